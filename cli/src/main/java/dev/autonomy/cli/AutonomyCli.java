@@ -1,0 +1,90 @@
+package dev.autonomy.cli;
+
+import dev.autonomy.core.InvalidInputException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code autonomy} command: a thin shell over the library API. {@code main} wires the command
+ * tree in plain code; every subcommand is a {@code Callable<Integer>}.
+ */
+@Command(
+    name = "autonomy",
+    mixinStandardHelpOptions = true,
+    version = "autonomy 0.1.0",
+    description = "A personal AI that works for you, on your machine, with your data.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class AutonomyCli implements Runnable {
+
+  @Option(
+      names = "--home",
+      scope = ScopeType.INHERIT,
+      paramLabel = "DIR",
+      description = "Vault folder (default: $AUTONOMY_HOME, else ~/.autonomy).")
+  Path home;
+
+  @CommandLine.Spec CommandSpec spec;
+
+  /** The vault folder the person chose, or the default. */
+  public Path home() {
+    if (home != null) {
+      return home;
+    }
+    String env = System.getenv("AUTONOMY_HOME");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    return Path.of(System.getProperty("user.home"), ".autonomy");
+  }
+
+  /** The root command object, from any subcommand's spec. */
+  public static AutonomyCli root(CommandSpec spec) {
+    return (AutonomyCli) spec.root().userObject();
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the command tree: the one place that lists every command. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new AutonomyCli());
+    Commands.register(cli);
+    cli.setExecutionExceptionHandler(AutonomyCli::handleFailure);
+    return cli;
+  }
+
+  private static int handleFailure(
+      Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    Throwable cause = failure;
+    if (cause instanceof InvalidInputException) {
+      err.println("autonomy: " + cause.getMessage());
+      err.flush();
+      return 2;
+    }
+    if (cause instanceof IllegalArgumentException) {
+      err.println("autonomy: " + cause.getMessage());
+      err.flush();
+      return 2;
+    }
+    err.println("autonomy: failed: " + cause);
+    if (System.getenv("AUTONOMY_DEBUG") != null) {
+      cause.printStackTrace(err);
+    } else {
+      err.println("(set AUTONOMY_DEBUG=1 for the stack trace)");
+    }
+    err.flush();
+    return 1;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}

@@ -1,0 +1,24 @@
+package dev.autonomy.cli.bench;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code autonomy bench NAME}: benchmarks that print a table; see docs/benchmarks.md. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Run a benchmark and print its table (see docs/benchmarks.md).",
+    subcommands = {
+      dev.autonomy.cli.solve.BenchSolversCommand.class,
+      dev.autonomy.cli.plan.BenchRoutesCommand.class,
+      dev.autonomy.cli.text.BenchTextCommand.class
+    })
+public final class BenchCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,14 @@
+package dev.autonomy.cli.plan;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** Placeholder, replaced by the plan feature's own command. */
+@Command(name = "plan", mixinStandardHelpOptions = true, description = "(not built yet)")
+public final class PlanCommand implements Callable<Integer> {
+  @Override
+  public Integer call() {
+    System.err.println("autonomy: 'plan' is not built yet");
+    return 1;
+  }
+}

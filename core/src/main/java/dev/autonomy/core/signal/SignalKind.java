@@ -1,0 +1,68 @@
+package dev.autonomy.core.signal;
+
+import java.util.Locale;
+
+/**
+ * What a signal measures, with the one canonical unit every importer converts to. Keeping one
+ * unit per kind is what lets later stages add steps from a watch to steps from a phone.
+ */
+public enum SignalKind {
+  STEPS("count"),
+  /** Distance walked, run or cycled. */
+  DISTANCE("m"),
+  ACTIVE_ENERGY("kcal"),
+  BASAL_ENERGY("kcal"),
+  HEART_RATE("count/min"),
+  RESTING_HEART_RATE("count/min"),
+  /** Minutes asleep in one sleep episode (category may say asleep, in bed, deep, REM...). */
+  SLEEP("min"),
+  BODY_MASS("kg"),
+  /** Minutes of moderate or vigorous activity (Apple exercise minutes, Fitbit fairly + very active). */
+  ACTIVE_MINUTES("min"),
+  SEDENTARY_MINUTES("min"),
+  FLIGHTS_CLIMBED("count"),
+  /** One workout; value is its duration, category the activity (running, cycling, strength...). */
+  WORKOUT("min"),
+  /** Elevation gained on a track, route or workout. */
+  ELEVATION_GAIN("m"),
+  /** Money spent on a purchase; unit is the ISO currency code, the value the amount. */
+  PURCHASE("currency"),
+  /** A money movement; positive in, negative out; unit is the currency. */
+  TRANSACTION("currency"),
+  /** A trip taken; value is its distance. */
+  TRIP("m"),
+  /** Free text the person wrote; value is 0 and the text is in {@link Signal#text()}. */
+  NOTE("none");
+
+  private final String canonicalUnit;
+
+  SignalKind(String canonicalUnit) {
+    this.canonicalUnit = canonicalUnit;
+  }
+
+  /** The unit values of this kind are stored in; "currency" means the signal's own currency code. */
+  public String canonicalUnit() {
+    return canonicalUnit;
+  }
+
+  public boolean isMoney() {
+    return "currency".equals(canonicalUnit);
+  }
+
+  /** Lower-case name used in files, JSON and the CLI ("active_energy"). */
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses a code written by a person or a file; the message lists the valid ones. */
+  public static SignalKind fromCode(String code) {
+    String normalised = code == null ? "" : code.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+    for (SignalKind kind : values()) {
+      if (kind.name().equals(normalised)) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown signal kind '" + code + "'; expected one of " + java.util.Arrays.stream(values()).map(SignalKind::code).toList());
+  }
+}
