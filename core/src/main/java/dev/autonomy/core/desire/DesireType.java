@@ -1,0 +1,34 @@
+package dev.autonomy.core.desire;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The kinds of want Autonomy models; each has its own per-person intensity model. */
+public enum DesireType {
+  /** To be physically active. */
+  MOVE,
+  /** To recover: sleep, rest, take it easy. */
+  REST,
+  /** To go somewhere new, see and try things. */
+  EXPLORE,
+  /** To acquire something. */
+  BUY,
+  /** To hold on to money. */
+  SAVE;
+
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static DesireType fromCode(String code) {
+    String normalised = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+    for (DesireType type : values()) {
+      if (type.name().equals(normalised)) {
+        return type;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown desire '" + code + "'; expected one of "
+            + Arrays.stream(values()).map(DesireType::code).toList());
+  }
+}
