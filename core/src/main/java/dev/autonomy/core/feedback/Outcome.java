@@ -1,0 +1,7 @@
+package dev.autonomy.core.feedback;
+
+/** What the person did with a recommendation. */
+public enum Outcome {
+  DONE,
+  SKIPPED
+}

@@ -1,0 +1,35 @@
+package dev.autonomy.core.recommend;
+
+import dev.autonomy.core.Requires;
+import dev.autonomy.core.desire.Contribution;
+import java.util.List;
+
+/**
+ * Why a recommendation was made, in terms a person can check.
+ *
+ * @param summary one or two plain sentences
+ * @param contributions the inputs that contributed most, with values and weights
+ * @param rules the person's rules applied and what each removed
+ * @param exploration whether this item was shown to learn (chosen at random) rather than because it scored best
+ * @param propensity the probability the policy had of showing this item here (for off-policy evaluation)
+ * @param evidence the data it rests on
+ * @param model the model and version that scored it
+ */
+public record Explanation(
+    String summary,
+    List<Contribution> contributions,
+    List<RuleApplication> rules,
+    boolean exploration,
+    double propensity,
+    List<Evidence> evidence,
+    String model) {
+
+  public Explanation {
+    Requires.nonBlank(summary, "summary");
+    contributions = List.copyOf(contributions);
+    rules = List.copyOf(rules);
+    Requires.unitInterval(propensity, "propensity");
+    evidence = List.copyOf(evidence);
+    Requires.nonBlank(model, "model");
+  }
+}

@@ -1,0 +1,173 @@
+package dev.autonomy.vault;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.feedback.Feedback;
+import dev.autonomy.core.feedback.Outcome;
+import dev.autonomy.core.recommend.Recommendation;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Every recommendation shown, with its propensity, and every piece of feedback: the log that lets
+ * policies be evaluated offline and models learn online.
+ */
+public final class DecisionLog {
+  private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+
+  private final Vault vault;
+
+  DecisionLog(Vault vault) {
+    this.vault = vault;
+  }
+
+  /** Logs recommendations shown together, in one transaction. */
+  public void record(Map<String, String> situation, List<Recommendation> shown) {
+    vault.transaction(
+        connection -> {
+          try (PreparedStatement st =
+              connection.prepareStatement(
+                  "INSERT INTO recommendations(id, created, option_id, desire, score, confidence, propensity,"
+                      + " exploration, situation, body) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+            String created = vault.clock().instant().toString();
+            String situationJson = write(situation);
+            for (Recommendation r : shown) {
+              st.setString(1, r.id());
+              st.setString(2, created);
+              st.setString(3, r.option().id());
+              st.setString(4, r.desire().code());
+              st.setDouble(5, r.score());
+              st.setDouble(6, r.confidence());
+              st.setDouble(7, r.explanation().propensity());
+              st.setInt(8, r.explanation().exploration() ? 1 : 0);
+              st.setString(9, situationJson);
+              st.setString(10, write(r));
+              st.addBatch();
+            }
+            st.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  public Optional<LoggedDecision> find(String id) {
+    return vault.read(
+        connection -> {
+          try (PreparedStatement st =
+              connection.prepareStatement("SELECT created, situation, body FROM recommendations WHERE id = ?")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.<LoggedDecision>empty();
+              }
+              return Optional.of(decision(rs));
+            }
+          }
+        });
+  }
+
+  /** The decision with this id, or an error a person can act on. */
+  public LoggedDecision require(String id) {
+    return find(id)
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "no recommendation with id '" + id + "'; run 'autonomy recommend' and use an id it prints"));
+  }
+
+  public List<LoggedDecision> all() {
+    return vault.read(
+        connection -> {
+          List<LoggedDecision> out = new ArrayList<>();
+          try (PreparedStatement st =
+                  connection.prepareStatement("SELECT created, situation, body FROM recommendations ORDER BY created, id");
+              ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+              out.add(decision(rs));
+            }
+          }
+          return out;
+        });
+  }
+
+  public void feedback(Feedback feedback) {
+    require(feedback.recommendationId());
+    vault.transaction(
+        connection -> {
+          try (PreparedStatement st =
+              connection.prepareStatement(
+                  "INSERT INTO feedback(recommendation_id, outcome, rating, at) VALUES (?,?,?,?)")) {
+            st.setString(1, feedback.recommendationId());
+            st.setString(2, feedback.outcome().name());
+            if (feedback.rating().isPresent()) {
+              st.setInt(3, feedback.rating().getAsInt());
+            } else {
+              st.setNull(3, Types.INTEGER);
+            }
+            st.setString(4, feedback.at().toString());
+            st.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /** All feedback, oldest first. */
+  public List<Feedback> feedback() {
+    return vault.read(DecisionLog::readFeedback);
+  }
+
+  private static List<Feedback> readFeedback(Connection connection) throws SQLException {
+    List<Feedback> out = new ArrayList<>();
+    try (PreparedStatement st =
+            connection.prepareStatement("SELECT recommendation_id, outcome, rating, at FROM feedback ORDER BY id");
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        int rating = rs.getInt(3);
+        OptionalInt r = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(rating);
+        out.add(new Feedback(rs.getString(1), Outcome.valueOf(rs.getString(2)), r, Instant.parse(rs.getString(4))));
+      }
+    }
+    return out;
+  }
+
+  /** Forgets every recommendation and all feedback. */
+  public void clear() {
+    vault.transaction(
+        connection -> {
+          try (var st = connection.createStatement()) {
+            st.executeUpdate("DELETE FROM feedback");
+            st.executeUpdate("DELETE FROM recommendations");
+          }
+          return null;
+        });
+  }
+
+  private static LoggedDecision decision(ResultSet rs) throws SQLException {
+    try {
+      return new LoggedDecision(
+          Instant.parse(rs.getString(1)),
+          Json.mapper().readValue(rs.getString(2), STRING_MAP),
+          Json.mapper().readValue(rs.getString(3), Recommendation.class));
+    } catch (JsonProcessingException e) {
+      throw new VaultException("a logged recommendation cannot be read back: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static String write(Object value) {
+    try {
+      return Json.mapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new VaultException("cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.autonomy.vault;
+
+import java.util.List;
+
+/**
+ * The vault's schema, as an ordered list of migrations. The database's {@code user_version} says
+ * how many have run; opening a vault runs the missing ones in one transaction. Never edit a
+ * released migration: add a new one.
+ */
+final class Migrations {
+  private Migrations() {}
+
+  static final List<String> STEPS =
+      List.of(
+          // 1: sources and signals, with the natural key that makes re-imports idempotent.
+          """
+          CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            format TEXT NOT NULL,
+            first_imported TEXT NOT NULL,
+            last_imported TEXT NOT NULL,
+            UNIQUE (name, format)
+          );
+          CREATE TABLE signals (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES sources(id),
+            kind TEXT NOT NULL,
+            start_ms INTEGER NOT NULL,
+            end_ms INTEGER NOT NULL,
+            zone TEXT NOT NULL,
+            value REAL NOT NULL,
+            unit TEXT NOT NULL,
+            category TEXT NOT NULL,
+            text TEXT NOT NULL,
+            device TEXT NOT NULL,
+            modality TEXT NOT NULL,
+            nkey BLOB NOT NULL UNIQUE
+          );
+          CREATE INDEX signals_by_kind_time ON signals(kind, start_ms);
+          CREATE INDEX signals_by_source ON signals(source_id);
+          CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES sources(id),
+            at TEXT NOT NULL,
+            read INTEGER NOT NULL,
+            added INTEGER NOT NULL,
+            report TEXT NOT NULL
+          );
+          """,
+          // 2: what the engine decides and learns.
+          """
+          CREATE TABLE rules (
+            id TEXT PRIMARY KEY,
+            text TEXT NOT NULL,
+            created TEXT NOT NULL
+          );
+          CREATE TABLE recommendations (
+            id TEXT PRIMARY KEY,
+            created TEXT NOT NULL,
+            option_id TEXT NOT NULL,
+            desire TEXT NOT NULL,
+            score REAL NOT NULL,
+            confidence REAL NOT NULL,
+            propensity REAL NOT NULL,
+            exploration INTEGER NOT NULL,
+            situation TEXT NOT NULL,
+            body TEXT NOT NULL
+          );
+          CREATE TABLE feedback (
+            id INTEGER PRIMARY KEY,
+            recommendation_id TEXT NOT NULL REFERENCES recommendations(id),
+            outcome TEXT NOT NULL,
+            rating INTEGER,
+            at TEXT NOT NULL
+          );
+          CREATE TABLE documents (
+            name TEXT PRIMARY KEY,
+            updated TEXT NOT NULL,
+            body TEXT NOT NULL
+          );
+          """);
+}

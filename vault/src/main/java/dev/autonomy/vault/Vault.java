@@ -1,0 +1,208 @@
+package dev.autonomy.vault;
+
+import dev.autonomy.core.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Objects;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * One person's vault: a folder holding an embedded SQLite database ({@code vault.db}, WAL mode,
+ * secure delete) with a versioned schema. All reads and writes go through here, so the storage can
+ * later be encrypted at rest or shared with several apps without touching the engine.
+ *
+ * <p>Not thread-safe: one vault object per thread of work. Close it to release the file.
+ */
+public final class Vault implements AutoCloseable {
+  public static final String DATABASE_FILE = "vault.db";
+
+  private final Path home;
+  private final Connection connection;
+  private final Clock clock;
+  private final SignalStore signals;
+  private final DecisionLog decisions;
+  private final Documents documents;
+  private final RuleBook rules;
+
+  private Vault(Path home, Connection connection, Clock clock) {
+    this.home = home;
+    this.connection = connection;
+    this.clock = clock;
+    this.signals = new SignalStore(this);
+    this.decisions = new DecisionLog(this);
+    this.documents = new Documents(this);
+    this.rules = new RuleBook(this);
+  }
+
+  /** Opens the vault in {@code home}, creating the folder and the database when absent. */
+  public static Vault open(Path home, Clock clock) {
+    Objects.requireNonNull(home, "home");
+    Objects.requireNonNull(clock, "clock");
+    try {
+      Files.createDirectories(home);
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot create vault folder " + home + ": " + e.getMessage(), e);
+    }
+    if (!Files.isWritable(home)) {
+      throw new InvalidInputException("vault folder " + home + " is not writable");
+    }
+    Path file = home.resolve(DATABASE_FILE);
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(10_000);
+    try {
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+      try (Statement st = connection.createStatement()) {
+        // Forgotten data is overwritten, not just unlinked from the b-tree.
+        st.execute("PRAGMA secure_delete = ON");
+      }
+      connection.setAutoCommit(false);
+      Vault vault = new Vault(home, connection, clock);
+      vault.migrate(file);
+      return vault;
+    } catch (SQLException e) {
+      throw new VaultException("cannot open vault " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void migrate(Path file) throws SQLException {
+    int version;
+    try (Statement st = connection.createStatement();
+        var rs = st.executeQuery("PRAGMA user_version")) {
+      version = rs.getInt(1);
+    }
+    if (version > Migrations.STEPS.size()) {
+      throw new VaultException(
+          "vault " + file + " has schema version " + version + " but this Autonomy knows only up to "
+              + Migrations.STEPS.size() + "; use a newer Autonomy");
+    }
+    if (version == Migrations.STEPS.size()) {
+      return;
+    }
+    try (Statement st = connection.createStatement()) {
+      for (int step = version; step < Migrations.STEPS.size(); step++) {
+        for (String sql : Migrations.STEPS.get(step).split(";")) {
+          if (!sql.isBlank()) {
+            st.execute(sql);
+          }
+        }
+      }
+      st.execute("PRAGMA user_version = " + Migrations.STEPS.size());
+      connection.commit();
+    } catch (SQLException e) {
+      connection.rollback();
+      throw e;
+    }
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  public Path databaseFile() {
+    return home.resolve(DATABASE_FILE);
+  }
+
+  public int schemaVersion() {
+    return Migrations.STEPS.size();
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public SignalStore signals() {
+    return signals;
+  }
+
+  public DecisionLog decisions() {
+    return decisions;
+  }
+
+  public Documents documents() {
+    return documents;
+  }
+
+  public RuleBook rules() {
+    return rules;
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
+  <T> T transaction(SqlWork<T> work) {
+    try {
+      T result = work.run(connection);
+      connection.commit();
+      return result;
+    } catch (SQLException e) {
+      rollbackQuietly(e);
+      throw new VaultException("vault " + databaseFile() + ": " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      rollbackQuietly(e);
+      throw e;
+    } catch (IOException e) {
+      rollbackQuietly(e);
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Reads without changing anything; still ends the implicit transaction so WAL can checkpoint. */
+  <T> T read(SqlWork<T> work) {
+    return transaction(work);
+  }
+
+  private void rollbackQuietly(Throwable cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /**
+   * Rewrites the database file so that deleted rows leave no trace in it: checkpoints the WAL into
+   * the main file, truncates the WAL, and vacuums.
+   */
+  public void compact() {
+    try {
+      connection.commit();
+      connection.setAutoCommit(true);
+      try (Statement st = connection.createStatement()) {
+        st.execute("VACUUM");
+        st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+      } finally {
+        connection.setAutoCommit(false);
+      }
+    } catch (SQLException e) {
+      throw new VaultException("cannot compact vault " + databaseFile() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (!connection.isClosed()) {
+        connection.commit();
+        connection.close();
+      }
+    } catch (SQLException e) {
+      throw new VaultException("cannot close vault " + databaseFile() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @FunctionalInterface
+  interface SqlWork<T> {
+    T run(Connection connection) throws SQLException, IOException;
+  }
+}
