@@ -1,0 +1,131 @@
+package dev.autonomy.engine.rank;
+
+import dev.autonomy.core.desire.Contribution;
+import dev.autonomy.core.desire.Desire;
+import dev.autonomy.core.desire.DesireType;
+import dev.autonomy.core.desire.Situation;
+import dev.autonomy.core.option.Option;
+import dev.autonomy.core.recommend.Evidence;
+import dev.autonomy.core.recommend.Explanation;
+import dev.autonomy.core.recommend.Recommendation;
+import dev.autonomy.core.recommend.RuleApplication;
+import dev.autonomy.engine.rule.Constraint;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Ranks options for a situation: scores every option, removes those that break a rule (hard
+ * constraints, after the model), shows the best, and with probability {@code exploration} fills
+ * the last slot at random among the remaining eligible options. Each shown item carries its exact
+ * propensity under this policy, so policies can be evaluated offline from the log.
+ */
+public final class Ranker {
+  private final OptionScorer scorer = new OptionScorer();
+
+  /** Everything one ranking needs, apart from the random source. */
+  public record Request(
+      List<Option> options,
+      Map<DesireType, Desire> desires,
+      Situation situation,
+      OptionPreferences preferences,
+      List<Constraint> constraints,
+      Map<DesireType, List<Evidence>> evidence,
+      String model,
+      RankingPolicy policy) {}
+
+  public Ranking rank(Request request, RandomGenerator random) {
+    Map<String, List<String>> removedByRule = new LinkedHashMap<>();
+    Map<String, String> removedReason = new LinkedHashMap<>();
+    for (Constraint c : request.constraints()) {
+      removedByRule.put(c.rule().id(), new ArrayList<>());
+    }
+    List<OptionScorer.Scored> eligible = new ArrayList<>(request.options().size());
+    for (Option option : request.options()) {
+      boolean allowed = true;
+      for (Constraint c : request.constraints()) {
+        Optional<String> why = c.violation(option, request.situation());
+        if (why.isPresent()) {
+          removedByRule.get(c.rule().id()).add(option.id());
+          removedReason.putIfAbsent(option.id(), why.get());
+          allowed = false;
+        }
+      }
+      if (allowed) {
+        eligible.add(scorer.score(option, request.desires(), request.situation(), request.preferences()));
+      }
+    }
+    eligible.sort(Comparator.comparingDouble((OptionScorer.Scored s) -> -s.score()).thenComparing(s -> s.option().id()));
+
+    List<RuleApplication> rules = new ArrayList<>();
+    for (Constraint c : request.constraints()) {
+      rules.add(new RuleApplication(c.rule().id(), c.rule().text(), removedByRule.get(c.rule().id())));
+    }
+
+    int k = Math.min(request.policy().limit(), eligible.size());
+    List<Recommendation> shown = new ArrayList<>(k);
+    if (k == 0) {
+      return new Ranking(shown, rules, request.options().size(), 0);
+    }
+    double epsilon = request.policy().exploration();
+    int pool = eligible.size() - (k - 1); // candidates for the last slot
+    boolean explore = epsilon > 0 && pool > 1 && random.nextDouble() < epsilon;
+    int lastIndex = explore ? (k - 1) + random.nextInt(pool) : k - 1;
+    for (int slot = 0; slot < k; slot++) {
+      int index = slot < k - 1 ? slot : lastIndex;
+      OptionScorer.Scored s = eligible.get(index);
+      boolean isLast = slot == k - 1;
+      double propensity;
+      if (!isLast || pool <= 1 || epsilon == 0) {
+        propensity = 1.0;
+      } else if (index == k - 1) {
+        propensity = (1 - epsilon) + epsilon / pool;
+      } else {
+        propensity = epsilon / pool;
+      }
+      boolean exploration = isLast && explore && index != k - 1;
+      shown.add(recommendation(s, request, rules, exploration, propensity, random));
+    }
+    return new Ranking(shown, rules, request.options().size(), eligible.size());
+  }
+
+  private static Recommendation recommendation(
+      OptionScorer.Scored s, Request request, List<RuleApplication> rules, boolean exploration, double propensity, RandomGenerator random) {
+    Option option = s.option();
+    Desire desire = request.desires().get(option.desire());
+    List<Contribution> contributions = new ArrayList<>(s.terms());
+    if (desire != null) {
+      // The desire model's own top inputs, so "why" reaches down to the person's data.
+      desire.contributions().stream().limit(4).forEach(c -> contributions.add(
+          new Contribution("desire." + option.desire().code() + "." + c.input(), c.value(), c.weight(), c.meaning())));
+    }
+    double desireConfidence = desire == null ? 0.2 : desire.confidence();
+    double support = Math.min(1, request.preferences().count(option.id()) / 3.0);
+    double confidence = Math.max(0, Math.min(1, desireConfidence * (0.7 + 0.3 * support)));
+    String summary = summary(s, desire, exploration);
+    Explanation explanation = new Explanation(
+        summary,
+        contributions,
+        rules,
+        exploration,
+        propensity,
+        request.evidence().getOrDefault(option.desire(), List.of()),
+        request.model());
+    byte[] id = new byte[5];
+    random.nextBytes(id);
+    return new Recommendation("rec-" + HexFormat.of().formatHex(id), option, option.desire(), s.score(), confidence, explanation);
+  }
+
+  private static String summary(OptionScorer.Scored s, Desire desire, boolean exploration) {
+    Contribution top = s.terms().get(0);
+    String base = String.format(Locale.ROOT, "%s serves your wish to %s (intensity %.2f); strongest reason: %s.",
+        s.option().name(), s.option().desire().code(), desire == null ? 0.0 : desire.intensity(), top.meaning());
+    return exploration ? base + " Shown to explore: picked at random among the eligible options, not because it scored best." : base;
+  }
+}

@@ -1,0 +1,24 @@
+package dev.autonomy.engine.rank;
+
+/**
+ * How the ranker turns scores into a shown list.
+ *
+ * @param limit how many recommendations to show
+ * @param exploration the probability that the last slot is filled at random among the eligible
+ *     options not already shown (epsilon-greedy on one slot), so the engine keeps learning about
+ *     options it would otherwise never show; 0 turns exploration off
+ */
+public record RankingPolicy(int limit, double exploration) {
+  public RankingPolicy {
+    if (limit < 1 || limit > 1000) {
+      throw new IllegalArgumentException("limit must be in 1..1000, was " + limit);
+    }
+    if (!(exploration >= 0 && exploration <= 1)) {
+      throw new IllegalArgumentException("exploration must be in [0, 1], was " + exploration);
+    }
+  }
+
+  public static RankingPolicy defaults() {
+    return new RankingPolicy(5, 0.1);
+  }
+}
