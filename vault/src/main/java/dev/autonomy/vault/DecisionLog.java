@@ -140,6 +140,27 @@ public final class DecisionLog {
     return out;
   }
 
+  /** All feedback with the option and desire it was about, oldest first; no JSON is parsed. */
+  public List<FeedbackRow> feedbackRows() {
+    return vault.read(
+        connection -> {
+          List<FeedbackRow> out = new ArrayList<>();
+          try (PreparedStatement st =
+                  connection.prepareStatement(
+                      "SELECT f.recommendation_id, r.option_id, r.desire, f.outcome, f.rating, f.at"
+                          + " FROM feedback f JOIN recommendations r ON r.id = f.recommendation_id ORDER BY f.id");
+              ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+              int rating = rs.getInt(5);
+              OptionalInt r = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(rating);
+              out.add(new FeedbackRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                  Outcome.valueOf(rs.getString(4)), r, Instant.parse(rs.getString(6))));
+            }
+          }
+          return out;
+        });
+  }
+
   /** Forgets every recommendation and all feedback. */
   public void clear() {
     vault.transaction(
