@@ -154,12 +154,18 @@ public final class SignalStore {
 
   /** Streams the signals of the given kinds (all kinds when none given), oldest first. */
   public void forEach(Set<SignalKind> kinds, Consumer<Signal> consumer) {
+    forEachSince(kinds, Instant.ofEpochMilli(Long.MIN_VALUE), consumer);
+  }
+
+  /** Streams the signals of the given kinds that end at or after {@code since}, oldest first. */
+  public void forEachSince(Set<SignalKind> kinds, Instant since, Consumer<Signal> consumer) {
     StringBuilder sql =
         new StringBuilder(
             "SELECT s.kind, s.start_ms, s.end_ms, s.zone, s.value, s.unit, s.category, s.text, s.device,"
                 + " s.modality, src.name, src.format FROM signals s JOIN sources src ON src.id = s.source_id");
+    sql.append(" WHERE s.end_ms >= ").append(since.toEpochMilli());
     if (!kinds.isEmpty()) {
-      sql.append(" WHERE s.kind IN (");
+      sql.append(" AND s.kind IN (");
       sql.append(String.join(",", kinds.stream().map(k -> "'" + k.code() + "'").toList()));
       sql.append(')');
     }

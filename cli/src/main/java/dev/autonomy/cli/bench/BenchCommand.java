@@ -12,7 +12,9 @@ import picocli.CommandLine.Spec;
     subcommands = {
       dev.autonomy.cli.solve.BenchSolversCommand.class,
       dev.autonomy.cli.plan.BenchRoutesCommand.class,
-      dev.autonomy.cli.text.BenchTextCommand.class
+      dev.autonomy.cli.text.BenchTextCommand.class,
+      dev.autonomy.cli.ingest.BenchImportCommand.class,
+      dev.autonomy.cli.engine.BenchDesiresCommand.class
     })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -1,14 +1,20 @@
 package dev.autonomy.cli.plan;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Placeholder, replaced by the plan feature's own command. */
-@Command(name = "plan", mixinStandardHelpOptions = true, description = "(not built yet)")
-public final class PlanCommand implements Callable<Integer> {
+/** {@code autonomy plan ...}: planners for trips, running loops and baskets. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = "Plan a walking trip, a running loop or a basket; every element says why it is there.",
+    subcommands = {PlanTripCommand.class, PlanRunCommand.class, PlanBasketCommand.class})
+public final class PlanCommand implements Runnable {
+  @Spec CommandSpec spec;
+
   @Override
-  public Integer call() {
-    System.err.println("autonomy: 'plan' is not built yet");
-    return 1;
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

@@ -1,14 +1,20 @@
 package dev.autonomy.cli.solve;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Placeholder, replaced by the solve feature's own command. */
-@Command(name = "solve", mixinStandardHelpOptions = true, description = "(not built yet)")
-public final class SolveCommand implements Callable<Integer> {
+/** {@code autonomy solve tsp|op FILE}: the hand-written ant colonies on standard benchmark files. */
+@Command(
+    name = "solve",
+    mixinStandardHelpOptions = true,
+    description = "Solve a TSPLIB travelling-salesman file or an orienteering file with the ant colony.",
+    subcommands = {SolveTspCommand.class, SolveOpCommand.class})
+public final class SolveCommand implements Runnable {
+  @Spec CommandSpec spec;
+
   @Override
-  public Integer call() {
-    System.err.println("autonomy: 'solve' is not built yet");
-    return 1;
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

@@ -1,0 +1,45 @@
+package dev.autonomy.bench.desire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.autonomy.core.signal.Signal;
+import dev.autonomy.core.signal.SignalKind;
+import dev.autonomy.engine.desire.DesireTrainerSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DesireBenchmarkTest {
+  private static Path dir;
+
+  @BeforeAll
+  static void data() {
+    String shared = System.getProperty("autonomy.shared");
+    assumeThat(shared).as("system property autonomy.shared").isNotNull();
+    dir = Path.of(shared, "data", "fitbit-fitabase-2016");
+    assumeThat(Files.isDirectory(dir)).as(dir + " exists").isTrue();
+  }
+
+  @Test
+  void reader_readsEveryPersonsDailyActivityAndSleep() throws Exception {
+    Map<String, List<Signal>> persons = FitabaseReader.read(dir);
+    assertThat(persons).hasSizeGreaterThan(10);
+    assertThat(persons.get("1503960366")).anyMatch(s -> s.kind() == SignalKind.SLEEP)
+        .anyMatch(s -> s.kind() == SignalKind.ACTIVE_MINUTES);
+  }
+
+  @Test
+  void model_beatsBothBaselinesOnTheMeanOverPersonsForMoveAndRest() throws Exception {
+    DesireBenchmark.Report report = DesireBenchmark.run(dir, 10, DesireTrainerSettings.defaults(42));
+    for (String desire : List.of("move", "rest")) {
+      DesireBenchmark.Mean mean = report.means().stream().filter(m -> m.desire().equals(desire)).findFirst().orElseThrow();
+      assertThat(mean.persons()).isGreaterThan(10);
+      assertThat(mean.beatsBoth()).as(desire + ": " + mean).isTrue();
+    }
+    assertThat(report.toMarkdown()).contains("| person | days |", "mean over persons");
+  }
+}

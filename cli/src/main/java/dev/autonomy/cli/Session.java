@@ -1,0 +1,43 @@
+package dev.autonomy.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.autonomy.core.AutonomyException;
+import dev.autonomy.engine.Autonomy;
+import dev.autonomy.vault.Json;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.SplittableRandom;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What a command needs from the edge: the vault folder, the clock, a random source, and a way to
+ * print. The only place the CLI reads the system clock and seeds randomness.
+ */
+public final class Session {
+  private Session() {}
+
+  /** Opens the person's Autonomy in the folder given by --home (or its defaults). */
+  public static Autonomy open(CommandSpec spec) {
+    return open(spec, System.nanoTime());
+  }
+
+  public static Autonomy open(CommandSpec spec, long seed) {
+    return Autonomy.open(AutonomyCli.root(spec).home(), Clock.systemDefaultZone(), new SplittableRandom(seed));
+  }
+
+  public static PrintWriter out(CommandSpec spec) {
+    return spec.commandLine().getOut();
+  }
+
+  /** Prints one JSON object on stdout. */
+  public static void json(CommandSpec spec, Object value) {
+    try {
+      PrintWriter out = out(spec);
+      out.println(Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
+      out.flush();
+    } catch (JsonProcessingException e) {
+      throw new AutonomyException("cannot write JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.autonomy.cli.data;
+
+import dev.autonomy.cli.Session;
+import dev.autonomy.engine.Autonomy;
+import dev.autonomy.vault.ImportResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Import a file (or a Fitabase folder) into your vault, in one transaction.",
+      "Formats: apple-health (export.zip or export.xml), fitbit (Fitabase CSV folder), gpx, events (CSV/JSONL:"
+          + " time,kind,amount,unit,category,text). Re-importing the same data adds nothing."
+    })
+public final class ImportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "PATH", description = "File or folder to import.")
+  Path path;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "apple-health, fitbit, gpx or events (default: detected).")
+  String format;
+
+  @Option(names = "--person", paramLabel = "ID", description = "For files holding several persons (Fitabase): the one to import.")
+  String person;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    try (Autonomy autonomy = Session.open(spec)) {
+      ImportResult r = autonomy.importPath(path, format, person);
+      if (json) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("source", r.source());
+        out.put("format", r.report().format());
+        out.put("read", r.report().signalsRead());
+        out.put("added", r.added());
+        out.put("duplicates", r.duplicates());
+        out.put("skipped", r.report().skipped());
+        out.put("warnings", r.report().warnings());
+        Session.json(spec, out);
+      } else {
+        PrintWriter out = Session.out(spec);
+        out.printf("imported %s (%s): %d signals read, %d added, %d already in the vault%n",
+            r.source(), r.report().format(), r.report().signalsRead(), r.added(), r.duplicates());
+        r.report().skipped().forEach((why, n) -> out.printf("  skipped %d: %s%n", n, why));
+        r.report().warnings().forEach(w -> out.println("  warning: " + w));
+      }
+    }
+    return 0;
+  }
+}

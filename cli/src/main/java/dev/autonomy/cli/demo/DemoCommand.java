@@ -1,0 +1,42 @@
+package dev.autonomy.cli.demo;
+
+import dev.autonomy.engine.Autonomy;
+import dev.autonomy.engine.demo.Demo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"The whole loop on a seeded synthetic person, in a throw-away vault: real files, real importers,",
+        "desires, recommendations with reasons, rules, feedback, evaluation, and the design's worked example.",
+        "Needs no network and no data of yours."})
+public final class DemoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic person (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--keep", description = "Keep the throw-away folder (its path is printed) instead of deleting it.")
+  boolean keep;
+
+  @Override
+  public Integer call() throws IOException {
+    Path work = Files.createTempDirectory("autonomy-demo-");
+    try {
+      Demo.run(spec.commandLine().getOut(), work, seed, Clock.systemDefaultZone());
+    } finally {
+      if (!keep) {
+        Files.createDirectories(work);
+        Autonomy.forgetAll(work);
+        Files.deleteIfExists(work);
+      }
+    }
+    return 0;
+  }
+}

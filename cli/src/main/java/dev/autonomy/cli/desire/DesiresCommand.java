@@ -1,0 +1,90 @@
+package dev.autonomy.cli.desire;
+
+import dev.autonomy.cli.Session;
+import dev.autonomy.core.desire.Contribution;
+import dev.autonomy.core.desire.Desire;
+import dev.autonomy.core.desire.Situation;
+import dev.autonomy.engine.Autonomy;
+import dev.autonomy.engine.DesireModels;
+import dev.autonomy.engine.context.StatedContext;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "desires", mixinStandardHelpOptions = true,
+    description = {"Predicted intensity (0..1) of each desire in a context, with what drove it.",
+        "With --eval: model error on your last weeks (held out) against two naive baselines."})
+public final class DesiresCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--context", paramLabel = "KEY=VALUE", split = ",",
+      description = "What you state about now: place=indoor|outdoor, weather=rain, free_minutes=45, budget=20, at=2026-11-30T18:00.")
+  List<String> context = new ArrayList<>();
+
+  @Option(names = "--eval", description = "Evaluate the model on your held-out last weeks.")
+  boolean eval;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    try (Autonomy autonomy = Session.open(spec)) {
+      if (eval) {
+        List<DesireModels.EvalRow> rows = autonomy.evaluate();
+        if (json) {
+          Session.json(spec, Map.of("eval", rows));
+        } else {
+          PrintWriter out = Session.out(spec);
+          out.printf("%-8s %5s %10s %14s %18s%n", "desire", "days", "model_mae", "baseline_mean", "baseline_yesterday");
+          for (DesireModels.EvalRow r : rows) {
+            out.printf(Locale.ROOT, "%-8s %5d %10.4f %14.4f %18.4f%s%n", r.desire(), r.days(), r.modelMae(), r.baselineMeanMae(),
+                r.baselineYesterdayMae(), r.modelMae() < Math.min(r.baselineMeanMae(), r.baselineYesterdayMae()) ? "  (beats both)" : "");
+          }
+        }
+        return 0;
+      }
+      Situation situation = StatedContext.parse(context, autonomy.clock());
+      List<Desire> desires = autonomy.desires(situation);
+      if (json) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Desire d : desires) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("type", d.type().code());
+          m.put("intensity", d.intensity());
+          m.put("confidence", d.confidence());
+          m.put("contributions", d.contributions());
+          rows.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("at", situation.at().toString());
+        out.put("context", situation.stated());
+        out.put("desires", rows);
+        Session.json(spec, out);
+      } else {
+        PrintWriter out = Session.out(spec);
+        out.printf("Desires at %s%s%n", situation.at().withNano(0), situation.stated().isEmpty() ? "" : " " + situation.stated());
+        for (Desire d : desires) {
+          out.printf(Locale.ROOT, "  %-8s %.2f  %s  (confidence %.2f)%n", d.type().code(), d.intensity(), bar(d.intensity()), d.confidence());
+          for (Contribution c : d.contributions().stream().limit(3).toList()) {
+            out.printf(Locale.ROOT, "           %+.3f  %s = %.2f x weight %.3f  (%s)%n", c.effect(), c.input(), c.value(), c.weight(), c.meaning());
+          }
+        }
+      }
+    }
+    return 0;
+  }
+
+  private static String bar(double v) {
+    int n = (int) Math.round(v * 20);
+    return "#".repeat(n) + ".".repeat(20 - n);
+  }
+}

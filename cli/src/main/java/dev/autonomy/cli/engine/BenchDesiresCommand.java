@@ -1,0 +1,78 @@
+package dev.autonomy.cli.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autonomy.bench.desire.DesireBenchmark;
+import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.engine.desire.DesireTrainerSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code autonomy bench desires}: desire-model error against the person's-mean and yesterday's-value
+ * baselines for every person of a Fitabase export, as a markdown table (see docs/bench/desires.md).
+ */
+@Command(
+    name = "desires",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Desire model MAE against two baselines (training mean; yesterday's label) for every person",
+      "of a Fitabase export: train on the first days, test on the last --test-days."
+    })
+public final class BenchDesiresCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Fitabase CSV folder (default: ../shared/data/fitbit-fitabase-2016)")
+  Path data;
+
+  @Option(names = "--test-days", paramLabel = "N", defaultValue = "10",
+      description = "days held out at the end of each person's history (default: ${DEFAULT-VALUE})")
+  int testDays;
+
+  @Option(names = "--seed", defaultValue = "42", description = "trainer seed (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--l2", paramLabel = "L2",
+      description = "ridge penalty, in examples' worth per weight (default: the trainer's)")
+  Double l2;
+
+  @Option(names = "--json", description = "print one JSON object instead of the table")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    Path dir = data != null ? data : defaultData();
+    if (!Files.isDirectory(dir)) {
+      throw new InvalidInputException(dir + ": not a folder; pass --data DIR with the Fitabase CSVs");
+    }
+    if (testDays < 1) {
+      throw new InvalidInputException("--test-days: must be >= 1, was " + testDays);
+    }
+    DesireTrainerSettings settings = DesireTrainerSettings.defaults(seed);
+    if (l2 != null) {
+      settings = settings.withL2(l2);
+    }
+    DesireBenchmark.Report report = DesireBenchmark.run(dir, testDays, settings);
+    var out = spec.commandLine().getOut();
+    if (json) {
+      out.println(new ObjectMapper().writeValueAsString(report.toMap()));
+    } else {
+      out.println("Desire model vs baselines, MAE on each person's last " + testDays + " days (" + dir + ")");
+      out.println();
+      out.print(report.toMarkdown());
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static Path defaultData() {
+    String shared = System.getProperty("autonomy.shared");
+    Path base = shared != null ? Path.of(shared) : Path.of("..", "shared");
+    return base.resolve("data").resolve("fitbit-fitabase-2016");
+  }
+}

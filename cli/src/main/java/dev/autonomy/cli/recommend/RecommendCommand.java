@@ -1,0 +1,89 @@
+package dev.autonomy.cli.recommend;
+
+import dev.autonomy.cli.Session;
+import dev.autonomy.core.desire.Contribution;
+import dev.autonomy.core.desire.Situation;
+import dev.autonomy.core.recommend.Recommendation;
+import dev.autonomy.core.recommend.RuleApplication;
+import dev.autonomy.engine.Autonomy;
+import dev.autonomy.engine.context.StatedContext;
+import dev.autonomy.engine.rank.Ranking;
+import dev.autonomy.engine.rank.RankingPolicy;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "recommend", mixinStandardHelpOptions = true,
+    description = {"Concrete things to do now, ranked, each with an id, a score, a confidence and why.",
+        "Your rules are applied after the model: nothing shown breaks one."})
+public final class RecommendCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--context", paramLabel = "KEY=VALUE", split = ",",
+      description = "What you state about now: place=indoor|outdoor, weather=rain, free_minutes=45, budget=20, at=2026-11-30T18:00.")
+  List<String> context = new ArrayList<>();
+
+  @Option(names = "--limit", defaultValue = "5", description = "How many to show (default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--explore", defaultValue = "0.1",
+      description = "Probability that the last slot is an exploration pick (default ${DEFAULT-VALUE}; 0 turns it off).")
+  double explore;
+
+  @Option(names = "--seed", description = "Seed for the exploration draw (default: from the clock).")
+  Long seed;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    try (Autonomy autonomy = seed == null ? Session.open(spec) : Session.open(spec, seed)) {
+      Situation situation = StatedContext.parse(context, autonomy.clock());
+      Ranking ranking = autonomy.recommend(situation, new RankingPolicy(limit, explore));
+      if (json) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("at", situation.at().toString());
+        out.put("context", situation.stated());
+        out.put("considered", ranking.considered());
+        out.put("eligible", ranking.eligible());
+        out.put("rules", ranking.rules());
+        out.put("recommendations", ranking.recommendations());
+        Session.json(spec, out);
+        return 0;
+      }
+      print(Session.out(spec), situation, ranking);
+    }
+    return 0;
+  }
+
+  static void print(PrintWriter out, Situation situation, Ranking ranking) {
+    out.printf("Recommendations at %s%s (%d options, %d within your rules)%n", situation.at().withNano(0),
+        situation.stated().isEmpty() ? "" : " " + situation.stated(), ranking.considered(), ranking.eligible());
+    int i = 1;
+    for (Recommendation r : ranking.recommendations()) {
+      out.printf(Locale.ROOT, "%d. %-40s score %.2f  confidence %.2f  [%s]%s%n", i++, r.option().name(), r.score(), r.confidence(),
+          r.id(), r.explanation().exploration() ? "  (exploring)" : "");
+      out.println("   " + r.explanation().summary());
+      for (Contribution c : r.explanation().contributions().stream().limit(3).toList()) {
+        out.printf(Locale.ROOT, "     %+.3f %-22s value %.2f x weight %.2f: %s%n", c.effect(), c.input(), c.value(), c.weight(), c.meaning());
+      }
+    }
+    for (RuleApplication rule : ranking.rules()) {
+      if (!rule.removed().isEmpty()) {
+        out.printf("rule %s \"%s\" removed: %s%n", rule.ruleId(), rule.ruleText(), String.join(", ", rule.removed()));
+      }
+    }
+    if (ranking.recommendations().isEmpty()) {
+      out.println("Nothing fits: your rules removed every option in this context.");
+    }
+  }
+}

@@ -1,0 +1,346 @@
+package dev.autonomy.engine;
+
+import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.desire.Desire;
+import dev.autonomy.core.desire.DesireType;
+import dev.autonomy.core.desire.Situation;
+import dev.autonomy.core.feedback.Feedback;
+import dev.autonomy.core.feedback.Outcome;
+import dev.autonomy.core.option.Option;
+import dev.autonomy.core.recommend.Evidence;
+import dev.autonomy.core.rule.PersonRule;
+import dev.autonomy.core.signal.ImportOptions;
+import dev.autonomy.core.signal.Importer;
+import dev.autonomy.core.signal.Signal;
+import dev.autonomy.core.signal.SignalKind;
+import dev.autonomy.engine.desire.DesireModel;
+import dev.autonomy.engine.features.ContextFeatures;
+import dev.autonomy.engine.features.FeatureVector;
+import dev.autonomy.engine.option.OptionCatalogue;
+import dev.autonomy.engine.quality.CleanResult;
+import dev.autonomy.engine.quality.Cleaner;
+import dev.autonomy.engine.quality.QualityReport;
+import dev.autonomy.engine.rank.OptionFeedback;
+import dev.autonomy.engine.rank.OptionPreferences;
+import dev.autonomy.engine.rank.Ranker;
+import dev.autonomy.engine.rank.Ranking;
+import dev.autonomy.engine.rank.RankingPolicy;
+import dev.autonomy.engine.rule.Constraint;
+import dev.autonomy.engine.rule.RuleParser;
+import dev.autonomy.engine.state.PersonState;
+import dev.autonomy.engine.state.StateStore;
+import dev.autonomy.ingest.Importers;
+import dev.autonomy.vault.FeedbackRow;
+import dev.autonomy.vault.ImportResult;
+import dev.autonomy.vault.LoggedDecision;
+import dev.autonomy.vault.SignalCoverage;
+import dev.autonomy.vault.Vault;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * The embeddable entry point: one person's Autonomy over one vault. The CLI (and later a server or
+ * an app) is a thin shell over these calls. Each call is one step of the loop; the heavy lifting is
+ * in the feature packages, this class only wires them. Not thread-safe; close it to release the
+ * vault.
+ */
+public final class Autonomy implements AutoCloseable {
+  private final Vault vault;
+  private final Clock clock;
+  private final RandomGenerator random;
+  private final StateStore states;
+  private final DesireModels models;
+  private final Ranker ranker = new Ranker();
+
+  private PersonState state;
+  private DesireModel model;
+  private OptionPreferences preferences;
+  private OptionCatalogue catalogue;
+  private List<Constraint> constraints;
+
+  private Autonomy(Vault vault, Clock clock, RandomGenerator random) {
+    this.vault = vault;
+    this.clock = clock;
+    this.random = random;
+    this.states = new StateStore(vault);
+    this.models = new DesireModels(vault);
+  }
+
+  /** Opens (creating if needed) the vault in {@code home}. */
+  public static Autonomy open(Path home, Clock clock, RandomGenerator random) {
+    return new Autonomy(Vault.open(home, clock), clock, random);
+  }
+
+  public Vault vault() {
+    return vault;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  // ---- collect ---------------------------------------------------------------------------------
+
+  /**
+   * Imports a file (or a folder for formats that read folders) in one transaction. {@code format}
+   * may be null to detect it; {@code person} picks one person in multi-person files.
+   */
+  public ImportResult importPath(Path path, String format, String person) {
+    if (!Files.exists(path)) {
+      throw new InvalidInputException(path + ": no such file or folder");
+    }
+    Importer importer;
+    try {
+      importer = format == null ? Importers.detect(path) : Importers.forFormat(format);
+    } catch (IOException e) {
+      throw new InvalidInputException(path + ": cannot read: " + e.getMessage(), e);
+    }
+    String sourceName = path.getFileName().toString();
+    ImportOptions options = new ImportOptions(Optional.ofNullable(person), clock.getZone(), sourceName);
+    ImportResult result = vault.signals().importSource(sourceName, importer.format(), sink -> importer.read(path, options, sink));
+    invalidate();
+    return result;
+  }
+
+  // ---- clean and understand --------------------------------------------------------------------
+
+  /** The derived state for the vault's current signals, rebuilt only when signals changed. */
+  public PersonState state() {
+    if (state == null) {
+      state = states.current().orElseGet(this::rebuildState);
+    }
+    return state;
+  }
+
+  private PersonState rebuildState() {
+    String fingerprint = vault.signals().fingerprint();
+    List<Signal> signals = vault.signals().list(Set.of());
+    CleanResult clean = Cleaner.withDefaults().clean(signals);
+    Map<LocalDate, Double> notes =
+        NoteScores.hasNotes(clean.kept()) ? HealthNotes.perDay(clean.kept()) : Map.of();
+    List<SignalCoverage> coverage = vault.signals().coverage();
+    PersonState built = new PersonState(fingerprint, clean.table(), clean.report(), notes, coverage);
+    states.save(built);
+    models.retrain(built);
+    return built;
+  }
+
+  public QualityReport quality() {
+    return state().quality();
+  }
+
+  /** Features of a situation: the person's data up to that moment plus what they stated. */
+  public FeatureVector features(Situation situation) {
+    PersonState s = state();
+    Instant startOfDay = situation.at().toLocalDate().atStartOfDay(situation.at().getZone()).toInstant();
+    List<Signal> today = new ArrayList<>();
+    vault.signals().forEachSince(Set.of(SignalKind.STEPS, SignalKind.ACTIVE_MINUTES), startOfDay, today::add);
+    return new ContextFeatures(s.table(), s.notesHealth(), today).at(situation);
+  }
+
+  public DesireModel desireModel() {
+    if (model == null) {
+      PersonState s = state();
+      model = models.current().orElseGet(() -> models.retrain(s));
+    }
+    return model;
+  }
+
+  /** Predicted intensity of every desire in a situation, with confidence and contributions. */
+  public List<Desire> desires(Situation situation) {
+    return desireModel().predictAll(features(situation));
+  }
+
+  /** The desire model's parameters and provenance as JSON (for export). */
+  public String desireModelJson() {
+    return models.toJson(desireModel());
+  }
+
+  /** Sets the person's stated goals (cold-start priors); the model is retrained on next use. */
+  public void setGoals(dev.autonomy.engine.desire.Goals goals) {
+    models.setGoals(goals);
+    model = null;
+  }
+
+  public dev.autonomy.engine.desire.Goals goals() {
+    return models.goals();
+  }
+
+  /** Model error against the two naive baselines on the person's last weeks, held out. */
+  public List<DesireModels.EvalRow> evaluate() {
+    return models.evaluate(state());
+  }
+
+  // ---- act -------------------------------------------------------------------------------------
+
+  public OptionCatalogue options() {
+    if (catalogue == null) {
+      catalogue = OptionCatalogue.builtIn().with(PersonOptions.load(vault));
+    }
+    return catalogue;
+  }
+
+  /** Adds (or replaces, by id) options from the person's CSV file; returns how many. */
+  public int addOptions(Path csv) {
+    try {
+      List<Option> extra = OptionCatalogue.readCsv(csv);
+      PersonOptions.add(vault, extra);
+      catalogue = null;
+      return extra.size();
+    } catch (IOException e) {
+      throw new InvalidInputException(csv + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  public List<Constraint> constraints() {
+    if (constraints == null) {
+      constraints = RuleParser.parseAll(vault.rules().list());
+    }
+    return constraints;
+  }
+
+  public OptionPreferences preferences() {
+    if (preferences == null) {
+      List<OptionFeedback> rows = new ArrayList<>();
+      for (FeedbackRow r : vault.decisions().feedbackRows()) {
+        rows.add(new OptionFeedback(r.optionId(), DesireType.fromCode(r.desire()), r.outcome(), r.rating(), r.at()));
+      }
+      preferences = OptionPreferences.of(rows);
+    }
+    return preferences;
+  }
+
+  /** Ranks options for a situation, logs what is shown with its propensities, and returns it. */
+  public Ranking recommend(Situation situation, RankingPolicy policy) {
+    Ranking ranking = rank(situation, policy, options().all());
+    vault.decisions().record(situation.stated(), ranking.recommendations());
+    return ranking;
+  }
+
+  /** Ranks given options without logging: for plans and benchmarks. */
+  public Ranking rank(Situation situation, RankingPolicy policy, List<Option> candidates) {
+    Map<DesireType, Desire> byType = new EnumMap<>(DesireType.class);
+    for (Desire d : desires(situation)) {
+      byType.put(d.type(), d);
+    }
+    Ranker.Request request = new Ranker.Request(
+        candidates, byType, situation, preferences(), constraints(), evidence(), modelName(), policy);
+    return ranker.rank(request, random);
+  }
+
+  private String modelName() {
+    return models.describe(desireModel());
+  }
+
+  private Map<DesireType, List<Evidence>> evidence() {
+    return EvidenceIndex.byDesire(state().coverage(), clock.getZone());
+  }
+
+  /** The logged recommendation and what feedback on its option has said since. */
+  public Why why(String recommendationId) {
+    LoggedDecision decision = vault.decisions().require(recommendationId);
+    String optionId = decision.recommendation().option().id();
+    List<FeedbackRow> since = vault.decisions().feedbackRows().stream()
+        .filter(r -> r.optionId().equals(optionId) && !r.at().isBefore(decision.created()))
+        .toList();
+    return new Why(decision, since, preferences().preference(optionId), preferences().count(optionId));
+  }
+
+  /** Stores feedback and learns from it at once: option preferences and the desire model. */
+  public void feedback(String recommendationId, Outcome outcome, OptionalInt rating) {
+    LoggedDecision decision = vault.decisions().require(recommendationId);
+    Feedback feedback = new Feedback(recommendationId, outcome, rating, clock.instant());
+    vault.decisions().feedback(feedback);
+    OptionFeedback of = new OptionFeedback(
+        decision.recommendation().option().id(), decision.recommendation().desire(), outcome, rating, feedback.at());
+    preferences = preferences().plus(of);
+    Situation then = new Situation(decision.created().atZone(clock.getZone()), decision.situation());
+    model = models.learn(desireModel(), features(then), of.desire(), of.satisfaction());
+  }
+
+  // ---- rules -----------------------------------------------------------------------------------
+
+  /** Adds a rule after checking it parses, so a rule that means nothing is never stored. */
+  public PersonRule addRule(String text) {
+    RuleParser.parse(new PersonRule("check", text, clock.instant()));
+    PersonRule rule = vault.rules().add(text);
+    constraints = null;
+    return rule;
+  }
+
+  public List<PersonRule> rules() {
+    return vault.rules().list();
+  }
+
+  public void removeRule(String id) {
+    vault.rules().remove(id);
+    constraints = null;
+  }
+
+  // ---- export and forget -----------------------------------------------------------------------
+
+  public Exporter.Summary export(Path dir) {
+    return new Exporter(this).export(dir);
+  }
+
+  /** Forgets one source: its signals, and everything derived from them is rebuilt without it. */
+  public long forgetSource(String name) {
+    long removed = vault.signals().forgetSource(name);
+    invalidate();
+    vault.documents().remove(StateStore.DOCUMENT);
+    models.forget();
+    vault.compact();
+    return removed;
+  }
+
+  private void invalidate() {
+    state = null;
+    model = null;
+  }
+
+  @Override
+  public void close() {
+    vault.close();
+  }
+
+  /**
+   * Forgets everything: closes the vault and deletes its folder's files (database, WAL, models,
+   * caches). Returns the paths deleted.
+   */
+  public static List<Path> forgetAll(Path home) {
+    List<Path> deleted = new ArrayList<>();
+    if (!Files.exists(home)) {
+      return deleted;
+    }
+    try (var walk = Files.walk(home)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        if (!p.equals(home)) {
+          Files.delete(p);
+          deleted.add(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + home + ": " + e.getMessage(), e);
+    }
+    return deleted;
+  }
+
+  /** Zone helper for callers building situations. */
+  public ZoneId zone() {
+    return clock.getZone();
+  }
+}

@@ -1,0 +1,154 @@
+package dev.autonomy.engine;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.autonomy.core.AutonomyException;
+import dev.autonomy.core.desire.DesireType;
+import dev.autonomy.engine.desire.DesireDataset;
+import dev.autonomy.engine.desire.DesireEvaluation;
+import dev.autonomy.engine.desire.DesireModel;
+import dev.autonomy.engine.desire.DesireTrainer;
+import dev.autonomy.engine.desire.DesireTrainerSettings;
+import dev.autonomy.engine.desire.Goals;
+import dev.autonomy.engine.desire.ImplicitLabels;
+import dev.autonomy.engine.desire.LabelScale;
+import dev.autonomy.engine.desire.LinearDesireModel;
+import dev.autonomy.engine.features.ContextFeatures;
+import dev.autonomy.engine.features.FeatureVector;
+import dev.autonomy.engine.state.PersonState;
+import dev.autonomy.vault.Json;
+import dev.autonomy.vault.Vault;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Trains, stores, updates and evaluates the person's desire model. The model is a vault document
+ * tagged with the signal fingerprint it was trained on; feedback updates it in place (online), a
+ * change in signals retrains it.
+ */
+public final class DesireModels {
+  static final String MODEL = "model.desire";
+  static final String MODEL_FINGERPRINT = "model.desire.fingerprint";
+  static final String GOALS = "goals";
+  /** Fixed so that the same data gives the same model. */
+  static final long SEED = 17L;
+
+  private final Vault vault;
+
+  DesireModels(Vault vault) {
+    this.vault = vault;
+  }
+
+  /** One row of {@code desires --eval}; JSON names are part of the CLI's contract. */
+  public record EvalRow(
+      String desire,
+      int days,
+      @JsonProperty("model_mae") double modelMae,
+      @JsonProperty("baseline_mean_mae") double baselineMeanMae,
+      @JsonProperty("baseline_yesterday_mae") double baselineYesterdayMae) {}
+
+  Optional<DesireModel> current() {
+    String fingerprint = vault.signals().fingerprint();
+    Optional<String> trainedOn = vault.documents().get(MODEL_FINGERPRINT);
+    if (trainedOn.isEmpty() || !trainedOn.get().equals(fingerprint)) {
+      return Optional.empty();
+    }
+    return vault.documents().get(MODEL).map(LinearDesireModel::fromJson);
+  }
+
+  /** Trains on every labelled day of the person's data and stores the model. */
+  DesireModel retrain(PersonState state) {
+    ContextFeatures features = features(state);
+    Optional<LocalDate> first = state.table().firstDate();
+    Optional<LocalDate> last = state.table().lastDate();
+    LinearDesireModel model;
+    if (first.isEmpty()) {
+      model = trainer().train(new DesireDataset(List.of()), goals());
+    } else {
+      ImplicitLabels labels = new ImplicitLabels(state.table(), LabelScale.fit(state.table(), first.get(), last.get()));
+      model = trainer().train(DesireDataset.from(features, labels, first.get(), last.get()), goals());
+    }
+    store(model, state.fingerprint());
+    return model;
+  }
+
+  /** Online learning from one piece of feedback; the updated model is stored at once. */
+  DesireModel learn(DesireModel model, FeatureVector x, DesireType type, double observed) {
+    DesireModel updated = model.update(x, type, observed);
+    store((LinearDesireModel) updated, vault.signals().fingerprint());
+    return updated;
+  }
+
+  List<EvalRow> evaluate(PersonState state) {
+    Optional<LocalDate> first = state.table().firstDate();
+    Optional<LocalDate> last = state.table().lastDate();
+    if (first.isEmpty()) {
+      throw new dev.autonomy.core.InvalidInputException("no data to evaluate on: import some first (autonomy import FILE)");
+    }
+    int span = (int) ChronoUnit.DAYS.between(first.get(), last.get()) + 1;
+    DesireEvaluation.Result result =
+        DesireEvaluation.evaluate(features(state), trainer(), goals(), DesireEvaluation.defaultTestDays(span));
+    return result.rows().stream()
+        .map(r -> new EvalRow(r.desire(), r.days(), r.modelMae(), r.baselineMeanMae(), r.baselineYesterdayMae()))
+        .toList();
+  }
+
+  String describe(DesireModel model) {
+    if (model instanceof LinearDesireModel linear) {
+      return linear.provenance().trainer() + " [" + linear.provenance().version() + "]";
+    }
+    return model.getClass().getSimpleName();
+  }
+
+  String toJson(DesireModel model) {
+    return ((LinearDesireModel) model).toJson();
+  }
+
+  void forget() {
+    vault.documents().remove(MODEL);
+    vault.documents().remove(MODEL_FINGERPRINT);
+  }
+
+  /** The person's stated goals: the cold-start prior of each desire. */
+  Goals goals() {
+    return vault.documents().get(GOALS).map(json -> {
+      try {
+        Map<String, Double> raw = Json.mapper().readValue(json, new TypeReference<Map<String, Double>>() {});
+        Map<DesireType, Double> typed = new EnumMap<>(DesireType.class);
+        raw.forEach((k, v) -> typed.put(DesireType.fromCode(k), v));
+        return new Goals(typed);
+      } catch (JsonProcessingException e) {
+        throw new AutonomyException("the vault's goals cannot be read: " + e.getOriginalMessage(), e);
+      }
+    }).orElse(Goals.none());
+  }
+
+  void setGoals(Goals goals) {
+    Map<String, Double> raw = new java.util.TreeMap<>();
+    goals.intensities().forEach((k, v) -> raw.put(k.code(), v));
+    try {
+      vault.documents().put(GOALS, Json.mapper().writeValueAsString(raw));
+    } catch (JsonProcessingException e) {
+      throw new AutonomyException("cannot store goals: " + e.getOriginalMessage(), e);
+    }
+    forget();
+  }
+
+  private static ContextFeatures features(PersonState state) {
+    return new ContextFeatures(state.table(), state.notesHealth(), List.of());
+  }
+
+  private static DesireTrainer trainer() {
+    return new DesireTrainer(DesireTrainerSettings.defaults(SEED));
+  }
+
+  private void store(LinearDesireModel model, String fingerprint) {
+    vault.documents().put(MODEL, model.toJson());
+    vault.documents().put(MODEL_FINGERPRINT, fingerprint);
+  }
+}

@@ -1,0 +1,203 @@
+package dev.autonomy.engine;
+
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.signal.SignalKind;
+import dev.autonomy.engine.features.ContextFeatures;
+import dev.autonomy.engine.features.FeatureVector;
+import dev.autonomy.engine.quality.DailyValue;
+import dev.autonomy.engine.state.PersonState;
+import dev.autonomy.vault.FeedbackRow;
+import dev.autonomy.vault.Json;
+import dev.autonomy.vault.LoggedDecision;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Writes everything the vault holds about the person as files they can read: CSV for tables, JSON
+ * for documents. The export is written to a temporary folder beside the target and moved into
+ * place at the end, so a failure leaves no half-written export.
+ */
+final class Exporter {
+  /** What was written. */
+  public record Summary(Path dir, Map<String, Long> files) {}
+
+  private final Autonomy autonomy;
+
+  Exporter(Autonomy autonomy) {
+    this.autonomy = autonomy;
+  }
+
+  Summary export(Path dir) {
+    Path target = dir.toAbsolutePath().normalize();
+    try {
+      if (Files.exists(target) && (!Files.isDirectory(target) || Files.list(target).findAny().isPresent())) {
+        throw new InvalidInputException(target + ": export folder must not exist or be empty");
+      }
+      Path parent = target.getParent();
+      Files.createDirectories(parent);
+      Path tmp = Files.createTempDirectory(parent, ".autonomy-export-");
+      Map<String, Long> files = new LinkedHashMap<>();
+      try {
+        writeAll(tmp, files);
+        if (Files.exists(target)) {
+          Files.delete(target);
+        }
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException | RuntimeException e) {
+        deleteTree(tmp);
+        throw e;
+      }
+      return new Summary(target, files);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot export to " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void writeAll(Path dir, Map<String, Long> files) throws IOException {
+    var vault = autonomy.vault();
+    ObjectWriter json = Json.mapper().writerWithDefaultPrettyPrinter();
+
+    long[] count = {0};
+    try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("signals.csv"), StandardCharsets.UTF_8)) {
+      out.write("kind,start,end,zone,value,unit,category,text,source,format,device,modality\n");
+      vault.signals().forEach(Set.of(), s -> {
+        try {
+          out.write(String.join(",", s.kind().code(), s.start().toString(), s.end().toString(), s.zone().getId(),
+              Double.toString(s.value()), csv(s.unit()), csv(s.category()), csv(s.text()), csv(s.provenance().source()),
+              s.provenance().format(), csv(s.provenance().device()), s.provenance().modality().name()));
+          out.write('\n');
+          count[0]++;
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+    files.put("signals.csv", count[0]);
+
+    json.writeValue(dir.resolve("sources.json").toFile(), vault.signals().sources());
+    files.put("sources.json", (long) vault.signals().sources().size());
+
+    PersonState state = autonomy.state();
+    json.writeValue(dir.resolve("quality.json").toFile(), state.quality().toMap());
+    files.put("quality.json", (long) state.quality().kinds().size());
+
+    long days = 0;
+    try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("daily.csv"), StandardCharsets.UTF_8)) {
+      out.write("date,kind,value,status,outlier\n");
+      for (SignalKind kind : state.table().kinds()) {
+        for (Map.Entry<LocalDate, DailyValue> e : state.table().series(kind).entrySet()) {
+          out.write(e.getKey() + "," + kind.code() + "," + e.getValue().value() + "," + e.getValue().status().name().toLowerCase()
+              + "," + e.getValue().outlier() + "\n");
+          days++;
+        }
+      }
+    }
+    files.put("daily.csv", days);
+
+    long featureRows = writeFeatures(dir.resolve("features.csv"), state);
+    files.put("features.csv", featureRows);
+
+    Files.writeString(dir.resolve("desire-model.json"), autonomy.desireModelJson(), StandardCharsets.UTF_8);
+    files.put("desire-model.json", 1L);
+
+    List<LoggedDecision> decisions = vault.decisions().all();
+    try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("recommendations.jsonl"), StandardCharsets.UTF_8)) {
+      for (LoggedDecision d : decisions) {
+        out.write(Json.mapper().writeValueAsString(d));
+        out.write('\n');
+      }
+    }
+    files.put("recommendations.jsonl", (long) decisions.size());
+
+    List<FeedbackRow> feedback = vault.decisions().feedbackRows();
+    try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("feedback.csv"), StandardCharsets.UTF_8)) {
+      out.write("recommendation_id,option_id,desire,outcome,rating,at\n");
+      for (FeedbackRow f : feedback) {
+        out.write(String.join(",", f.recommendationId(), f.optionId(), f.desire(), f.outcome().name().toLowerCase(),
+            f.rating().isPresent() ? Integer.toString(f.rating().getAsInt()) : "", f.at().toString()));
+        out.write('\n');
+      }
+    }
+    files.put("feedback.csv", (long) feedback.size());
+
+    json.writeValue(dir.resolve("rules.json").toFile(), vault.rules().list());
+    files.put("rules.json", (long) vault.rules().list().size());
+
+    json.writeValue(dir.resolve("options.json").toFile(), autonomy.options().all());
+    files.put("options.json", (long) autonomy.options().size());
+
+    Files.writeString(dir.resolve("README.txt"), """
+        Everything Autonomy held about you when this export was made.
+
+        signals.csv            every imported signal, with its source file, format, device and modality
+        sources.json           the files you imported
+        quality.json           what cleaning found and did, per kind
+        daily.csv              the cleaned daily values (observed, imputed or missing; outliers flagged)
+        features.csv           the context features of each day the desire model learned from
+        desire-model.json      the desire model's parameters and provenance
+        recommendations.jsonl  every recommendation shown, with its explanation and propensity
+        feedback.csv           your feedback
+        rules.json             your rules
+        options.json           the options Autonomy could propose
+        """, StandardCharsets.UTF_8);
+  }
+
+  private static long writeFeatures(Path file, PersonState state) throws IOException {
+    ContextFeatures features = new ContextFeatures(state.table(), state.notesHealth(), List.of());
+    TreeSet<LocalDate> days = new TreeSet<>();
+    for (SignalKind kind : state.table().kinds()) {
+      days.addAll(state.table().series(kind).keySet());
+    }
+    long rows = 0;
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      List<String> names = null;
+      for (LocalDate day : days) {
+        FeatureVector x = features.forDay(day, Map.of());
+        if (names == null) {
+          names = x.names();
+          out.write("date," + String.join(",", names) + "\n");
+        }
+        List<String> cells = new ArrayList<>(names.size() + 1);
+        cells.add(day.toString());
+        for (Double v : x.values()) {
+          cells.add(Double.toString(v));
+        }
+        out.write(String.join(",", cells));
+        out.write('\n');
+        rows++;
+      }
+    }
+    return rows;
+  }
+
+  private static String csv(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
+      return s;
+    }
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+
+  private static void deleteTree(Path root) {
+    try (var walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException ignored) {
+      // Best effort: the temp folder is hidden and named as ours.
+    }
+  }
+}

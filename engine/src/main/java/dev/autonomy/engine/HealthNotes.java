@@ -1,0 +1,23 @@
+package dev.autonomy.engine;
+
+import dev.autonomy.core.signal.Signal;
+import dev.autonomy.text.encode.Encoders;
+import dev.autonomy.text.health.HealthNoteClassifier;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scores the person's notes with the on-device health classifier (transformer encoder + logistic
+ * head, see the text module). The encoders are opened only for the duration of one scoring pass.
+ */
+final class HealthNotes {
+  private HealthNotes() {}
+
+  static Map<LocalDate, Double> perDay(List<Signal> signals) {
+    try (Encoders encoders = Encoders.open()) {
+      HealthNoteClassifier classifier = new HealthNoteClassifier(encoders);
+      return NoteScores.perDay(signals, text -> 1 - classifier.classify(text).unhealthyProbability());
+    }
+  }
+}

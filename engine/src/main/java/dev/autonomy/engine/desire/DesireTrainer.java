@@ -1,0 +1,225 @@
+package dev.autonomy.engine.desire;
+
+import dev.autonomy.core.Requires;
+import dev.autonomy.core.desire.DesireType;
+import dev.autonomy.engine.features.ContextFeatures;
+import dev.autonomy.engine.features.FeatureVector;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.MutableDataset;
+import org.tribuo.VariableInfo;
+import org.tribuo.datasource.ListDataSource;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+import org.tribuo.regression.RegressionFactory;
+import org.tribuo.regression.Regressor;
+import org.tribuo.regression.sgd.linear.LinearSGDModel;
+import org.tribuo.regression.sgd.linear.LinearSGDTrainer;
+
+/**
+ * Learns a {@link LinearDesireModel} from labelled days with Tribuo's {@link LinearSGDTrainer}
+ * (squared loss, AdaGrad, seeded shuffling). Per desire:
+ *
+ * <ol>
+ *   <li>inputs are standardised with the training days' mean and standard deviation; inputs that
+ *       did not vary are left out of the fit (weight 0);
+ *   <li>the target is the label minus its training mean, so the intercept starts at the person's
+ *       own mean;
+ *   <li>L2 regularisation is added as ridge pseudo-rows (for each input, one example with that
+ *       input at sqrt(l2) and target 0), which is exactly a penalty {@code l2 * w^2} on the squared
+ *       loss and shrinks the model toward the person's mean when data is short;
+ *   <li>the weights are read back from the Tribuo model into a plain {@link LinearHead} (checked
+ *       against Tribuo's own prediction), blended with the stated goal by data volume.
+ * </ol>
+ *
+ * Holds only settings; one instance trains any number of models.
+ */
+public final class DesireTrainer {
+  public static final String TRAINER =
+      "tribuo-regression-sgd 4.3.2 LinearSGDTrainer(AdaGrad) with ridge pseudo-rows";
+  private static final String TARGET = "intensity";
+  /**
+   * Tribuo reports each training run on java.util.logging at INFO; engines do not log, so its SGD
+   * trainer's logger is held (JUL keeps loggers weakly) at WARNING.
+   */
+  private static final java.util.logging.Logger TRIBUO_SGD_LOG = quiet("org.tribuo.common.sgd.AbstractSGDTrainer");
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(java.util.logging.Level.WARNING);
+    return logger;
+  }
+  private final DesireTrainerSettings settings;
+
+  public DesireTrainer(DesireTrainerSettings settings) {
+    this.settings = Requires.nonNull(settings, "settings");
+  }
+
+  public DesireTrainerSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Trains on every day of a person's table: label yardsticks fitted on all of it, each labelled
+   * day's start-of-day features. A table without data gives a model of the goals alone.
+   */
+  public LinearDesireModel train(ContextFeatures features, Goals goals) {
+    Requires.nonNull(features, "features");
+    var table = features.table();
+    if (table.firstDate().isEmpty()) {
+      return train(new DesireDataset(java.util.List.of()), goals);
+    }
+    java.time.LocalDate first = table.firstDate().orElseThrow();
+    java.time.LocalDate last = table.lastDate().orElseThrow();
+    ImplicitLabels labels = new ImplicitLabels(table, LabelScale.fit(table, first, last));
+    return train(DesireDataset.from(features, labels, first, last), goals);
+  }
+
+  public LinearDesireModel train(DesireDataset data, Goals goals) {
+    Requires.nonNull(data, "data");
+    Requires.nonNull(goals, "goals");
+    Map<DesireType, LinearHead> heads = new EnumMap<>(DesireType.class);
+    for (DesireType type : DesireType.values()) {
+      List<DesireDataset.LabelledDay> rows =
+          data.days().stream().filter(d -> d.labels().containsKey(type)).toList();
+      if (rows.isEmpty() && goals.prior(type).isEmpty()) {
+        continue;
+      }
+      heads.put(type, trainHead(type, rows, goals));
+    }
+    String from = data.days().isEmpty() ? "" : data.days().get(0).day().toString();
+    String to = data.days().isEmpty() ? "" : data.days().get(data.days().size() - 1).day().toString();
+    return new LinearDesireModel(heads,
+        new ModelProvenance(TRAINER, settings.asText(), settings.seed(), from, to, ModelProvenance.CURRENT_VERSION));
+  }
+
+  private LinearHead trainHead(DesireType type, List<DesireDataset.LabelledDay> rows, Goals goals) {
+    List<String> inputs = settings.inputs();
+    int n = rows.size();
+    int p = inputs.size();
+    double[][] x = new double[n][p];
+    double[] y = new double[n];
+    for (int r = 0; r < n; r++) {
+      FeatureVector v = rows.get(r).x();
+      for (int i = 0; i < p; i++) {
+        String name = inputs.get(i);
+        x[r][i] = v.value(name).orElseThrow(() -> new IllegalArgumentException(
+            "training day " + v + " lacks input '" + name + "'"));
+      }
+      y[r] = rows.get(r).labels().get(type);
+    }
+    double[] mean = new double[p];
+    double[] sd = new double[p];
+    for (int i = 0; i < p; i++) {
+      double s = 0;
+      for (int r = 0; r < n; r++) {
+        s += x[r][i];
+      }
+      mean[i] = n == 0 ? 0 : s / n;
+      double ss = 0;
+      for (int r = 0; r < n; r++) {
+        ss += (x[r][i] - mean[i]) * (x[r][i] - mean[i]);
+      }
+      sd[i] = n < 2 ? 0 : Math.sqrt(ss / (n - 1));
+      if (sd[i] < 1e-9) {
+        sd[i] = 0;
+      }
+    }
+    double prior = goals.prior(type).orElse(Double.NaN);
+    double yMean = n == 0 ? (Double.isNaN(prior) ? 0.5 : prior) : centre(y);
+    double[] w = new double[p];
+    double bias = yMean;
+    List<Integer> varied = new ArrayList<>();
+    for (int i = 0; i < p; i++) {
+      if (sd[i] > 0) {
+        varied.add(i);
+      }
+    }
+    if (n >= Math.max(2, settings.minDays()) && !varied.isEmpty()) {
+      double[] fitted = fit(type, x, y, yMean, mean, sd, varied, w);
+      bias = yMean + fitted[0];
+    }
+    List<Double> zeros = new ArrayList<>();
+    List<Double> means = new ArrayList<>();
+    List<Double> scales = new ArrayList<>();
+    List<Double> weights = new ArrayList<>();
+    for (int i = 0; i < p; i++) {
+      zeros.add(0.0);
+      means.add(mean[i]);
+      scales.add(sd[i]);
+      weights.add(w[i]);
+    }
+    return new LinearHead(type, inputs, means, scales, weights, bias, prior, settings.priorStrength(), n,
+        zeros, 0.0, 0);
+  }
+
+  private double centre(double[] y) {
+    if (settings.centreOnMedian()) {
+      return LabelScale.percentile(y, 0.5);
+    }
+    double sum = 0;
+    for (double v : y) {
+      sum += v;
+    }
+    return sum / y.length;
+  }
+
+  /** Fits the varied inputs with Tribuo; fills {@code w}, returns {intercept}. */
+  private double[] fit(DesireType type, double[][] x, double[] y, double yMean, double[] mean, double[] sd,
+      List<Integer> varied, double[] w) {
+    RegressionFactory factory = new RegressionFactory();
+    List<org.tribuo.Example<Regressor>> examples = new ArrayList<>();
+    String[] names = new String[varied.size()];
+    for (int k = 0; k < names.length; k++) {
+      names[k] = settings.inputs().get(varied.get(k));
+    }
+    for (int r = 0; r < x.length; r++) {
+      double[] z = new double[names.length];
+      for (int k = 0; k < names.length; k++) {
+        int i = varied.get(k);
+        z[k] = (x[r][i] - mean[i]) / sd[i];
+      }
+      examples.add(new ArrayExample<>(new Regressor(TARGET, y[r] - yMean), names, z));
+    }
+    double ridge = Math.sqrt(settings.l2());
+    if (ridge > 0) {
+      for (String name : names) {
+        examples.add(new ArrayExample<>(new Regressor(TARGET, 0.0), new String[] {name}, new double[] {ridge}));
+      }
+    }
+    MutableDataset<Regressor> dataset = new MutableDataset<>(new ListDataSource<>(examples, factory,
+        new SimpleDataSourceProvenance("labelled days of desire " + type.code(), factory)));
+    LinearSGDTrainer trainer = new LinearSGDTrainer(
+        settings.loss().objective(), new AdaGrad(settings.learningRate(), 1e-6), settings.epochs(), -1, 1, settings.seed());
+    LinearSGDModel model = trainer.train(dataset);
+    DenseMatrix weights = model.getWeightsCopy();
+    ImmutableFeatureMap featureMap = model.getFeatureIDMap();
+    int biasColumn = weights.getDimension2Size() - 1;
+    for (int k = 0; k < names.length; k++) {
+      VariableInfo info = featureMap.get(names[k]);
+      w[varied.get(k)] = info == null ? 0.0 : weights.get(0, featureMap.getID(names[k]));
+    }
+    double intercept = weights.get(0, biasColumn);
+    checkAgainstTribuo(model, examples.get(0), names, varied, x[0], mean, sd, w, intercept);
+    return new double[] {intercept};
+  }
+
+  private static void checkAgainstTribuo(LinearSGDModel model, org.tribuo.Example<Regressor> example,
+      String[] names, List<Integer> varied, double[] row, double[] mean, double[] sd, double[] w, double intercept) {
+    double ours = intercept;
+    for (int k = 0; k < names.length; k++) {
+      int i = varied.get(k);
+      ours += w[i] * (row[i] - mean[i]) / sd[i];
+    }
+    double theirs = model.predict(example).getOutput().getValues()[0];
+    if (Math.abs(ours - theirs) > 1e-6 * (1 + Math.abs(theirs))) {
+      throw new IllegalStateException(
+          "weights read from Tribuo do not reproduce its prediction: " + ours + " vs " + theirs);
+    }
+  }
+}

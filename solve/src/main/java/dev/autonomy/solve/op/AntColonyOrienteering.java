@@ -1,0 +1,428 @@
+package dev.autonomy.solve.op;
+
+import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.solve.SolverLimits;
+import dev.autonomy.solve.Ticker;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A MAX-MIN ant colony for the orienteering problem. Each ant walks from the start, choosing the
+ * next node among those it can still reach and get back to the end from within the budget, with
+ * probability proportional to pheromone times prize per cost; its route is then improved by {@link
+ * RouteSearch} (2-opt, relocation, greedy insertion, drop-and-refill). Pheromone on the arcs of the
+ * iteration-best or best-so-far route is reinforced, bounded, and reset when the colony stagnates.
+ *
+ * <p>Deterministic for a seed (each ant has its own generator, split in a fixed order; ants are
+ * compared in index order). Immutable; build once with {@link #builder()}.
+ */
+public final class AntColonyOrienteering {
+  private static final double EPS = 1e-9;
+
+  private final int ants;
+  private final double alpha;
+  private final double beta;
+  private final double rho;
+  private final int threads;
+  private final Ticker ticker;
+
+  private AntColonyOrienteering(Builder b) {
+    this.ants = b.ants;
+    this.alpha = b.alpha;
+    this.beta = b.beta;
+    this.rho = b.rho;
+    this.threads = b.threads;
+    this.ticker = b.ticker;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Solves with the default settings.
+   *
+   * @throws InvalidInputException if even the direct path from start to end exceeds the budget
+   */
+  public static OrienteeringSolution solve(OrienteeringProblem problem, SolverLimits limits, long seed) {
+    return builder().build().run(problem, limits, seed).solution();
+  }
+
+  public OrienteeringResult run(OrienteeringProblem problem, SolverLimits limits, long seed) {
+    if (problem == null || limits == null) {
+      throw new IllegalArgumentException("problem and limits must not be null");
+    }
+    double direct = problem.cost(problem.start(), problem.end());
+    if (direct > problem.budget()) {
+      throw new InvalidInputException(
+          "the budget " + problem.budget() + " is less than the direct cost " + direct
+              + " from start " + problem.start() + " to end " + problem.end() + ": no route is possible");
+    }
+    return new Run(problem, limits, seed).solve();
+  }
+
+  private final class Run {
+    final OrienteeringProblem problem;
+    final double[][] c;
+    final double[] prize;
+    final int n;
+    final int start;
+    final int end;
+    final double budget;
+    final SolverLimits limits;
+    final long seed;
+    final long began;
+    final long deadline;
+    final boolean[] eligible;
+    final double upperBound;
+    final double[] tau;
+    final double[] eta;
+    final int m;
+    final Worker[] workers;
+    final int[][] antRoutes;
+    final int[] antSizes;
+    final double[] antScores;
+    final double[] antLengths;
+
+    int[] best;
+    double bestScore = -1;
+    double bestLength;
+    int[] restartBest;
+    double restartBestScore = -1;
+    double restartBestLength;
+    long iteration;
+    long lastImprovement;
+    long restartFoundBest;
+    int restarts;
+    double tauMax;
+    double tauMin;
+
+    Run(OrienteeringProblem problem, SolverLimits limits, long seed) {
+      this.problem = problem;
+      this.c = problem.cost();
+      this.prize = problem.prize();
+      this.n = prize.length;
+      this.start = problem.start();
+      this.end = problem.end();
+      this.budget = problem.budget();
+      this.limits = limits;
+      this.seed = seed;
+      this.began = ticker.nanos();
+      long max = limits.maxTime().toNanos();
+      this.deadline = max > Long.MAX_VALUE - began ? Long.MAX_VALUE : began + max;
+      this.eligible = new boolean[n];
+      double bound = prize[start] + (end != start ? prize[end] : 0);
+      for (int v = 0; v < n; v++) {
+        if (v != start && v != end && prize[v] > 0 && c[start][v] + c[v][end] <= budget) {
+          eligible[v] = true;
+          bound += prize[v];
+        }
+      }
+      this.upperBound = bound;
+      this.tau = new double[n * n];
+      this.eta = new double[n * n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          eta[i * n + j] = eligible[j] ? Math.pow(prize[j] / (c[i][j] + 1e-6), beta) : 0;
+        }
+      }
+      this.m = ants;
+      int workerCount = Math.max(1, Math.min(threads, m));
+      if (n < 40) {
+        workerCount = 1;
+      }
+      this.workers = new Worker[workerCount];
+      for (int w = 0; w < workerCount; w++) {
+        workers[w] = new Worker(new RouteSearch(c, prize, budget, eligible));
+      }
+      this.antRoutes = new int[m][n + 1];
+      this.antSizes = new int[m];
+      this.antScores = new double[m];
+      this.antLengths = new double[m];
+    }
+
+    OrienteeringResult solve() {
+      SplittableRandom random = new SplittableRandom(seed);
+      // A greedy route first, so that the bounds have a scale from the start.
+      RouteSearch first = workers[0].search;
+      first.load(endpoints(), endpoints().length);
+      first.improve(random.split());
+      accept(Arrays.copyOf(first.route, first.size), first.score(), first.length());
+      Arrays.fill(tau, tauMax);
+      ExecutorService pool =
+          workers.length > 1
+              ? Executors.newFixedThreadPool(workers.length - 1, r -> {
+                  Thread t = new Thread(r, "aco-op-worker");
+                  t.setDaemon(true);
+                  return t;
+                })
+              : null;
+      try {
+        while (!stop()) {
+          iteration++;
+          SplittableRandom[] antRandom = new SplittableRandom[m];
+          for (int a = 0; a < m; a++) {
+            antRandom[a] = random.split();
+          }
+          runAnts(pool, antRandom);
+          int ib = 0;
+          for (int a = 1; a < m; a++) {
+            if (better(antScores[a], antLengths[a], antScores[ib], antLengths[ib])) {
+              ib = a;
+            }
+          }
+          accept(Arrays.copyOf(antRoutes[ib], antSizes[ib]), antScores[ib], antLengths[ib]);
+          updatePheromone(ib);
+        }
+      } finally {
+        if (pool != null) {
+          pool.shutdownNow();
+        }
+      }
+      OrienteeringSolution solution = problem.verify(best);
+      return new OrienteeringResult(
+          solution, iteration, restarts, java.time.Duration.ofNanos(ticker.nanos() - began), seed);
+    }
+
+    int[] endpoints() {
+      return new int[] {start, end};
+    }
+
+    boolean stop() {
+      return bestScore >= upperBound - EPS
+          || iteration - lastImprovement >= limits.maxStagnantIterations()
+          || ticker.nanos() - deadline >= 0;
+    }
+
+    boolean better(double score, double length, double otherScore, double otherLength) {
+      return score > otherScore + EPS || (score > otherScore - EPS && length < otherLength - EPS);
+    }
+
+    void accept(int[] route, double score, double length) {
+      if (problem.length(route) > budget) {
+        return; // never keep a route over the budget, whatever rounding did
+      }
+      if (restartBest == null || better(score, length, restartBestScore, restartBestLength)) {
+        restartBest = route;
+        restartBestScore = score;
+        restartBestLength = length;
+        restartFoundBest = iteration;
+      }
+      if (best == null || better(score, length, bestScore, bestLength)) {
+        best = route;
+        bestScore = score;
+        bestLength = length;
+        lastImprovement = iteration;
+        tauMax = 1.0 / rho;
+        tauMin = tauMax / (2.0 * n);
+      }
+    }
+
+    void runAnts(ExecutorService pool, SplittableRandom[] antRandom) {
+      double[] choice = new double[n * n];
+      for (int i = 0; i < choice.length; i++) {
+        choice[i] = (alpha == 1.0 ? tau[i] : Math.pow(tau[i], alpha)) * eta[i];
+      }
+      int w = workers.length;
+      if (pool == null) {
+        for (int a = 0; a < m; a++) {
+          antWork(workers[0], a, antRandom[a], choice);
+        }
+        return;
+      }
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 1; t < w; t++) {
+        final int worker = t;
+        futures.add(pool.submit(() -> {
+          for (int a = worker; a < m; a += w) {
+            antWork(workers[worker], a, antRandom[a], choice);
+          }
+        }));
+      }
+      for (int a = 0; a < m; a += w) {
+        antWork(workers[0], a, antRandom[a], choice);
+      }
+      for (Future<?> f : futures) {
+        try {
+          f.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while ants were working", e);
+        } catch (ExecutionException e) {
+          throw new IllegalStateException("an ant failed", e.getCause());
+        }
+      }
+    }
+
+    void antWork(Worker worker, int a, SplittableRandom rng, double[] choice) {
+      int[] route = antRoutes[a];
+      int size = worker.construct(route, choice, rng);
+      RouteSearch search = worker.search;
+      search.load(route, size);
+      search.improve(rng);
+      System.arraycopy(search.route, 0, route, 0, search.size);
+      antSizes[a] = search.size;
+      antScores[a] = search.score();
+      antLengths[a] = search.length();
+    }
+
+    void updatePheromone(int ib) {
+      long age = iteration - restartFoundBest;
+      int[] route;
+      int size;
+      double score;
+      if (iteration % 5 == 0 && (age > 50 || restartBest != null)) {
+        route = age > 50 ? best : restartBest;
+        size = route.length;
+        score = age > 50 ? bestScore : restartBestScore;
+      } else {
+        route = antRoutes[ib];
+        size = antSizes[ib];
+        score = antScores[ib];
+      }
+      double keep = 1.0 - rho;
+      for (int i = 0; i < tau.length; i++) {
+        tau[i] *= keep;
+      }
+      double amount = bestScore > 0 ? score / bestScore : 1.0;
+      for (int i = 0; i + 1 < size; i++) {
+        tau[route[i] * n + route[i + 1]] += amount;
+      }
+      for (int i = 0; i < tau.length; i++) {
+        double t = tau[i];
+        tau[i] = t < tauMin ? tauMin : t > tauMax ? tauMax : t;
+      }
+      if (age > 100) { // stagnation: forget and explore again, keeping the best route
+        restarts++;
+        Arrays.fill(tau, tauMax);
+        restartBest = null;
+        restartFoundBest = iteration;
+      }
+    }
+
+    /** Per-thread scratch. */
+    final class Worker {
+      final RouteSearch search;
+      final boolean[] visited = new boolean[n];
+      final double[] weights = new double[n];
+
+      Worker(RouteSearch search) {
+        this.search = search;
+      }
+
+      /** Walks from start while some node can still be reached and left for the end. */
+      int construct(int[] route, double[] choice, SplittableRandom rng) {
+        Arrays.fill(visited, false);
+        visited[start] = true;
+        visited[end] = true;
+        int size = 0;
+        route[size++] = start;
+        int current = start;
+        double length = 0;
+        while (true) {
+          double sum = 0;
+          int base = current * n;
+          for (int j = 0; j < n; j++) {
+            double w = 0;
+            if (!visited[j] && eligible[j] && length + c[current][j] + c[j][end] <= budget) {
+              w = choice[base + j];
+            }
+            weights[j] = w;
+            sum += w;
+          }
+          if (sum <= 0) {
+            break;
+          }
+          double pick = rng.nextDouble() * sum;
+          int next = -1;
+          for (int j = 0; j < n; j++) {
+            if (weights[j] > 0) {
+              next = j;
+              pick -= weights[j];
+              if (pick < 0) {
+                break;
+              }
+            }
+          }
+          route[size++] = next;
+          visited[next] = true;
+          length += c[current][next];
+          current = next;
+        }
+        route[size++] = end;
+        return size;
+      }
+    }
+  }
+
+  /** Settings, checked as they are set. */
+  public static final class Builder {
+    private int ants = 10;
+    private double alpha = 1.0;
+    private double beta = 1.0;
+    private double rho = 0.1;
+    private int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+    private Ticker ticker = Ticker.system();
+
+    private Builder() {}
+
+    public Builder ants(int ants) {
+      if (ants < 1) {
+        throw new IllegalArgumentException("ants must be >= 1, was " + ants);
+      }
+      this.ants = ants;
+      return this;
+    }
+
+    public Builder alpha(double alpha) {
+      if (!(alpha >= 0) || Double.isInfinite(alpha)) {
+        throw new IllegalArgumentException("alpha must be a finite number >= 0, was " + alpha);
+      }
+      this.alpha = alpha;
+      return this;
+    }
+
+    public Builder beta(double beta) {
+      if (!(beta >= 0) || Double.isInfinite(beta)) {
+        throw new IllegalArgumentException("beta must be a finite number >= 0, was " + beta);
+      }
+      this.beta = beta;
+      return this;
+    }
+
+    public Builder rho(double rho) {
+      if (!(rho > 0 && rho < 1)) {
+        throw new IllegalArgumentException("rho must be in (0, 1), was " + rho);
+      }
+      this.rho = rho;
+      return this;
+    }
+
+    /** Worker threads for the ants; the result does not depend on it. */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    public Builder ticker(Ticker ticker) {
+      if (ticker == null) {
+        throw new IllegalArgumentException("ticker must not be null");
+      }
+      this.ticker = ticker;
+      return this;
+    }
+
+    public AntColonyOrienteering build() {
+      return new AntColonyOrienteering(this);
+    }
+  }
+}

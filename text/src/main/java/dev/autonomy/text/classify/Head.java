@@ -1,0 +1,47 @@
+package dev.autonomy.text.classify;
+
+/**
+ * A classifier on top of embeddings: class probabilities for one vector. Heads are immutable and
+ * standardise their input with the training set's mean and scale, which they carry.
+ */
+public sealed interface Head permits LogisticHead, MlpHead {
+  /** "logreg" or "mlp". */
+  String kind();
+
+  int inputDimension();
+
+  int classes();
+
+  /** Softmax probabilities, one per class, summing to 1. */
+  double[] probabilities(float[] x);
+
+  /** (x - mean) / scale. */
+  static double[] standardise(float[] x, double[] mean, double[] scale) {
+    if (x.length != mean.length) {
+      throw new IllegalArgumentException(
+          "embedding has " + x.length + " dimensions, the head expects " + mean.length);
+    }
+    double[] z = new double[x.length];
+    for (int j = 0; j < x.length; j++) {
+      z[j] = (x[j] - mean[j]) / scale[j];
+    }
+    return z;
+  }
+
+  static double[] softmax(double[] logits) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : logits) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    double[] p = new double[logits.length];
+    for (int c = 0; c < logits.length; c++) {
+      p[c] = Math.exp(logits[c] - max);
+      sum += p[c];
+    }
+    for (int c = 0; c < p.length; c++) {
+      p[c] /= sum;
+    }
+    return p;
+  }
+}

@@ -1,0 +1,369 @@
+package dev.autonomy.text.classify;
+
+import dev.autonomy.text.eval.ClassificationReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * Trains a {@link Head} on embeddings with mini-batch Adam and softmax cross-entropy, class
+ * weights, L2 weight decay and early stopping on dev macro-F1. Single-threaded and seeded: the
+ * same data, settings and seed give the same weights.
+ */
+public final class HeadTrainer {
+  private static final double BETA1 = 0.9;
+  private static final double BETA2 = 0.999;
+  private static final double EPS = 1e-8;
+
+  private final HeadSettings settings;
+  private final long seed;
+
+  public HeadTrainer(HeadSettings settings, long seed) {
+    this.settings = settings;
+    this.seed = seed;
+  }
+
+  public HeadSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Fits a head to {@code x}/{@code y} (labels 0..classes-1), choosing the epoch by dev macro-F1.
+   * With an empty dev set the train set stands in for it.
+   */
+  public HeadFit fit(float[][] x, int[] y, int classes, float[][] devX, int[] devY) {
+    if (x.length == 0 || x.length != y.length) {
+      throw new IllegalArgumentException("need as many labels as embeddings (>0), had " + x.length + " and " + y.length);
+    }
+    if (classes < 2) {
+      throw new IllegalArgumentException("classes must be >= 2, was " + classes);
+    }
+    if (devX.length == 0) {
+      devX = x;
+      devY = y;
+    }
+    int d = x[0].length;
+    double[] mean = new double[d];
+    double[] scale = new double[d];
+    for (float[] row : x) {
+      for (int j = 0; j < d; j++) {
+        mean[j] += row[j];
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      mean[j] /= x.length;
+    }
+    for (float[] row : x) {
+      for (int j = 0; j < d; j++) {
+        double c = row[j] - mean[j];
+        scale[j] += c * c;
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      scale[j] = Math.sqrt(scale[j] / x.length) + 1e-6;
+    }
+    double[][] z = new double[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      z[i] = Head.standardise(x[i], mean, scale);
+    }
+    double[] sampleWeight = new double[classes];
+    int[] count = new int[classes];
+    for (int label : y) {
+      count[label]++;
+    }
+    int present = (int) IntStream.of(count).filter(c -> c > 0).count();
+    for (int c = 0; c < classes; c++) {
+      sampleWeight[c] =
+          !settings.classWeights() || count[c] == 0 ? 1.0 : (double) x.length / (present * count[c]);
+    }
+
+    SplittableRandom random = new SplittableRandom(seed);
+    Net net = settings.kind().equals("mlp")
+        ? Net.mlp(d, settings.hidden(), classes, random)
+        : Net.logistic(d, classes);
+    Adam adam = new Adam(net.params, settings.learningRate());
+    int[] order = IntStream.range(0, x.length).toArray();
+    List<Double> curve = new ArrayList<>();
+    double best = Double.NEGATIVE_INFINITY;
+    int bestEpoch = 0;
+    double[][] bestParams = net.copy();
+    int epoch = 0;
+    while (epoch < settings.maxEpochs()) {
+      epoch++;
+      shuffle(order, random);
+      for (int from = 0; from < order.length; from += settings.batchSize()) {
+        int to = Math.min(order.length, from + settings.batchSize());
+        net.zeroGrad();
+        for (int b = from; b < to; b++) {
+          int i = order[b];
+          net.backward(z[i], y[i], sampleWeight[y[i]]);
+        }
+        net.finishGrad(to - from, settings.l2());
+        adam.step(net.grads);
+      }
+      Head head = net.head(mean, scale);
+      double f1 = macroF1(head, devX, devY, classes);
+      curve.add(f1);
+      if (f1 >= best) {
+        best = f1;
+        bestEpoch = epoch;
+        bestParams = net.copy();
+      } else if (epoch - bestEpoch >= settings.patience()) {
+        break;
+      }
+    }
+    net.restore(bestParams);
+    return new HeadFit(net.head(mean, scale), epoch, bestEpoch, curve);
+  }
+
+  private static double macroF1(Head head, float[][] x, int[] y, int classes) {
+    int[] predicted = new int[x.length];
+    for (int i = 0; i < x.length; i++) {
+      predicted[i] = argmax(head.probabilities(x[i]));
+    }
+    List<String> labels = IntStream.range(0, classes).mapToObj(Integer::toString).toList();
+    return ClassificationReport.of(labels, y, predicted).macroF1();
+  }
+
+  static int argmax(double[] p) {
+    int best = 0;
+    for (int c = 1; c < p.length; c++) {
+      if (p[c] > p[best]) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  private static void shuffle(int[] a, SplittableRandom random) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+
+  /** Parameters as flat blocks: logistic [W, b]; MLP [W1, b1, W2, b2] (weights row-major). */
+  private static final class Net {
+    final int d;
+    final int hidden;
+    final int k;
+    final double[][] params;
+    final double[][] grads;
+    final boolean[] decays;
+    private final double[] h;
+    private final double[] hPre;
+    private final double[] logits;
+    private final double[] gh;
+
+    private Net(int d, int hidden, int k, double[][] params, boolean[] decays) {
+      this.d = d;
+      this.hidden = hidden;
+      this.k = k;
+      this.params = params;
+      this.decays = decays;
+      this.grads = new double[params.length][];
+      for (int p = 0; p < params.length; p++) {
+        grads[p] = new double[params[p].length];
+      }
+      this.h = new double[hidden];
+      this.hPre = new double[hidden];
+      this.logits = new double[k];
+      this.gh = new double[hidden];
+    }
+
+    static Net logistic(int d, int k) {
+      return new Net(d, 0, k, new double[][] {new double[k * d], new double[k]}, new boolean[] {true, false});
+    }
+
+    static Net mlp(int d, int hidden, int k, SplittableRandom random) {
+      double[] w1 = new double[hidden * d];
+      double[] w2 = new double[k * hidden];
+      double s1 = Math.sqrt(2.0 / d);
+      double s2 = Math.sqrt(1.0 / hidden);
+      for (int i = 0; i < w1.length; i++) {
+        w1[i] = gaussian(random) * s1;
+      }
+      for (int i = 0; i < w2.length; i++) {
+        w2[i] = gaussian(random) * s2;
+      }
+      return new Net(
+          d, hidden, k, new double[][] {w1, new double[hidden], w2, new double[k]},
+          new boolean[] {true, false, true, false});
+    }
+
+    private static double gaussian(SplittableRandom random) {
+      double u = 1.0 - random.nextDouble();
+      double v = random.nextDouble();
+      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    void zeroGrad() {
+      for (double[] g : grads) {
+        java.util.Arrays.fill(g, 0);
+      }
+    }
+
+    void backward(double[] z, int label, double weight) {
+      double[] input = z;
+      int in = d;
+      double[] wOut;
+      double[] bOut;
+      double[] gW;
+      double[] gB;
+      if (hidden > 0) {
+        double[] w1 = params[0];
+        double[] b1 = params[1];
+        for (int i = 0; i < hidden; i++) {
+          double s = b1[i];
+          int off = i * d;
+          for (int j = 0; j < d; j++) {
+            s += w1[off + j] * z[j];
+          }
+          hPre[i] = s;
+          h[i] = s > 0 ? s : 0;
+        }
+        input = h;
+        in = hidden;
+        wOut = params[2];
+        bOut = params[3];
+        gW = grads[2];
+        gB = grads[3];
+      } else {
+        wOut = params[0];
+        bOut = params[1];
+        gW = grads[0];
+        gB = grads[1];
+      }
+      double max = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < k; c++) {
+        double s = bOut[c];
+        int off = c * in;
+        for (int j = 0; j < in; j++) {
+          s += wOut[off + j] * input[j];
+        }
+        logits[c] = s;
+        max = Math.max(max, s);
+      }
+      double sum = 0;
+      for (int c = 0; c < k; c++) {
+        logits[c] = Math.exp(logits[c] - max);
+        sum += logits[c];
+      }
+      if (hidden > 0) {
+        java.util.Arrays.fill(gh, 0);
+      }
+      for (int c = 0; c < k; c++) {
+        double g = (logits[c] / sum - (c == label ? 1 : 0)) * weight;
+        if (g == 0) {
+          continue;
+        }
+        gB[c] += g;
+        int off = c * in;
+        for (int j = 0; j < in; j++) {
+          gW[off + j] += g * input[j];
+        }
+        if (hidden > 0) {
+          for (int j = 0; j < in; j++) {
+            gh[j] += g * wOut[off + j];
+          }
+        }
+      }
+      if (hidden > 0) {
+        double[] g1 = grads[0];
+        double[] gb1 = grads[1];
+        for (int i = 0; i < hidden; i++) {
+          if (hPre[i] <= 0) {
+            continue;
+          }
+          double g = gh[i];
+          gb1[i] += g;
+          int off = i * d;
+          for (int j = 0; j < d; j++) {
+            g1[off + j] += g * z[j];
+          }
+        }
+      }
+    }
+
+    void finishGrad(int batch, double l2) {
+      for (int p = 0; p < params.length; p++) {
+        double[] g = grads[p];
+        double[] w = params[p];
+        for (int i = 0; i < g.length; i++) {
+          g[i] = g[i] / batch + (decays[p] ? l2 * w[i] : 0);
+        }
+      }
+    }
+
+    double[][] copy() {
+      double[][] out = new double[params.length][];
+      for (int p = 0; p < params.length; p++) {
+        out[p] = params[p].clone();
+      }
+      return out;
+    }
+
+    void restore(double[][] saved) {
+      for (int p = 0; p < params.length; p++) {
+        System.arraycopy(saved[p], 0, params[p], 0, params[p].length);
+      }
+    }
+
+    Head head(double[] mean, double[] scale) {
+      if (hidden == 0) {
+        return new LogisticHead(mean.clone(), scale.clone(), rows(params[0], k, d), params[1].clone());
+      }
+      return new MlpHead(
+          mean.clone(), scale.clone(), rows(params[0], hidden, d), params[1].clone(),
+          rows(params[2], k, hidden), params[3].clone());
+    }
+
+    private static double[][] rows(double[] flat, int r, int c) {
+      double[][] out = new double[r][c];
+      for (int i = 0; i < r; i++) {
+        System.arraycopy(flat, i * c, out[i], 0, c);
+      }
+      return out;
+    }
+  }
+
+  /** Adam over the parameter blocks, updating them in place. */
+  private static final class Adam {
+    private final double[][] params;
+    private final double[][] m;
+    private final double[][] v;
+    private final double lr;
+    private int t;
+
+    Adam(double[][] params, double lr) {
+      this.params = params;
+      this.lr = lr;
+      this.m = new double[params.length][];
+      this.v = new double[params.length][];
+      for (int p = 0; p < params.length; p++) {
+        m[p] = new double[params[p].length];
+        v[p] = new double[params[p].length];
+      }
+    }
+
+    void step(double[][] grads) {
+      t++;
+      double c1 = 1 - Math.pow(BETA1, t);
+      double c2 = 1 - Math.pow(BETA2, t);
+      for (int p = 0; p < params.length; p++) {
+        double[] w = params[p];
+        double[] g = grads[p];
+        double[] mp = m[p];
+        double[] vp = v[p];
+        for (int i = 0; i < w.length; i++) {
+          mp[i] = BETA1 * mp[i] + (1 - BETA1) * g[i];
+          vp[i] = BETA2 * vp[i] + (1 - BETA2) * g[i] * g[i];
+          w[i] -= lr * (mp[i] / c1) / (Math.sqrt(vp[i] / c2) + EPS);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,252 @@
+package dev.autonomy.text.classify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autonomy.core.InvalidInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Text models saved as JSON under a folder, by name: {@code <home>/models/text/<name>.json}. The
+ * file holds the format version, encoder, labels, head weights (doubles, written so that they read
+ * back bit for bit), rejection rule and provenance. Writes go to a temporary file first, then
+ * replace the old one, so a failure leaves nothing half-written.
+ */
+public final class ModelStore {
+  /** Format tag and version of the saved file. */
+  public static final String FORMAT = "autonomy-text-model";
+
+  public static final int VERSION = 1;
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path dir;
+
+  public ModelStore(Path dir) {
+    this.dir = dir;
+  }
+
+  /** The store of a vault folder: {@code <home>/models/text}. */
+  public static ModelStore inHome(Path home) {
+    return new ModelStore(home.resolve("models").resolve("text"));
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** The file a model of that name lives in; the name is checked. */
+  public Path path(String name) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new InvalidInputException(
+          "model name '" + name + "' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+    return dir.resolve(name + ".json");
+  }
+
+  /** Names of the saved models, sorted. */
+  public List<String> names() {
+    List<String> out = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+      for (Path f : files) {
+        String n = f.getFileName().toString();
+        out.add(n.substring(0, n.length() - ".json".length()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.sort(null);
+    return out;
+  }
+
+  public Path save(String name, TextModel model) {
+    Path file = path(name);
+    write(model, file);
+    return file;
+  }
+
+  public TextModel load(String name) {
+    Path file = path(name);
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidInputException(
+          "no text model '" + name + "' in " + dir + "; saved models: " + names());
+    }
+    return read(file);
+  }
+
+  /** Writes one model to a file (atomically). */
+  public static void write(TextModel model, Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), toJson(model));
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write model " + file, e);
+    }
+  }
+
+  /** Reads one model file, checking its format and version. */
+  public static TextModel read(Path file) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new InvalidInputException(file + ": not a readable model file (" + e.getMessage() + ")");
+    }
+    try {
+      return fromJson(root);
+    } catch (RuntimeException e) {
+      if (e instanceof InvalidInputException) {
+        throw new InvalidInputException(file + ": " + e.getMessage());
+      }
+      throw new InvalidInputException(file + ": damaged model file (" + e.getMessage() + ")", e);
+    }
+  }
+
+  static ObjectNode toJson(TextModel m) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("version", VERSION);
+    root.put("encoder", m.encoder());
+    ArrayNode labels = root.putArray("labels");
+    m.labels().forEach(labels::add);
+    root.put("reject_label", m.rejectLabel());
+    root.put("reject_below", m.rejectBelow());
+    ObjectNode head = root.putObject("head");
+    head.put("kind", m.head().kind());
+    if (m.head() instanceof LogisticHead h) {
+      put(head, "mean", h.mean());
+      put(head, "scale", h.scale());
+      put(head, "weights", h.weights());
+      put(head, "bias", h.bias());
+    } else if (m.head() instanceof MlpHead h) {
+      put(head, "mean", h.mean());
+      put(head, "scale", h.scale());
+      put(head, "w1", h.w1());
+      put(head, "b1", h.b1());
+      put(head, "w2", h.w2());
+      put(head, "b2", h.b2());
+    }
+    ModelInfo i = m.info();
+    ObjectNode info = root.putObject("provenance");
+    info.put("data_source", i.dataSource());
+    info.put("data_format", i.format());
+    info.put("data_hash", i.dataHash());
+    info.put("train_examples", i.trainExamples());
+    info.put("seed", i.seed());
+    info.put("created", i.created().toString());
+    info.put("epochs", i.epochs());
+    info.put("best_epoch", i.bestEpoch());
+    info.set("settings", JSON.valueToTree(i.settings().toMap()));
+    info.set("scores", JSON.valueToTree(new java.util.TreeMap<>(i.scores())));
+    return root;
+  }
+
+  static TextModel fromJson(JsonNode root) {
+    if (!FORMAT.equals(root.path("format").asText())) {
+      throw new InvalidInputException("not a text model: 'format' is '" + root.path("format").asText() + "', expected " + FORMAT);
+    }
+    int version = root.path("version").asInt(-1);
+    if (version != VERSION) {
+      throw new InvalidInputException("model file version " + version + " is not supported; expected " + VERSION);
+    }
+    List<String> labels = new ArrayList<>();
+    root.path("labels").forEach(n -> labels.add(n.asText()));
+    JsonNode h = root.path("head");
+    Head head =
+        switch (h.path("kind").asText()) {
+          case "logreg" -> new LogisticHead(vec(h, "mean"), vec(h, "scale"), mat(h, "weights"), vec(h, "bias"));
+          case "mlp" -> new MlpHead(vec(h, "mean"), vec(h, "scale"), mat(h, "w1"), vec(h, "b1"), mat(h, "w2"), vec(h, "b2"));
+          default -> throw new InvalidInputException("unknown head kind '" + h.path("kind").asText() + "'");
+        };
+    JsonNode p = root.path("provenance");
+    JsonNode s = p.path("settings");
+    HeadSettings settings =
+        new HeadSettings(
+            s.path("kind").asText(), s.path("hidden").asInt(), s.path("l2").asDouble(),
+            s.path("learning_rate").asDouble(), s.path("max_epochs").asInt(), s.path("patience").asInt(),
+            s.path("batch_size").asInt(), s.path("class_weights").asBoolean());
+    Map<String, Double> scores = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> it = p.path("scores").fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      scores.put(e.getKey(), e.getValue().asDouble());
+    }
+    ModelInfo info =
+        new ModelInfo(
+            p.path("data_source").asText(), p.path("data_format").asText(), p.path("data_hash").asText(),
+            p.path("train_examples").asInt(), settings, p.path("seed").asLong(),
+            Instant.parse(p.path("created").asText()), p.path("epochs").asInt(), p.path("best_epoch").asInt(), scores);
+    return new TextModel(
+        root.path("encoder").asText(), labels, head, root.path("reject_label").asText(""),
+        root.path("reject_below").asDouble(0), info);
+  }
+
+  private static void put(ObjectNode node, String field, double[] v) {
+    ArrayNode a = node.putArray(field);
+    for (double d : v) {
+      a.add(d);
+    }
+  }
+
+  private static void put(ObjectNode node, String field, double[][] m) {
+    ArrayNode a = node.putArray(field);
+    for (double[] row : m) {
+      ArrayNode r = a.addArray();
+      for (double d : row) {
+        r.add(d);
+      }
+    }
+  }
+
+  private static double[] vec(JsonNode node, String field) {
+    JsonNode a = node.get(field);
+    if (a == null || !a.isArray()) {
+      throw new InvalidInputException("head field '" + field + "' is missing");
+    }
+    double[] out = new double[a.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = a.get(i).asDouble();
+    }
+    return out;
+  }
+
+  private static double[][] mat(JsonNode node, String field) {
+    JsonNode a = node.get(field);
+    if (a == null || !a.isArray() || a.isEmpty()) {
+      throw new InvalidInputException("head field '" + field + "' is missing");
+    }
+    double[][] out = new double[a.size()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = vec(a, i);
+    }
+    return out;
+  }
+
+  private static double[] vec(JsonNode array, int index) {
+    JsonNode a = array.get(index);
+    double[] out = new double[a.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = a.get(i).asDouble();
+    }
+    return out;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.autonomy.text.classify;
+
+import dev.autonomy.core.Requires;
+import dev.autonomy.text.encode.Encoder;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A trained text classifier: which encoder it reads embeddings from, its labels, its head, an
+ * optional rejection rule and its provenance. Immutable; save and load with {@link ModelStore}.
+ *
+ * @param encoder the encoder's registry name; classifying with another encoder is refused
+ * @param labels the classes, in the head's order
+ * @param head the weights
+ * @param rejectLabel when not empty, predict this label whenever the top probability is below
+ *     {@code rejectBelow} (CLINC150's out-of-scope threshold)
+ * @param rejectBelow the threshold, 0 for none
+ * @param info provenance
+ */
+public record TextModel(
+    String encoder, List<String> labels, Head head, String rejectLabel, double rejectBelow, ModelInfo info) {
+
+  public TextModel {
+    Requires.nonBlank(encoder, "encoder");
+    labels = List.copyOf(labels);
+    Requires.nonNull(head, "head");
+    Requires.nonNull(info, "info");
+    rejectLabel = rejectLabel == null ? "" : rejectLabel;
+    Requires.unitInterval(rejectBelow, "rejectBelow");
+    if (labels.size() != head.classes()) {
+      throw new IllegalArgumentException(
+          "model has " + labels.size() + " labels but its head has " + head.classes() + " classes");
+    }
+    if (!rejectLabel.isEmpty() && !labels.contains(rejectLabel)) {
+      throw new IllegalArgumentException("rejectLabel '" + rejectLabel + "' is not one of the labels");
+    }
+  }
+
+  /** The prediction for one embedding (made by {@link #encoder}). */
+  public Prediction predict(float[] embedding) {
+    double[] p = head.probabilities(embedding);
+    List<Prediction.Scored> ranked = new ArrayList<>();
+    for (int c = 0; c < p.length; c++) {
+      ranked.add(new Prediction.Scored(labels.get(c), p[c]));
+    }
+    ranked.sort(Comparator.comparingDouble(Prediction.Scored::probability).reversed());
+    Prediction.Scored best = ranked.get(0);
+    String label =
+        !rejectLabel.isEmpty() && best.probability() < rejectBelow ? rejectLabel : best.label();
+    return new Prediction(label, best.probability(), ranked.subList(0, Math.min(3, ranked.size())));
+  }
+
+  /** Index into {@link #labels} of the prediction for each embedding. */
+  public int[] predictIndices(float[][] embeddings) {
+    int[] out = new int[embeddings.length];
+    for (int i = 0; i < embeddings.length; i++) {
+      out[i] = labels.indexOf(predict(embeddings[i]).label());
+    }
+    return out;
+  }
+
+  /** Embeds {@code text} with {@code encoder} (which must be the model's) and predicts. */
+  public Prediction classify(Encoder encoder, String text) {
+    if (!encoder.name().equals(this.encoder)) {
+      throw new IllegalArgumentException(
+          "model was trained on encoder " + this.encoder + ", not " + encoder.name());
+    }
+    return predict(encoder.embed(text));
+  }
+}

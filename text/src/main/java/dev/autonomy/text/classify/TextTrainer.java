@@ -1,0 +1,194 @@
+package dev.autonomy.text.classify;
+
+import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.text.data.Dataset;
+import dev.autonomy.text.data.Example;
+import dev.autonomy.text.encode.EmbeddingCache;
+import dev.autonomy.text.encode.Encoder;
+import dev.autonomy.text.eval.Splits;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Trains a {@link TextModel} from a {@link Dataset}: embeds every text once (through the cache),
+ * splits, fits the head with early stopping on dev, and scores the result.
+ *
+ * <ul>
+ *   <li>A file with its own splits (CLINC150) learns from {@code train} and selects on {@code
+ *       val}. Its out-of-scope sentences are a class of their own ({@code oos}, from {@code
+ *       oos_train}), and on top of that a confidence threshold, tuned on {@code val} for the best
+ *       overall accuracy, turns low-confidence predictions into {@code oos}. The scores reported
+ *       are on {@code val}; {@code test} is left for {@code text eval}.
+ *   <li>Any other file is split 80/10/10 into train/dev/test, stratified and seeded.
+ * </ul>
+ */
+public final class TextTrainer {
+  /** Receives progress; the default hears nothing. */
+  public interface Listener {
+    default void encoded(String part, int done, int total) {}
+
+    default void fitted(HeadFit fit) {}
+  }
+
+  private final HeadSettings settings;
+  private final long seed;
+  private final EmbeddingCache cache;
+  private final InstantSource clock;
+  private final Listener listener;
+
+  public TextTrainer(HeadSettings settings, long seed, EmbeddingCache cache, InstantSource clock, Listener listener) {
+    this.settings = settings;
+    this.seed = seed;
+    this.cache = cache;
+    this.clock = clock;
+    this.listener = listener == null ? new Listener() {} : listener;
+  }
+
+  public TextTrainer(HeadSettings settings, long seed, InstantSource clock) {
+    this(settings, seed, new EmbeddingCache(), clock, null);
+  }
+
+  public TrainResult train(Dataset data, Encoder encoder) {
+    List<Example> trainSet;
+    List<Example> devSet;
+    List<Example> testSet;
+    String heldOutName;
+    if (data.hasOwnSplits()) {
+      trainSet = data.split("train");
+      devSet = data.split("val");
+      testSet = devSet;
+      heldOutName = "val";
+    } else {
+      List<Example> all = data.split(Dataset.ALL);
+      checkLabels(data, all);
+      List<String> labels = Dataset.labels(all);
+      int[] y = all.stream().mapToInt(e -> labels.indexOf(e.label())).toArray();
+      Splits.Split split = Splits.stratified(y, 0.1, 0.1, new SplittableRandom(seed));
+      trainSet = pick(all, split.train());
+      devSet = pick(all, split.dev());
+      testSet = pick(all, split.test());
+      heldOutName = "test";
+    }
+    checkLabels(data, trainSet);
+    List<String> labels = Dataset.labels(trainSet);
+    float[][] x = embed(encoder, "train", trainSet);
+    float[][] devX = embed(encoder, heldOutName.equals("val") ? "val" : "dev", devSet);
+    int[] y = indices(labels, trainSet);
+    List<Example> devKnown = new ArrayList<>();
+    List<float[]> devKnownX = new ArrayList<>();
+    for (int i = 0; i < devSet.size(); i++) {
+      if (labels.contains(devSet.get(i).label())) {
+        devKnown.add(devSet.get(i));
+        devKnownX.add(devX[i]);
+      }
+    }
+    HeadFit fit =
+        new HeadTrainer(settings, seed)
+            .fit(x, y, labels.size(), devKnownX.toArray(float[][]::new), indices(labels, devKnown));
+    listener.fitted(fit);
+
+    String reject = labels.contains(Evaluation.OOS) ? Evaluation.OOS : "";
+    double threshold = reject.isEmpty() || devSet.isEmpty() ? 0.0 : tuneThreshold(fit.head(), labels, devX, devSet, reject);
+
+    ModelInfo draft = info(data, trainSet.size(), fit, Map.of());
+    TextModel model = new TextModel(encoder.name(), labels, fit.head(), reject, threshold, draft);
+    Evaluation dev = devSet.isEmpty() ? null : Evaluation.of(model, devX, devSet);
+    Evaluation heldOut;
+    if (testSet == devSet) {
+      heldOut = dev;
+    } else {
+      heldOut = testSet.isEmpty() ? null : Evaluation.of(model, embed(encoder, "test", testSet), testSet);
+    }
+    Map<String, Double> scores = new LinkedHashMap<>();
+    if (dev != null) {
+      scores.put("dev_accuracy", dev.accuracy());
+      scores.put("dev_macro_f1", dev.macroF1());
+    }
+    if (heldOut != null) {
+      scores.put(heldOutName + "_accuracy", heldOut.accuracy());
+      scores.put(heldOutName + "_macro_f1", heldOut.macroF1());
+      if (!Double.isNaN(heldOut.inScopeAccuracy())) {
+        scores.put(heldOutName + "_in_scope_accuracy", heldOut.inScopeAccuracy());
+      }
+      if (!Double.isNaN(heldOut.oosRecall())) {
+        scores.put(heldOutName + "_oos_recall", heldOut.oosRecall());
+      }
+    }
+    if (!reject.isEmpty()) {
+      scores.put("oos_threshold", threshold);
+    }
+    TextModel saved =
+        new TextModel(encoder.name(), labels, fit.head(), reject, threshold, info(data, trainSet.size(), fit, scores));
+    return new TrainResult(saved, fit, dev, heldOut, heldOutName);
+  }
+
+  private ModelInfo info(Dataset data, int n, HeadFit fit, Map<String, Double> scores) {
+    return new ModelInfo(
+        data.source(), data.format().code(), data.hash(), n, settings, seed, clock.instant(),
+        fit.epochs(), fit.bestEpoch(), scores);
+  }
+
+  /**
+   * The threshold in [0, 0.95] (steps of 0.01) that gives the best accuracy on dev when every
+   * prediction whose top probability is below it becomes {@code reject}.
+   */
+  static double tuneThreshold(Head head, List<String> labels, float[][] devX, List<Example> dev, String reject) {
+    int r = labels.indexOf(reject);
+    double[] top = new double[dev.size()];
+    int[] arg = new int[dev.size()];
+    for (int i = 0; i < dev.size(); i++) {
+      double[] p = head.probabilities(devX[i]);
+      arg[i] = HeadTrainer.argmax(p);
+      top[i] = p[arg[i]];
+    }
+    double bestT = 0;
+    int bestRight = -1;
+    for (int step = 0; step <= 95; step++) {
+      double t = step / 100.0;
+      int right = 0;
+      for (int i = 0; i < dev.size(); i++) {
+        int predicted = top[i] < t ? r : arg[i];
+        right += labels.get(predicted).equals(dev.get(i).label()) ? 1 : 0;
+      }
+      if (right > bestRight) {
+        bestRight = right;
+        bestT = t;
+      }
+    }
+    return bestT;
+  }
+
+  /** Embeddings of examples' texts through the cache. */
+  public float[][] embed(Encoder encoder, String part, List<Example> examples) {
+    List<String> texts = examples.stream().map(Example::text).toList();
+    return cache.embed(encoder, texts, done -> listener.encoded(part, done, texts.size()));
+  }
+
+  private static void checkLabels(Dataset data, List<Example> examples) {
+    List<String> labels = Dataset.labels(examples);
+    if (examples.isEmpty()) {
+      throw new InvalidInputException(data.source() + ": no examples to train on");
+    }
+    if (labels.size() < 2) {
+      throw new InvalidInputException(
+          data.source() + ": only one label '" + labels.get(0) + "' in " + examples.size()
+              + " examples; a classifier needs at least two");
+    }
+  }
+
+  private static int[] indices(List<String> labels, List<Example> examples) {
+    return examples.stream().mapToInt(e -> labels.indexOf(e.label())).toArray();
+  }
+
+  private static List<Example> pick(List<Example> all, int[] idx) {
+    List<Example> out = new ArrayList<>(idx.length);
+    for (int i : idx) {
+      out.add(all.get(i));
+    }
+    return out;
+  }
+}

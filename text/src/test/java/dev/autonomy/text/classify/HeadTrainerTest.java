@@ -1,0 +1,93 @@
+package dev.autonomy.text.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class HeadTrainerTest {
+  /** Three Gaussian blobs in 20 dimensions, 2:1:0.5 imbalance, seeded. */
+  static float[][] blobs(int n, int[] y, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[][] x = new float[n][20];
+    for (int i = 0; i < n; i++) {
+      double u = r.nextDouble();
+      y[i] = u < 0.57 ? 0 : u < 0.86 ? 1 : 2;
+      for (int j = 0; j < 20; j++) {
+        x[i][j] = (float) (r.nextGaussian() * 0.5 + (j == y[i] * 3 ? 2.0 : 0.0));
+      }
+    }
+    return x;
+  }
+
+  static double accuracy(Head head, float[][] x, int[] y) {
+    int right = 0;
+    for (int i = 0; i < x.length; i++) {
+      right += HeadTrainer.argmax(head.probabilities(x[i])) == y[i] ? 1 : 0;
+    }
+    return (double) right / x.length;
+  }
+
+  @Test
+  void bothHeads_learnASeparableSet() {
+    int[] y = new int[600];
+    float[][] x = blobs(600, y, 1);
+    int[] devY = new int[200];
+    float[][] devX = blobs(200, devY, 2);
+    int[] testY = new int[400];
+    float[][] testX = blobs(400, testY, 3);
+    for (HeadSettings s : List.of(HeadSettings.logreg(), HeadSettings.mlp())) {
+      HeadFit fit = new HeadTrainer(s, 42).fit(x, y, 3, devX, devY);
+      assertThat(accuracy(fit.head(), testX, testY)).as(s.kind()).isGreaterThan(0.97);
+      assertThat(fit.bestEpoch()).isBetween(1, fit.epochs());
+      double sum = 0;
+      for (double p : fit.head().probabilities(testX[0])) {
+        sum += p;
+      }
+      assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+    }
+  }
+
+  @Test
+  void sameSeed_sameWeights_otherSeed_otherWeights() {
+    int[] y = new int[200];
+    float[][] x = blobs(200, y, 5);
+    HeadSettings s = HeadSettings.mlp().withMaxEpochs(3);
+    MlpHead a = (MlpHead) new HeadTrainer(s, 9).fit(x, y, 3, new float[0][], new int[0]).head();
+    MlpHead b = (MlpHead) new HeadTrainer(s, 9).fit(x, y, 3, new float[0][], new int[0]).head();
+    MlpHead c = (MlpHead) new HeadTrainer(s, 10).fit(x, y, 3, new float[0][], new int[0]).head();
+    assertThat(a.w1()).isDeepEqualTo(b.w1());
+    assertThat(a.w1()[0]).isNotEqualTo(c.w1()[0]);
+  }
+
+  @Test
+  void classWeights_raiseRecallOfARareClass() {
+    // overlapping classes, 95:5; the weighted head must find more of the rare class
+    SplittableRandom r = new SplittableRandom(11);
+    int n = 2000;
+    float[][] x = new float[n][2];
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = r.nextDouble() < 0.05 ? 1 : 0;
+      x[i][0] = (float) (r.nextGaussian() + (y[i] == 1 ? 1.5 : 0));
+      x[i][1] = (float) r.nextGaussian();
+    }
+    HeadSettings weighted = HeadSettings.logreg().withMaxEpochs(10);
+    HeadSettings plain = new HeadSettings("logreg", 0, 1e-3, 3e-3, 10, 10, 32, false);
+    Head w = new HeadTrainer(weighted, 1).fit(x, y, 2, new float[0][], new int[0]).head();
+    Head p = new HeadTrainer(plain, 1).fit(x, y, 2, new float[0][], new int[0]).head();
+    assertThat(recall(w, x, y, 1)).isGreaterThan(recall(p, x, y, 1) + 0.2);
+  }
+
+  private static double recall(Head h, float[][] x, int[] y, int c) {
+    int tp = 0, n = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (y[i] == c) {
+        n++;
+        tp += HeadTrainer.argmax(h.probabilities(x[i])) == c ? 1 : 0;
+      }
+    }
+    return (double) tp / n;
+  }
+}

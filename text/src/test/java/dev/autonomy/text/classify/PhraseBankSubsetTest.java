@@ -1,0 +1,53 @@
+package dev.autonomy.text.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.autonomy.text.data.Dataset;
+import dev.autonomy.text.data.Example;
+import dev.autonomy.text.data.Format;
+import dev.autonomy.text.encode.EmbeddingCache;
+import dev.autonomy.text.encode.Encoder;
+import dev.autonomy.text.encode.Encoders;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The real encoder plus each head: fit on 300 PhraseBank sentences, scored on 300 others. */
+class PhraseBankSubsetTest {
+  @Test
+  void heads_beatMajorityClassOnRealSubset() {
+    Path file = Path.of(System.getProperty("autonomy.shared", "../../shared"), "data/text-en-financial-phrasebank/Sentences_50Agree.txt");
+    assumeTrue(Files.isRegularFile(file), "PhraseBank not present at " + file);
+    List<Example> all = new ArrayList<>(Format.PHRASEBANK.read(file).split(Dataset.ALL));
+    Collections.shuffle(all, new Random(7));
+    List<Example> train = all.subList(0, 300);
+    List<Example> test = all.subList(300, 600);
+    List<String> labels = Dataset.labels(train);
+    int[] y = train.stream().mapToInt(e -> labels.indexOf(e.label())).toArray();
+    int[] testY = test.stream().mapToInt(e -> labels.indexOf(e.label())).toArray();
+    long majority = test.stream().filter(e -> e.label().equals("neutral")).count();
+    double majorityShare = (double) majority / test.size();
+
+    try (Encoders encoders = Encoders.open()) {
+      Encoder encoder = encoders.get(Encoders.MINILM);
+      EmbeddingCache cache = new EmbeddingCache();
+      float[][] x = cache.embed(encoder, train.stream().map(Example::text).toList());
+      float[][] testX = cache.embed(encoder, test.stream().map(Example::text).toList());
+      for (HeadSettings settings : List.of(HeadSettings.logreg(), HeadSettings.mlp())) {
+        HeadFit fit = new HeadTrainer(settings, 7).fit(x, y, labels.size(), new float[0][], new int[0]);
+        int right = 0;
+        for (int i = 0; i < testX.length; i++) {
+          right += HeadTrainer.argmax(fit.head().probabilities(testX[i])) == testY[i] ? 1 : 0;
+        }
+        double accuracy = (double) right / test.size();
+        System.out.println(settings.kind() + " accuracy " + accuracy + " majority " + majorityShare + " epochs " + fit.epochs());
+        assertThat(accuracy).as(settings.kind()).isGreaterThan(majorityShare + 0.05);
+      }
+    }
+  }
+}

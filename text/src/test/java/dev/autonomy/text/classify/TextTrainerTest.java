@@ -1,0 +1,52 @@
+package dev.autonomy.text.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.text.data.Dataset;
+import dev.autonomy.text.data.Example;
+import dev.autonomy.text.data.Format;
+import dev.autonomy.text.encode.HashingEncoder;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TextTrainerTest {
+  final TextTrainer trainer = new TextTrainer(HeadSettings.logreg(), 1, InstantSource.fixed(Instant.EPOCH));
+
+  @Test
+  void oneClass_isRejected() {
+    Dataset d = new Dataset("one.csv", Format.CSV, Map.of(Dataset.ALL, List.of(new Example("a", "x"), new Example("b", "x"))));
+    assertThatThrownBy(() -> trainer.train(d, new HashingEncoder(8)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("one.csv: only one label 'x'");
+  }
+
+  @Test
+  void ownSplits_learnOnTrainSelectOnVal_andTuneAnOosThreshold() {
+    Dataset words = ModelStoreTest.words(600, 4);
+    List<Example> all = words.split(Dataset.ALL);
+    List<Example> train = new ArrayList<>(all.subList(0, 400));
+    List<Example> val = new ArrayList<>(all.subList(400, 600));
+    String[] junk = {"pizza", "taxes", "guitar", "novel", "piano", "orbit", "lemon", "ferry"};
+    for (int i = 0; i < 40; i++) {
+      Example e = new Example(junk[i % 8] + " " + junk[(i * 3 + 1) % 8], "oos");
+      (i % 2 == 0 ? train : val).add(e);
+    }
+    Map<String, List<Example>> splits = new LinkedHashMap<>();
+    splits.put("train", train);
+    splits.put("val", val);
+    splits.put("test", val);
+    TrainResult r = trainer.train(new Dataset("clinc-like.json", Format.CLINC150, splits), new HashingEncoder(64));
+    assertThat(r.heldOutName()).isEqualTo("val");
+    assertThat(r.model().rejectLabel()).isEqualTo("oos");
+    assertThat(r.model().info().scores()).containsKeys("val_in_scope_accuracy", "val_oos_recall", "oos_threshold");
+    assertThat(r.heldOut().inScopeAccuracy()).isGreaterThan(0.9);
+    assertThat(r.heldOut().oosRecall()).isGreaterThan(0.5);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.autonomy.text.encode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.autonomy.core.InvalidInputException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EncoderTest {
+  static Encoders encoders;
+
+  @BeforeAll
+  static void open() {
+    encoders = Encoders.open();
+  }
+
+  @AfterAll
+  static void close() {
+    encoders.close();
+  }
+
+  static double cosine(float[] a, float[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  @Test
+  void english_similarSentencesAreCloserThanUnrelated() {
+    Encoder en = encoders.get(Encoders.MINILM);
+    List<float[]> v = en.embedAll(List.of("I want to go for a run", "Let's go jogging", "What is my bank balance"));
+    assertThat(v).allSatisfy(x -> assertThat(x).hasSize(384));
+    assertThat(cosine(v.get(0), v.get(1))).isGreaterThan(cosine(v.get(0), v.get(2)));
+    assertThat(en.embed("I want to go for a run")).containsExactly(v.get(0));
+  }
+
+  @Test
+  void chinese_similarSentencesAreCloserThanUnrelated() {
+    Encoder zh = encoders.forLanguage(Language.ZH);
+    assertThat(zh.name()).isEqualTo(Encoders.BGE_ZH);
+    List<float[]> v = zh.embedAll(List.of("我想去跑步", "去慢跑吧", "我的银行卡余额是多少"));
+    assertThat(v.get(0)).hasSize(512);
+    assertThat(cosine(v.get(0), v.get(1))).isGreaterThan(cosine(v.get(0), v.get(2)));
+  }
+
+  @Test
+  void emptyText_isAClearError_andHugeLineIsTruncated() {
+    Encoder en = encoders.get(Encoders.MINILM);
+    assertThatThrownBy(() -> en.embed("  ")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
+    assertThatThrownBy(() -> en.embedAll(List.of("ok", ""))).hasMessageContaining("text 2 is empty");
+    String huge = "market news ".repeat(90_000); // about 1 MB on one line
+    float[] cut = en.embed(huge);
+    assertThat(cut).hasSize(384);
+    assertThat(cut).containsExactly(en.embed(huge.substring(0, Encoder.MAX_CHARS)));
+  }
+
+  @Test
+  void language_isDetectedByCjkShare_andMixedScriptsStillEmbed() {
+    assertThat(Language.detect("想找个安静的地方看书")).isEqualTo(Language.ZH);
+    assertThat(Language.detect("I want to go for a run")).isEqualTo(Language.EN);
+    assertThat(Language.detect("我想买 iPhone")).isEqualTo(Language.ZH);
+    assertThat(Language.detect("buy 一个 new phone today please")).isEqualTo(Language.EN);
+    assertThat(encoders.choose(Encoders.AUTO, List.of("你好", "谢谢")).name()).isEqualTo(Encoders.BGE_ZH);
+    assertThat(encoders.forLanguage(Language.detect("我想买 iPhone 15 Pro")).embed("我想买 iPhone 15 Pro")).hasSize(512);
+    assertThatThrownBy(() -> encoders.get("gpt-9")).isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown encoder 'gpt-9'");
+  }
+
+  @Test
+  void cache_returnsTheSameVectorsFromDisk(@TempDir Path dir) {
+    Encoder fake = new HashingEncoder(16);
+    List<String> texts = List.of("a b", "c d e");
+    float[][] first = new EmbeddingCache(dir).embed(fake, texts);
+    float[][] again = new EmbeddingCache(dir).embed(new HashingEncoder(16) {
+      @Override
+      public List<float[]> embedAll(List<String> t) {
+        throw new AssertionError("should have come from disk");
+      }
+    }, texts);
+    assertThat(again).isDeepEqualTo(first);
+  }
+}
