@@ -71,6 +71,8 @@ public final class Autonomy implements AutoCloseable {
   private OptionPreferences preferences;
   private OptionCatalogue catalogue;
   private List<Constraint> constraints;
+  private Map<DesireType, List<Evidence>> evidence;
+  private PersonState evidenceFor;
 
   private Autonomy(Vault vault, Clock clock, RandomGenerator random) {
     this.vault = vault;
@@ -226,7 +228,14 @@ public final class Autonomy implements AutoCloseable {
 
   /** Ranks options for a situation, logs what is shown with its propensities, and returns it. */
   public Ranking recommend(Situation situation, RankingPolicy policy) {
-    Ranking ranking = rank(situation, policy, options().all());
+    return recommend(situation, policy, Optional.empty());
+  }
+
+  /** As {@link #recommend(Situation, RankingPolicy)}, only among options serving {@code desire} when given. */
+  public Ranking recommend(Situation situation, RankingPolicy policy, Optional<DesireType> desire) {
+    List<Option> candidates = desire.isEmpty() ? options().all()
+        : options().all().stream().filter(o -> o.desire() == desire.get()).toList();
+    Ranking ranking = rank(situation, policy, candidates);
     vault.decisions().record(situation.stated(), ranking.recommendations());
     return ranking;
   }
@@ -247,7 +256,12 @@ public final class Autonomy implements AutoCloseable {
   }
 
   private Map<DesireType, List<Evidence>> evidence() {
-    return EvidenceIndex.byDesire(state().coverage(), clock.getZone());
+    PersonState s = state();
+    if (evidence == null || evidenceFor != s) {
+      evidence = EvidenceIndex.byDesire(s.coverage(), clock.getZone());
+      evidenceFor = s;
+    }
+    return evidence;
   }
 
   /** The logged recommendation and what feedback on its option has said since. */
@@ -269,7 +283,7 @@ public final class Autonomy implements AutoCloseable {
         decision.recommendation().option().id(), decision.recommendation().desire(), outcome, rating, feedback.at());
     preferences = preferences().plus(of);
     Situation then = new Situation(decision.created().atZone(clock.getZone()), decision.situation());
-    model = models.learn(desireModel(), features(then), of.desire(), of.satisfaction());
+    model = models.learn(desireModel(), features(then), of.desire(), of.desireSignal());
   }
 
   // ---- rules -----------------------------------------------------------------------------------

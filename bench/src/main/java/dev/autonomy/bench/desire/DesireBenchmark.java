@@ -10,6 +10,7 @@ import dev.autonomy.engine.desire.Goals;
 import dev.autonomy.engine.features.ContextFeatures;
 import dev.autonomy.engine.quality.CleanResult;
 import dev.autonomy.engine.quality.Cleaner;
+import dev.autonomy.engine.quality.DailyTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class DesireBenchmark {
   private DesireBenchmark() {}
 
   /** One person's rows; persons with too little data are listed with a reason. */
-  public record Person(String id, int days, List<DesireEvaluation.Row> rows, String skipped) {
+  public record Person(String id, int days, List<DesireEvaluation.Row> rows, String skipped, double l2) {
     public Person {
       rows = List.copyOf(rows);
       skipped = skipped == null ? "" : skipped;
@@ -56,7 +57,7 @@ public final class DesireBenchmark {
     }
   }
 
-  public record Report(int testDays, List<Person> persons, List<Mean> means) {
+  public record Report(int testDays, boolean nested, List<Person> persons, List<Mean> means) {
     public Report {
       persons = List.copyOf(persons);
       means = List.copyOf(means);
@@ -64,16 +65,19 @@ public final class DesireBenchmark {
 
     public String toMarkdown() {
       StringBuilder out = new StringBuilder();
-      out.append("| person | days |");
+      out.append(nested ? "| person | days | l2 |" : "| person | days |");
       for (DesireType t : REPORTED) {
         out.append(' ').append(t.code()).append(" model | ").append(t.code()).append(" mean | ")
             .append(t.code()).append(" yesterday |");
       }
-      out.append('\n').append("|---|---:|");
+      out.append('\n').append(nested ? "|---|---:|---:|" : "|---|---:|");
       out.append("---:|---:|---:|".repeat(REPORTED.size()));
       out.append('\n');
       for (Person p : persons) {
         out.append("| ").append(p.id()).append(" | ").append(p.days()).append(" |");
+        if (nested) {
+          out.append(Double.isNaN(p.l2()) ? " - |" : String.format(Locale.ROOT, " %.0f |", p.l2()));
+        }
         for (DesireType t : REPORTED) {
           DesireEvaluation.Row r = p.row(t);
           if (r == null) {
@@ -88,7 +92,7 @@ public final class DesireBenchmark {
         }
         out.append('\n');
       }
-      out.append("| **mean over persons** | |");
+      out.append(nested ? "| **mean over persons** | | |" : "| **mean over persons** | |");
       for (DesireType t : REPORTED) {
         Mean m = means.stream().filter(x -> x.desire().equals(t.code())).findFirst().orElse(null);
         out.append(m == null ? " - | - | - |" : String.format(Locale.ROOT, " **%.4f** | %.4f | %.4f |",
@@ -107,17 +111,51 @@ public final class DesireBenchmark {
     public Map<String, Object> toMap() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("test_days", testDays);
+      m.put("nested_l2", nested);
       m.put("persons", persons);
       m.put("means", means);
       return m;
     }
   }
 
+  /** Ridge penalties tried by the nested selection. */
+  public static final List<Double> L2_CANDIDATES = List.of(3.0, 10.0, 30.0, 100.0, 300.0);
+  static final int INNER_TEST_DAYS = 5;
+
+  /**
+   * Picks l2 for one person without looking at the test days: the training days are split again
+   * (the last {@value #INNER_TEST_DAYS} held out), each candidate is scored by move + rest MAE there,
+   * and the best is used for the real split.
+   */
+  static DesireTrainerSettings selectL2(DailyTable table, int testDays, DesireTrainerSettings settings) {
+    DailyTable training = table.until(table.lastDate().orElseThrow().minusDays(testDays));
+    ContextFeatures features = new ContextFeatures(training);
+    DesireTrainerSettings best = settings;
+    double bestError = Double.POSITIVE_INFINITY;
+    for (double l2 : L2_CANDIDATES) {
+      DesireTrainerSettings candidate = settings.withL2(l2);
+      DesireEvaluation.Result r =
+          DesireEvaluation.evaluate(features, new DesireTrainer(candidate), Goals.none(), INNER_TEST_DAYS);
+      double error = r.rows().stream().filter(x -> x.desire().equals("move") || x.desire().equals("rest"))
+          .mapToDouble(DesireEvaluation.Row::modelMae).sum();
+      if (error < bestError) {
+        bestError = error;
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
   public static Report run(Path dir, int testDays, DesireTrainerSettings settings) throws IOException {
+    return run(dir, testDays, settings, false);
+  }
+
+  /** With {@code nestedL2}, each person's l2 is chosen on their training days only ({@link #selectL2}). */
+  public static Report run(Path dir, int testDays, DesireTrainerSettings settings, boolean nestedL2)
+      throws IOException {
     Requires.positive(testDays, "testDays");
     Map<String, List<Signal>> all = FitabaseReader.read(dir);
     Cleaner cleaner = Cleaner.withDefaults();
-    DesireTrainer trainer = new DesireTrainer(settings);
     List<Person> persons = new ArrayList<>();
     for (Map.Entry<String, List<Signal>> e : all.entrySet()) {
       CleanResult clean = cleaner.clean(e.getValue());
@@ -125,11 +163,13 @@ public final class DesireBenchmark {
       int days = clean.table().firstDate().map(f -> (int) (clean.table().lastDate().orElseThrow().toEpochDay()
           - f.toEpochDay() + 1)).orElse(0);
       if (days < testDays + 7) {
-        persons.add(new Person(e.getKey(), days, List.of(), "fewer than " + (testDays + 7) + " days"));
+        persons.add(new Person(e.getKey(), days, List.of(), "fewer than " + (testDays + 7) + " days", Double.NaN));
         continue;
       }
-      DesireEvaluation.Result result = DesireEvaluation.evaluate(features, trainer, Goals.none(), testDays);
-      persons.add(new Person(e.getKey(), days, result.rows(), ""));
+      DesireTrainerSettings chosen = nestedL2 ? selectL2(clean.table(), testDays, settings) : settings;
+      DesireEvaluation.Result result =
+          DesireEvaluation.evaluate(features, new DesireTrainer(chosen), Goals.none(), testDays);
+      persons.add(new Person(e.getKey(), days, result.rows(), "", chosen.l2()));
     }
     List<Mean> means = new ArrayList<>();
     for (DesireType t : REPORTED) {
@@ -141,6 +181,6 @@ public final class DesireBenchmark {
             rows.stream().mapToDouble(DesireEvaluation.Row::baselineYesterdayMae).average().orElseThrow()));
       }
     }
-    return new Report(testDays, persons, means);
+    return new Report(testDays, nestedL2, persons, means);
   }
 }

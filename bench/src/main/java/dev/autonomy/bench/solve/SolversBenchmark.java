@@ -55,9 +55,12 @@ public final class SolversBenchmark {
 
   /** What to run. {@code tspBudget} null means {@link #defaultBudget}; empty {@code only} means all. */
   public record Settings(
-      Path data, Duration tspBudget, Duration opBudget, int seeds, int maxCities,
+      Path data, Duration tspBudget, Duration opBudget, int opStagnation, int seeds, int maxCities,
       Set<String> only, List<String> solvers, boolean tsp, boolean op) {
     public Settings {
+      if (opStagnation < 1) {
+        throw new IllegalArgumentException("opStagnation must be >= 1, was " + opStagnation);
+      }
       if (seeds < 1) {
         throw new IllegalArgumentException("seeds must be >= 1, was " + seeds);
       }
@@ -90,6 +93,12 @@ public final class SolversBenchmark {
 
   private final Settings settings;
   private final LongSupplier nanoTime;
+  private final List<String> skipped = new ArrayList<>();
+
+  /** Instances that could not be read, with the reason; filled by {@link #runTsp}. */
+  public List<String> skipped() {
+    return List.copyOf(skipped);
+  }
 
   public SolversBenchmark(Settings settings, LongSupplier nanoTime) {
     this.settings = settings;
@@ -114,18 +123,26 @@ public final class SolversBenchmark {
   public List<TspRow> runTsp(Consumer<TspRow> sink) {
     Path folder = settings.data().resolve("tsplib");
     Map<String, Long> optimum = optimum(folder.resolve("optimum.csv"));
-    List<TspInstance> instances = new ArrayList<>();
+    List<Map.Entry<String, TspInstance>> instances = new ArrayList<>();
     for (String name : tspInstances()) {
-      TspInstance instance = TsplibReader.read(folder.resolve("tsp").resolve(name + ".tsp"));
+      TspInstance instance;
+      try {
+        instance = TsplibReader.read(folder.resolve("tsp").resolve(name + ".tsp"));
+      } catch (InvalidInputException e) {
+        skipped.add(name + ": " + e.getMessage());
+        continue;
+      }
       if (instance.dimension() <= settings.maxCities()) {
-        instances.add(instance);
+        instances.add(Map.entry(name, instance));
       }
     }
-    instances.sort((a, b) -> Integer.compare(a.dimension(), b.dimension()));
+    instances.sort((a, b) -> Integer.compare(a.getValue().dimension(), b.getValue().dimension()));
     Map<String, TspPeer> peers = peers();
     List<TspRow> rows = new ArrayList<>();
-    for (TspInstance instance : instances) {
-      long best = optimum.get(instance.name());
+    for (Map.Entry<String, TspInstance> entry : instances) {
+      String name = entry.getKey();
+      TspInstance instance = entry.getValue();
+      long best = optimum.get(name);
       Duration budget = settings.tspBudget() != null ? settings.tspBudget() : defaultBudget(instance.dimension());
       for (String solver : settings.solvers()) {
         TspPeer peer = peers.get(solver);
@@ -150,7 +167,7 @@ public final class SolversBenchmark {
           worst = Math.max(worst, gap);
         }
         TspRow row = new TspRow(
-            instance.name(), instance.dimension(), instance.edgeWeightType().name(), peer.name(),
+            name, instance.dimension(), instance.edgeWeightType().name(), peer.name(),
             budget.toMillis() / 1000.0, sumGap / settings.seeds(), worst, seconds / settings.seeds(),
             settings.seeds(), verified);
         rows.add(row);
@@ -193,7 +210,7 @@ public final class SolversBenchmark {
       for (int seed = 1; seed <= settings.seeds(); seed++) {
         long began = nanoTime.getAsLong();
         OrienteeringResult result = AntColonyOrienteering.builder().build()
-            .run(problem, new SolverLimits(settings.opBudget(), 1000), seed);
+            .run(problem, new SolverLimits(settings.opBudget(), settings.opStagnation()), seed);
         seconds += (nanoTime.getAsLong() - began) / 1e9;
         OrienteeringSolution s = result.solution();
         try {

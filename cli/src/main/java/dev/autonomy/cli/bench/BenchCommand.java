@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
       dev.autonomy.cli.plan.BenchRoutesCommand.class,
       dev.autonomy.cli.text.BenchTextCommand.class,
       dev.autonomy.cli.ingest.BenchImportCommand.class,
-      dev.autonomy.cli.engine.BenchDesiresCommand.class
+      dev.autonomy.cli.engine.BenchDesiresCommand.class,
+      dev.autonomy.cli.recommend.BenchRecommendCommand.class
     })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

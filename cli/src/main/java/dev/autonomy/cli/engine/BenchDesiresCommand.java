@@ -41,6 +41,10 @@ public final class BenchDesiresCommand implements Callable<Integer> {
       description = "ridge penalty, in examples' worth per weight (default: the trainer's)")
   Double l2;
 
+  @Option(names = "--nested-l2",
+      description = "choose each person's l2 on their training days only (candidates 3, 10, 30, 100, 300)")
+  boolean nestedL2;
+
   @Option(names = "--json", description = "print one JSON object instead of the table")
   boolean json;
 
@@ -57,7 +61,7 @@ public final class BenchDesiresCommand implements Callable<Integer> {
     if (l2 != null) {
       settings = settings.withL2(l2);
     }
-    DesireBenchmark.Report report = DesireBenchmark.run(dir, testDays, settings);
+    DesireBenchmark.Report report = DesireBenchmark.run(dir, testDays, settings, nestedL2);
     var out = spec.commandLine().getOut();
     if (json) {
       out.println(new ObjectMapper().writeValueAsString(report.toMap()));

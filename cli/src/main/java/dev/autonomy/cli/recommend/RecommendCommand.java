@@ -38,6 +38,9 @@ public final class RecommendCommand implements Callable<Integer> {
       description = "Probability that the last slot is an exploration pick (default ${DEFAULT-VALUE}; 0 turns it off).")
   double explore;
 
+  @Option(names = "--desire", paramLabel = "DESIRE", description = "Only options serving this desire: move, rest, explore, buy, save.")
+  String desire;
+
   @Option(names = "--seed", description = "Seed for the exploration draw (default: from the clock).")
   Long seed;
 
@@ -48,7 +51,14 @@ public final class RecommendCommand implements Callable<Integer> {
   public Integer call() {
     try (Autonomy autonomy = seed == null ? Session.open(spec) : Session.open(spec, seed)) {
       Situation situation = StatedContext.parse(context, autonomy.clock());
-      Ranking ranking = autonomy.recommend(situation, new RankingPolicy(limit, explore));
+      if (limit < 1) {
+        throw new dev.autonomy.core.InvalidInputException("--limit must be at least 1, was " + limit);
+      }
+      if (!(explore >= 0 && explore <= 1)) {
+        throw new dev.autonomy.core.InvalidInputException("--explore must be in 0..1, was " + explore);
+      }
+      Ranking ranking = autonomy.recommend(situation, new RankingPolicy(limit, explore),
+          java.util.Optional.ofNullable(desire).map(dev.autonomy.core.desire.DesireType::fromCode));
       if (json) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("at", situation.at().toString());

@@ -37,6 +37,10 @@ public final class BenchSolversCommand implements Callable<Integer> {
       description = "Orienteering time budget per run (default: ${DEFAULT-VALUE}).")
   double opSeconds;
 
+  @Option(names = "--op-stagnation", defaultValue = "200", paramLabel = "N",
+      description = "Orienteering runs also stop after N iterations without improvement (default: ${DEFAULT-VALUE}).")
+  int opStagnation;
+
   @Option(names = "--seeds", defaultValue = "5", description = "Seeds per instance and solver (default: ${DEFAULT-VALUE}).")
   int seeds;
 
@@ -76,7 +80,7 @@ public final class BenchSolversCommand implements Callable<Integer> {
     try {
       settings = new SolversBenchmark.Settings(
           dir, seconds == null ? null : Duration.ofMillis(Math.round(seconds * 1000)),
-          Duration.ofMillis(Math.round(opSeconds * 1000)), seeds, maxCities, Set.copyOf(only), solvers,
+          Duration.ofMillis(Math.round(opSeconds * 1000)), opStagnation, seeds, maxCities, Set.copyOf(only), solvers,
           !part.equals("op"), !part.equals("tsp"));
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(e.getMessage());
@@ -100,6 +104,9 @@ public final class BenchSolversCommand implements Callable<Integer> {
         out.print(SolversBenchmark.opLine(row));
         out.flush();
       });
+    }
+    for (String skipped : bench.skipped()) {
+      out.println("- skipped " + skipped);
     }
     out.print("\n" + SolversBenchmark.summary(tsp, op));
     out.printf(Locale.ROOT, "(%d cores available to the JVM; seeds 1..%d)%n", Runtime.getRuntime().availableProcessors(), seeds);

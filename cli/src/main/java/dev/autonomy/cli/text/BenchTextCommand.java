@@ -1,14 +1,70 @@
 package dev.autonomy.cli.text;
 
+import dev.autonomy.bench.text.TextBenchmark;
+import dev.autonomy.core.InvalidInputException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder, replaced by the text feature's own command. */
-@Command(name = "text", mixinStandardHelpOptions = true, description = "(not built yet)")
+/** {@code autonomy bench text}: CLINC150, PhraseBank and CrossWOZ against fastText, and encoder speed. */
+@Command(
+    name = "text",
+    mixinStandardHelpOptions = true,
+    description = "Transformer embeddings + logistic/MLP heads against fastText on CLINC150 (val), Financial PhraseBank"
+        + " (5-fold CV) and CrossWOZ domains (seeded split); encoder latency and batch throughput. Prints markdown tables.")
 public final class BenchTextCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Shared data folder (default: ../shared/data).")
+  Path data;
+
+  @Option(names = "--cache", defaultValue = "target/text-cache", paramLabel = "DIR",
+      description = "Embeddings cached here between runs (default: ${DEFAULT-VALUE}).")
+  Path cache;
+
+  @Option(names = "--seed", defaultValue = "42", description = "(default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--heads", split = ",", defaultValue = "logreg,mlp", paramLabel = "HEAD", description = "(default: ${DEFAULT-VALUE}).")
+  List<String> heads;
+
+  @Option(names = "--parts", split = ",", defaultValue = "clinc150,phrasebank,crosswoz,latency", paramLabel = "PART",
+      description = "(default: ${DEFAULT-VALUE}).")
+  List<String> parts;
+
+  @Option(names = "--fasttext", defaultValue = "/usr/bin/fasttext", paramLabel = "BIN", description = "(default: ${DEFAULT-VALUE}).")
+  Path fastText;
+
+  @Option(names = "--latency-runs", defaultValue = "200", paramLabel = "N", description = "(default: ${DEFAULT-VALUE}).")
+  int latencyRuns;
+
   @Override
   public Integer call() {
-    System.err.println("autonomy: 'text' is not built yet");
-    return 1;
+    Path dir = data != null ? data : Path.of("..", "shared", "data");
+    if (!Files.isDirectory(dir)) {
+      throw new InvalidInputException("--data: no such folder " + dir.toAbsolutePath().normalize());
+    }
+    if (latencyRuns < 1) {
+      throw new InvalidInputException("--latency-runs must be >= 1, was " + latencyRuns);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    TextBenchmark.Settings settings =
+        new TextBenchmark.Settings(dir, cache, seed, heads, new LinkedHashSet<>(parts), fastText, latencyRuns);
+    TextBenchmark.Report report = new TextBenchmark(settings, InstantSource.system(), line -> {
+      err.println(line);
+      err.flush();
+    }).run();
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(report.markdown());
+    out.flush();
+    return 0;
   }
 }

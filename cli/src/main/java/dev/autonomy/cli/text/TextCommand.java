@@ -1,14 +1,21 @@
 package dev.autonomy.cli.text;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Placeholder, replaced by the text feature's own command. */
-@Command(name = "text", mixinStandardHelpOptions = true, description = "(not built yet)")
-public final class TextCommand implements Callable<Integer> {
+/** {@code autonomy text}: train, evaluate and use on-device transformer text classifiers. */
+@Command(
+    name = "text",
+    mixinStandardHelpOptions = true,
+    description = "Train, evaluate and use text classifiers: a transformer encoder run on this machine"
+        + " (all-MiniLM-L6-v2 for English, bge-small-zh-v1.5 for Chinese) with a logistic or MLP head.",
+    subcommands = {TextTrainCommand.class, TextEvalCommand.class, TextClassifyCommand.class})
+public final class TextCommand implements Runnable {
+  @Spec CommandSpec spec;
+
   @Override
-  public Integer call() {
-    System.err.println("autonomy: 'text' is not built yet");
-    return 1;
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

@@ -16,8 +16,10 @@ public enum DesireType {
   /** To hold on to money. */
   SAVE;
 
+  private final String code = name().toLowerCase(Locale.ROOT);
+
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 
   public static DesireType fromCode(String code) {

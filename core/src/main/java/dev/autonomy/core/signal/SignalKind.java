@@ -35,6 +35,7 @@ public enum SignalKind {
   NOTE("none");
 
   private final String canonicalUnit;
+  private final String code = name().toLowerCase(Locale.ROOT);
 
   SignalKind(String canonicalUnit) {
     this.canonicalUnit = canonicalUnit;
@@ -51,7 +52,7 @@ public enum SignalKind {
 
   /** Lower-case name used in files, JSON and the CLI ("active_energy"). */
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 
   /** Parses a code written by a person or a file; the message lists the valid ones. */

@@ -73,6 +73,8 @@ public final class Demo {
         }
         Ranking ranking = autonomy.recommend(situation, new RankingPolicy(3, 0.1));
         printRanking(out, ranking);
+        out.println("   ...and if it is movement you want (recommend --desire move):");
+        printRanking(out, autonomy.recommend(situation, new RankingPolicy(2, 0), java.util.Optional.of(dev.autonomy.core.desire.DesireType.MOVE)));
       }
 
       out.println("\n== 5. Your rules are hard constraints");

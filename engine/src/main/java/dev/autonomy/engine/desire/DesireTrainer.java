@@ -37,7 +37,10 @@ import org.tribuo.regression.sgd.linear.LinearSGDTrainer;
  *       against Tribuo's own prediction), blended with the stated goal by data volume.
  * </ol>
  *
- * Holds only settings; one instance trains any number of models.
+ * Every desire gets a head: one without labelled days and without a goal predicts a neutral 0.5
+ * with confidence 0.
+ *
+ * <p>Holds only settings; one instance trains any number of models.
  */
 public final class DesireTrainer {
   public static final String TRAINER =
@@ -87,9 +90,6 @@ public final class DesireTrainer {
     for (DesireType type : DesireType.values()) {
       List<DesireDataset.LabelledDay> rows =
           data.days().stream().filter(d -> d.labels().containsKey(type)).toList();
-      if (rows.isEmpty() && goals.prior(type).isEmpty()) {
-        continue;
-      }
       heads.put(type, trainHead(type, rows, goals));
     }
     String from = data.days().isEmpty() ? "" : data.days().get(0).day().toString();

@@ -125,8 +125,10 @@ public record LinearHead(
     List<Contribution> parts = new ArrayList<>();
     double usual = a * bias + (1 - a) * (Double.isNaN(prior) ? 0.0 : prior) + onlineBias;
     if (usual != 0.0) {
-      parts.add(new Contribution("usual_level", 1.0, usual,
-          Double.isNaN(prior) ? "your usual level" : "your usual level blended with your stated goal"));
+      String meaning = trainingDays == 0
+          ? (Double.isNaN(prior) ? "no data for this desire yet: a neutral level" : "your stated goal")
+          : (Double.isNaN(prior) ? "your usual level" : "your usual level blended with your stated goal");
+      parts.add(new Contribution("usual_level", 1.0, usual, meaning));
     }
     double sumSq = 0;
     int varied = 0;

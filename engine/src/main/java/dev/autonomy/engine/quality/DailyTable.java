@@ -70,6 +70,13 @@ public final class DailyTable {
     return byKind.values().stream().map(NavigableMap::lastKey).max(LocalDate::compareTo);
   }
 
+  /** A copy holding only the days up to {@code last}, inclusive (what was known by then). */
+  public DailyTable until(LocalDate last) {
+    EnumMap<SignalKind, NavigableMap<LocalDate, DailyValue>> copy = new EnumMap<>(SignalKind.class);
+    byKind.forEach((k, v) -> copy.put(k, new TreeMap<>(v.headMap(last, true))));
+    return new DailyTable(copy);
+  }
+
   /** A copy with one day of one kind replaced (what-if analyses and tests). */
   public DailyTable with(SignalKind kind, LocalDate date, DailyValue value) {
     EnumMap<SignalKind, NavigableMap<LocalDate, DailyValue>> copy = new EnumMap<>(SignalKind.class);

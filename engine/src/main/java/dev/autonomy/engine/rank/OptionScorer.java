@@ -27,6 +27,9 @@ import java.util.Set;
  *   <tr><td>weather</td><td>0.05</td><td>0 for outdoor options in rain, snow or storm</td></tr>
  *   <tr><td>budget</td><td>0.05</td><td>1 when its cost is within the stated budget</td></tr>
  * </table>
+ *
+ * Scoring is numeric only; the words of an explanation are built by {@link #explain} for the few
+ * options that are shown, which keeps ranking a hundred options cheap.
  */
 public final class OptionScorer {
   static final double W_DESIRE = 0.40;
@@ -39,83 +42,95 @@ public final class OptionScorer {
 
   private static final Set<String> BAD_WEATHER = Set.of("rain", "rainy", "snow", "storm", "stormy", "hail");
 
-  /** A scored option: its score and the terms behind it, largest effect first. */
-  public record Scored(Option option, double score, List<Contribution> terms) {}
+  /**
+   * A scored option.
+   *
+   * @param values the term values in the order desire, place, history, time, effort, weather, budget
+   * @param sameDesireAbove options of the same desire placed above it (the variety penalty applies)
+   */
+  public record Scored(Option option, double score, double[] values, int sameDesireAbove) {
+    Scored withVariety(int above, double penaltyEach) {
+      return new Scored(option, Math.max(0, score - penaltyEach * above), values, above);
+    }
+  }
 
-  public Scored score(Option option, Map<DesireType, Desire> desires, Situation situation, OptionPreferences preferences) {
-    List<Contribution> terms = new ArrayList<>(7);
-    Desire desire = desires.get(option.desire());
-    double intensity = desire == null ? 0 : desire.intensity();
-    terms.add(new Contribution("desire." + option.desire().code(), intensity, W_DESIRE,
+  /** What scoring needs from the situation, parsed once per ranking rather than per option. */
+  public static final class Context {
+    final Map<DesireType, Desire> desires;
+    final Situation situation;
+    final OptionPreferences preferences;
+    final Place where;
+    final double freeMinutes;
+    final double budget;
+    final String weather;
+    final boolean badWeather;
+    final double wantedEffort;
+
+    public Context(Map<DesireType, Desire> desires, Situation situation, OptionPreferences preferences) {
+      this.desires = desires;
+      this.situation = situation;
+      this.preferences = preferences;
+      this.where = Place.fromCode(situation.stated("place", "any"));
+      String free = situation.stated().get("free_minutes");
+      this.freeMinutes = free == null ? Double.NaN : Double.parseDouble(free);
+      String b = situation.stated().get("budget");
+      this.budget = b == null ? Double.NaN : Double.parseDouble(b);
+      this.weather = situation.stated("weather", "").toLowerCase(Locale.ROOT);
+      this.badWeather = BAD_WEATHER.contains(weather);
+      double move = desires.containsKey(DesireType.MOVE) ? desires.get(DesireType.MOVE).intensity() : 0.5;
+      double rest = desires.containsKey(DesireType.REST) ? desires.get(DesireType.REST).intensity() : 0.0;
+      this.wantedEffort = Math.max(0, Math.min(1, move - 0.5 * rest + 0.1));
+    }
+  }
+
+  public Scored score(Option option, Context c) {
+    Desire desire = c.desires.get(option.desire());
+    double[] v = new double[7];
+    v[0] = desire == null ? 0 : desire.intensity();
+    v[1] = option.place().fits(c.where) ? 1 : 0;
+    v[2] = c.preferences.preference(option.id());
+    v[3] = timeFit(option, c.freeMinutes);
+    v[4] = option.desire() == DesireType.MOVE || option.desire() == DesireType.REST
+        ? 1 - Math.abs(option.effort() / 10.0 - c.wantedEffort) : 1;
+    v[5] = option.place() == Place.OUTDOOR && c.badWeather ? 0 : 1;
+    v[6] = Double.isNaN(c.budget) || option.cost() <= c.budget ? 1 : 0;
+    double score = W_DESIRE * v[0] + W_PLACE * v[1] + W_HISTORY * v[2] + W_TIME * v[3] + W_EFFORT * v[4]
+        + W_WEATHER * v[5] + W_BUDGET * v[6];
+    return new Scored(option, Math.max(0, Math.min(1, score)), v, 0);
+  }
+
+  /** The explanation lines of a scored option, largest effect first. */
+  public List<Contribution> explain(Scored s, Context c, double varietyPenalty) {
+    Option option = s.option();
+    double[] v = s.values();
+    Map<String, String> stated = c.situation.stated();
+    List<Contribution> terms = new ArrayList<>(8);
+    terms.add(new Contribution("desire." + option.desire().code(), v[0], W_DESIRE,
         "your predicted wish to " + option.desire().code() + " now"));
-
-    Place where = placeOf(situation);
-    double place = option.place().fits(where) ? 1 : 0;
-    terms.add(new Contribution("place", place, W_PLACE, where == Place.ANY
-        ? "no place stated" : option.place().code() + " option, you said " + where.code()));
-
-    double history = preferences.preference(option.id());
-    int n = preferences.count(option.id());
-    terms.add(new Contribution("history." + option.id(), history, W_HISTORY, n == 0
+    terms.add(new Contribution("place", v[1], W_PLACE, c.where == Place.ANY
+        ? "no place stated" : option.place().code() + " option, you said " + c.where.code()));
+    int n = c.preferences.count(option.id());
+    terms.add(new Contribution("history." + option.id(), v[2], W_HISTORY, n == 0
         ? "no feedback on this option yet (neutral prior)"
-        : String.format(Locale.ROOT, "your feedback on it: %d times, mean satisfaction %.2f", n, preferences.observedMean(option.id()))));
-
-    double time = timeFit(option, situation);
-    terms.add(new Contribution("time", time, W_TIME, situation.stated().containsKey("free_minutes")
-        ? option.minutes() + " min against your " + situation.stated().get("free_minutes") + " free minutes"
-        : "no free time stated"));
-
-    double effort = effortFit(option, desires);
-    terms.add(new Contribution("effort", effort, W_EFFORT, "effort " + option.effort() + "/10 against what your move and rest desires ask for"));
-
-    String weather = situation.stated("weather", "").toLowerCase(Locale.ROOT);
-    double weatherFit = option.place() == Place.OUTDOOR && BAD_WEATHER.contains(weather) ? 0 : 1;
-    terms.add(new Contribution("weather", weatherFit, W_WEATHER, weather.isEmpty() ? "no weather stated" : "weather: " + weather));
-
-    double budget = budgetFit(option, situation);
-    terms.add(new Contribution("budget", budget, W_BUDGET, situation.stated().containsKey("budget")
-        ? "costs " + option.cost() + " against your budget " + situation.stated().get("budget") : "no budget stated"));
-
-    double score = 0;
-    for (Contribution c : terms) {
-      score += c.effect();
+        : String.format(Locale.ROOT, "your feedback on it: %d times, mean satisfaction %.2f", n, c.preferences.observedMean(option.id()))));
+    terms.add(new Contribution("time", v[3], W_TIME, stated.containsKey("free_minutes")
+        ? option.minutes() + " min against your " + stated.get("free_minutes") + " free minutes" : "no free time stated"));
+    terms.add(new Contribution("effort", v[4], W_EFFORT, "effort " + option.effort() + "/10 against what your move and rest desires ask for"));
+    terms.add(new Contribution("weather", v[5], W_WEATHER, c.weather.isEmpty() ? "no weather stated" : "weather: " + c.weather));
+    terms.add(new Contribution("budget", v[6], W_BUDGET, stated.containsKey("budget")
+        ? "costs " + option.cost() + " against your budget " + stated.get("budget") : "no budget stated"));
+    if (s.sameDesireAbove() > 0) {
+      terms.add(new Contribution("variety", s.sameDesireAbove(), -varietyPenalty,
+          s.sameDesireAbove() + " option(s) for the same desire ranked above it"));
     }
-    terms.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.effect())));
-    return new Scored(option, Math.max(0, Math.min(1, score)), terms);
+    terms.sort(Comparator.comparingDouble((Contribution t) -> -Math.abs(t.effect())));
+    return terms;
   }
 
-  static Place placeOf(Situation situation) {
-    String stated = situation.stated("place", "any");
-    return Place.fromCode(stated);
-  }
-
-  private static double timeFit(Option option, Situation situation) {
-    String free = situation.stated().get("free_minutes");
-    if (free == null) {
+  private static double timeFit(Option option, double freeMinutes) {
+    if (Double.isNaN(freeMinutes) || option.minutes() <= freeMinutes) {
       return 1;
     }
-    double minutes = Double.parseDouble(free);
-    if (option.minutes() <= minutes) {
-      return 1;
-    }
-    return minutes <= 0 ? 0 : Math.max(0, 1 - (option.minutes() - minutes) / minutes);
-  }
-
-  private static double budgetFit(Option option, Situation situation) {
-    String budget = situation.stated().get("budget");
-    if (budget == null) {
-      return 1;
-    }
-    return option.cost() <= Double.parseDouble(budget) ? 1 : 0;
-  }
-
-  private static double effortFit(Option option, Map<DesireType, Desire> desires) {
-    if (option.desire() != DesireType.MOVE && option.desire() != DesireType.REST) {
-      return 1;
-    }
-    double move = desires.containsKey(DesireType.MOVE) ? desires.get(DesireType.MOVE).intensity() : 0.5;
-    double rest = desires.containsKey(DesireType.REST) ? desires.get(DesireType.REST).intensity() : 0.0;
-    double wanted = Math.max(0, Math.min(1, move - 0.5 * rest + 0.1));
-    return 1 - Math.abs(option.effort() / 10.0 - wanted);
+    return freeMinutes <= 0 ? 0 : Math.max(0, 1 - (option.minutes() - freeMinutes) / freeMinutes);
   }
 }

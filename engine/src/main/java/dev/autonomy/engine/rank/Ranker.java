@@ -46,6 +46,7 @@ public final class Ranker {
     for (Constraint c : request.constraints()) {
       removedByRule.put(c.rule().id(), new ArrayList<>());
     }
+    OptionScorer.Context context = new OptionScorer.Context(request.desires(), request.situation(), request.preferences());
     List<OptionScorer.Scored> eligible = new ArrayList<>(request.options().size());
     for (Option option : request.options()) {
       boolean allowed = true;
@@ -58,10 +59,11 @@ public final class Ranker {
         }
       }
       if (allowed) {
-        eligible.add(scorer.score(option, request.desires(), request.situation(), request.preferences()));
+        eligible.add(scorer.score(option, context));
       }
     }
     eligible.sort(Comparator.comparingDouble((OptionScorer.Scored s) -> -s.score()).thenComparing(s -> s.option().id()));
+    eligible = diversify(eligible, request.policy().limit());
 
     List<RuleApplication> rules = new ArrayList<>();
     for (Constraint c : request.constraints()) {
@@ -90,16 +92,52 @@ public final class Ranker {
         propensity = epsilon / pool;
       }
       boolean exploration = isLast && explore && index != k - 1;
-      shown.add(recommendation(s, request, rules, exploration, propensity, random));
+      shown.add(recommendation(s, scorer.explain(s, context, VARIETY_PENALTY), request, rules, exploration, propensity, random));
     }
     return new Ranking(shown, rules, request.options().size(), eligible.size());
   }
 
+  /** Score taken off per option for the same desire already shown above it. */
+  static final double VARIETY_PENALTY = 0.08;
+
+  /**
+   * Orders the first {@code limit} slots greedily by score minus {@link #VARIETY_PENALTY} for each
+   * option of the same desire already placed, so the list offers alternatives across desires rather
+   * than five ways to do one thing; the penalty is an explanation line of each option it touched.
+   * The rest follow in score order.
+   */
+  private static List<OptionScorer.Scored> diversify(List<OptionScorer.Scored> sorted, int limit) {
+    List<OptionScorer.Scored> remaining = new ArrayList<>(sorted);
+    List<OptionScorer.Scored> out = new ArrayList<>(sorted.size());
+    Map<DesireType, Integer> shown = new java.util.EnumMap<>(DesireType.class);
+    while (!remaining.isEmpty() && out.size() < limit) {
+      int best = 0;
+      double bestScore = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < remaining.size(); i++) {
+        OptionScorer.Scored s = remaining.get(i);
+        double adjusted = s.score() - VARIETY_PENALTY * shown.getOrDefault(s.option().desire(), 0);
+        if (adjusted > bestScore) {
+          bestScore = adjusted;
+          best = i;
+        }
+      }
+      OptionScorer.Scored chosen = remaining.remove(best);
+      int n = shown.getOrDefault(chosen.option().desire(), 0);
+      out.add(n == 0 ? chosen : chosen.withVariety(n, VARIETY_PENALTY));
+      shown.merge(chosen.option().desire(), 1, Integer::sum);
+    }
+    for (OptionScorer.Scored s : remaining) {
+      int n = shown.getOrDefault(s.option().desire(), 0);
+      out.add(n == 0 ? s : s.withVariety(n, VARIETY_PENALTY));
+    }
+    return out;
+  }
+
   private static Recommendation recommendation(
-      OptionScorer.Scored s, Request request, List<RuleApplication> rules, boolean exploration, double propensity, RandomGenerator random) {
+      OptionScorer.Scored s, List<Contribution> terms, Request request, List<RuleApplication> rules, boolean exploration, double propensity, RandomGenerator random) {
     Option option = s.option();
     Desire desire = request.desires().get(option.desire());
-    List<Contribution> contributions = new ArrayList<>(s.terms());
+    List<Contribution> contributions = new ArrayList<>(terms);
     if (desire != null) {
       // The desire model's own top inputs, so "why" reaches down to the person's data.
       desire.contributions().stream().limit(4).forEach(c -> contributions.add(
@@ -108,7 +146,7 @@ public final class Ranker {
     double desireConfidence = desire == null ? 0.2 : desire.confidence();
     double support = Math.min(1, request.preferences().count(option.id()) / 3.0);
     double confidence = Math.max(0, Math.min(1, desireConfidence * (0.7 + 0.3 * support)));
-    String summary = summary(s, desire, exploration);
+    String summary = summary(s, terms, desire, exploration);
     Explanation explanation = new Explanation(
         summary,
         contributions,
@@ -122,8 +160,8 @@ public final class Ranker {
     return new Recommendation("rec-" + HexFormat.of().formatHex(id), option, option.desire(), s.score(), confidence, explanation);
   }
 
-  private static String summary(OptionScorer.Scored s, Desire desire, boolean exploration) {
-    Contribution top = s.terms().get(0);
+  private static String summary(OptionScorer.Scored s, List<Contribution> terms, Desire desire, boolean exploration) {
+    Contribution top = terms.get(0);
     String base = String.format(Locale.ROOT, "%s serves your wish to %s (intensity %.2f); strongest reason: %s.",
         s.option().name(), s.option().desire().code(), desire == null ? 0.0 : desire.intensity(), top.meaning());
     return exploration ? base + " Shown to explore: picked at random among the eligible options, not because it scored best." : base;

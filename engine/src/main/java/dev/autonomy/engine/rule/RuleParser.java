@@ -9,6 +9,7 @@ import java.time.DayOfWeek;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -49,7 +50,10 @@ public final class RuleParser {
     Matcher m;
     if ((m = NEVER.matcher(text)).matches()) {
       String word = m.group(1);
-      return constraint(rule, (o, s) -> mentions(o, word) ? Optional.of(o.name() + " involves '" + word + "'") : Optional.empty());
+      // Whether an option mentions the word never changes: remember it per option object.
+      Map<Option, Boolean> memo = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+      return constraint(rule, (o, s) -> memo.computeIfAbsent(o, x -> mentions(x, word))
+          ? Optional.of(o.name() + " involves '" + word + "'") : Optional.empty());
     }
     if ((m = MAX_MINUTES.matcher(text)).matches()) {
       int max = Integer.parseInt(m.group(1));

@@ -60,8 +60,12 @@ class DesireModelTest {
     assertThat(model.head(DesireType.MOVE).trainingDays()).isEqualTo(70);
     LinearDesireModel empty = new DesireTrainer(DesireTrainerSettings.defaults(1))
         .train(new ContextFeatures(DailyTable.empty()), Goals.of(DesireType.SAVE, 0.7));
-    assertThat(empty.types()).containsExactly(DesireType.SAVE);
+    assertThat(empty.types()).containsExactly(DesireType.values());
     assertThat(empty.predict(contexts().get(0), DesireType.SAVE).intensity()).isEqualTo(0.7);
+    Desire unknown = empty.predict(contexts().get(0), DesireType.MOVE);
+    assertThat(unknown.intensity()).isEqualTo(0.5);
+    assertThat(unknown.confidence()).isZero();
+    assertThat(unknown.contributions().get(0).meaning()).contains("no data");
   }
 
   @Test

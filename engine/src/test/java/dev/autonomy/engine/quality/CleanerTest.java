@@ -130,6 +130,9 @@ class CleanerTest {
     KindQuality steps = result.report().kind("steps").orElseThrow();
     assertThat(steps.duplicatesRemoved() + steps.impossibleRemoved() + steps.gaps() + steps.daysImputed()).isZero();
     assertThat(steps.coveragePercent()).isEqualTo(100.0);
+    DailyTable upTo = result.table().until(START.plusDays(9));
+    assertThat(upTo.lastDate()).contains(START.plusDays(9));
+    assertThat(upTo.get(SignalKind.STEPS, START.plusDays(9))).isEqualTo(result.table().get(SignalKind.STEPS, START.plusDays(9)));
   }
 
   @Test

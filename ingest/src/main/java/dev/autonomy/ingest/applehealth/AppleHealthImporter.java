@@ -25,12 +25,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Apple Health: the export.zip as the iPhone writes it, or its bare export.xml, streamed with StAX.
+ * Apple Health: the export.zip as the iPhone writes it, or its bare export.xml (optionally
+ * gzipped, export.xml.gz), streamed with StAX.
  *
  * <p>What becomes what (every value in its kind's canonical unit, every signal in the UTC offset
  * its record was written with; modality SENSED, or SELF_REPORTED when the record's metadata says
@@ -77,8 +79,10 @@ public final class AppleHealthImporter implements Importer {
     }
     byte[] head = new byte[8192];
     int n;
-    try (InputStream in = Files.newInputStream(path)) {
+    try (InputStream in = open(path, name)) {
       n = in.readNBytes(head, 0, head.length);
+    } catch (ZipException | EOFException notGzip) {
+      return false;
     }
     return new String(head, 0, n, StandardCharsets.UTF_8).contains("<HealthData");
   }
@@ -90,8 +94,10 @@ public final class AppleHealthImporter implements Importer {
       return readZip(path, file, options, sink);
     }
     ExportReader reader = new ExportReader(file, options, sink);
-    try (InputStream in = Files.newInputStream(path)) {
+    try (InputStream in = open(path, file.toLowerCase(Locale.ROOT))) {
       reader.read(in);
+    } catch (ZipException | EOFException e) {
+      throw InvalidInputException.at(file, 0, null, "damaged gzip data (" + e.getMessage() + ")");
     }
     return new ImportReport(FORMAT, reader.signals(), reader.skipped(), List.of());
   }
@@ -154,6 +160,20 @@ public final class AppleHealthImporter implements Importer {
       }
     }
     return count;
+  }
+
+  /** The file's bytes, gunzipped on the fly for export.xml.gz. */
+  private static InputStream open(Path path, String lowerCaseName) throws IOException {
+    InputStream in = Files.newInputStream(path);
+    if (!lowerCaseName.endsWith(".gz")) {
+      return in;
+    }
+    try {
+      return new GZIPInputStream(in, 1 << 16);
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
   }
 
   private static ZipEntry exportEntry(ZipFile zip) {

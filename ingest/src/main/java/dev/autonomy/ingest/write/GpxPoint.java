@@ -1,6 +1,5 @@
 package dev.autonomy.ingest.write;
 
-import dev.autonomy.core.Requires;
 import java.time.Instant;
 
 /**
@@ -26,9 +25,5 @@ public record GpxPoint(double lat, double lon, double ele, Instant time) {
 
   public GpxPoint(double lat, double lon) {
     this(lat, lon, Double.NaN, null);
-  }
-
-  static GpxPoint checked(GpxPoint point) {
-    return Requires.nonNull(point, "point");
   }
 }

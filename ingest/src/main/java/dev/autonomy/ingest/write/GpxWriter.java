@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /** Writes GPX 1.1 with one track of one segment. */
 public final class GpxWriter {
@@ -25,7 +26,7 @@ public final class GpxWriter {
     }
     out.write("    <trkseg>\n");
     for (GpxPoint point : points) {
-      GpxPoint p = GpxPoint.checked(point);
+      GpxPoint p = Objects.requireNonNull(point, "point");
       out.write("      <trkpt lat=\"" + p.lat() + "\" lon=\"" + p.lon() + "\">");
       if (!Double.isNaN(p.ele())) {
         out.write("<ele>" + p.ele() + "</ele>");

@@ -145,6 +145,32 @@ class AppleHealthImporterTest {
   }
 
   @Test
+  void import_gzippedExport_givesTheSameSignalsAsThePlainOne() throws IOException {
+    Path xml = Samples.data("apple-health", "tdda-applehealthdata", "export6s3sample.xml");
+    Path gz = dir.resolve("export.xml.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      Files.copy(xml, out);
+    }
+    assertThat(importer.canRead(gz)).isTrue();
+    List<Signal> plain = Samples.read(importer, xml, Samples.options("s")).signals();
+    assertThat(Samples.read(importer, gz, Samples.options("s")).signals()).isNotEmpty().isEqualTo(plain);
+    Path notGz = Files.writeString(dir.resolve("fake.xml.gz"), "<HealthData/>");
+    assertThat(importer.canRead(notGz)).isFalse();
+    assertThatThrownBy(() -> Samples.read(importer, notGz, Samples.options("f")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("fake.xml.gz");
+  }
+
+  @Test
+  void import_hkimportExport_hasTheCountsItsSourceStates() throws IOException {
+    Path gz = Samples.data("apple-health", "hkimport", "export.xml.gz");
+    var result = Samples.read(importer, gz, Samples.options("export.xml.gz"));
+    assertThat(of(result.signals(), SignalKind.STEPS, "")).hasSize(3980);
+    assertThat(of(result.signals(), SignalKind.DISTANCE, "walking_running")).hasSize(3556);
+    assertThat(of(result.signals(), SignalKind.HEART_RATE, "")).hasSize(2177);
+    assertThat(result.signals()).filteredOn(s -> s.kind() == SignalKind.WORKOUT).hasSize(61);
+  }
+
+  @Test
   void import_sameFileTwice_givesIdenticalNaturalKeys() throws IOException {
     Path xml = Samples.data("apple-health", "tdda-applehealthdata", "export6s3sample.xml");
     Set<String> first = Samples.read(importer, xml, Samples.options("a")).signals().stream().map(Signal::naturalKey).collect(Collectors.toSet());

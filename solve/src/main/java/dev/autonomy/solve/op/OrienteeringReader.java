@@ -20,6 +20,8 @@ public final class OrienteeringReader {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.ISO_8859_1);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new InvalidInputException(file + ": no such file", e);
     } catch (IOException e) {
       throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
     }

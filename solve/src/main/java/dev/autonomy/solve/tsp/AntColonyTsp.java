@@ -189,7 +189,7 @@ public final class AntColonyTsp {
         bestLength = length;
         best = tour.clone();
         lastImprovement = iteration;
-        tauMax = 1.0 / (rho * bestLength);
+        tauMax = 1.0 / (rho * Math.max(1, bestLength));
         tauMin = tauMax / (2.0 * n);
       }
     }

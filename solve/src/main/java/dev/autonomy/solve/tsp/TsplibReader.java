@@ -81,6 +81,8 @@ public final class TsplibReader {
   private static String readAll(Path file) {
     try {
       return Files.readString(file, StandardCharsets.ISO_8859_1);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new InvalidInputException(file + ": no such file", e);
     } catch (IOException e) {
       throw new InvalidInputException(file + ": cannot read: " + e.getMessage(), e);
     }
@@ -187,6 +189,8 @@ public final class TsplibReader {
           case "NODE_COORD_SECTION" -> readCoordinates(lineNo);
           case "EDGE_WEIGHT_SECTION" -> readMatrix(lineNo);
           case "DISPLAY_DATA_SECTION" -> skipSection();
+          case "FIXED_EDGES_SECTION" -> throw InvalidInputException.at(
+              source, lineNo, key, "fixed edges are not supported (the tour could not honour them)");
           case "EOF" -> index = lines.size();
           default -> throw InvalidInputException.at(source, lineNo, key, "unknown keyword");
         }

@@ -18,24 +18,48 @@ public record Evaluation(ClassificationReport report, String rejectLabel, double
 
   /** Scores {@code model} on {@code examples} whose embeddings are {@code x}. */
   public static Evaluation of(TextModel model, float[][] x, List<Example> examples) {
-    List<String> labels = new ArrayList<>(model.labels());
+    List<String> predicted = new ArrayList<>(examples.size());
+    for (int i = 0; i < examples.size(); i++) {
+      predicted.add(model.predict(x[i]).label());
+    }
+    return ofPredictions(model.labels(), examples, predicted);
+  }
+
+  /**
+   * Scores predicted labels against examples; {@code known} are the classifier's labels (labels
+   * only the data has are added, and every example with one counts as an error).
+   */
+  public static Evaluation ofPredictions(List<String> known, List<Example> examples, List<String> predictions) {
+    if (predictions.size() != examples.size()) {
+      throw new IllegalArgumentException(predictions.size() + " predictions for " + examples.size() + " examples");
+    }
+    List<String> labels = new ArrayList<>(known);
     for (Example e : examples) {
       if (!labels.contains(e.label())) {
-        labels.add(e.label()); // a label the model never saw: every such example is an error
+        labels.add(e.label());
       }
+    }
+    for (String p : predictions) {
+      if (!labels.contains(p)) {
+        labels.add(p);
+      }
+    }
+    Map<String, Integer> index = new java.util.HashMap<>();
+    for (int i = 0; i < labels.size(); i++) {
+      index.put(labels.get(i), i);
     }
     int[] truth = new int[examples.size()];
     int[] predicted = new int[examples.size()];
     for (int i = 0; i < examples.size(); i++) {
-      truth[i] = labels.indexOf(examples.get(i).label());
-      predicted[i] = labels.indexOf(model.predict(x[i]).label());
+      truth[i] = index.get(examples.get(i).label());
+      predicted[i] = index.get(predictions.get(i));
     }
     ClassificationReport report = ClassificationReport.of(labels, truth, predicted);
     String reject = labels.contains(OOS) ? OOS : "";
     double inScope = Double.NaN;
     double oosRecall = Double.NaN;
     if (!reject.isEmpty()) {
-      int r = labels.indexOf(reject);
+      int r = index.get(reject);
       int in = 0, inRight = 0, out = 0, outRight = 0;
       for (int i = 0; i < truth.length; i++) {
         if (truth[i] == r) {

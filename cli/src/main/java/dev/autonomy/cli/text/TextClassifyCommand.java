@@ -1,0 +1,63 @@
+package dev.autonomy.cli.text;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autonomy.cli.AutonomyCli;
+import dev.autonomy.text.classify.ModelStore;
+import dev.autonomy.text.classify.Prediction;
+import dev.autonomy.text.classify.TextModel;
+import dev.autonomy.text.encode.Encoders;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code autonomy text classify}: label one text with a saved model. */
+@Command(name = "classify", mixinStandardHelpOptions = true, description = "Label a text with a saved model.")
+final class TextClassifyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "NAME", description = "A model saved by 'text train'.")
+  String model;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
+  @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The text (words are joined with spaces).")
+  List<String> words;
+
+  @Override
+  public Integer call() throws Exception {
+    String text = String.join(" ", words);
+    if (text.isBlank()) {
+      throw new IllegalArgumentException("TEXT is empty; nothing to classify");
+    }
+    TextModel m = ModelStore.inHome(AutonomyCli.root(spec).home()).load(model);
+    Prediction p;
+    try (Encoders encoders = Encoders.open()) {
+      p = m.classify(encoders.get(m.encoder()), text);
+    }
+    PrintWriter o = spec.commandLine().getOut();
+    if (json) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("model", model);
+      out.put("label", p.label());
+      out.put("probability", p.probability());
+      out.put("top", p.top());
+      o.println(new ObjectMapper().writeValueAsString(out));
+    } else {
+      o.printf(Locale.ROOT, "%s\t%.3f%n", p.label(), p.probability());
+      for (Prediction.Scored s : p.top()) {
+        o.printf(Locale.ROOT, "  %-24s %.3f%n", s.label(), s.probability());
+      }
+    }
+    o.flush();
+    return 0;
+  }
+}

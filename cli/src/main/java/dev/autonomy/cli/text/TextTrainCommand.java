@@ -1,0 +1,137 @@
+package dev.autonomy.cli.text;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autonomy.cli.AutonomyCli;
+import dev.autonomy.text.classify.HeadSettings;
+import dev.autonomy.text.classify.ModelStore;
+import dev.autonomy.text.classify.TextTrainer;
+import dev.autonomy.text.classify.TrainResult;
+import dev.autonomy.text.data.Dataset;
+import dev.autonomy.text.data.Example;
+import dev.autonomy.text.data.Format;
+import dev.autonomy.text.encode.EmbeddingCache;
+import dev.autonomy.text.encode.Encoder;
+import dev.autonomy.text.encode.Encoders;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code autonomy text train}: fit a head on a labelled file and save the model in the vault. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train a text classifier and save it as <home>/models/text/NAME.json.",
+      "A file without splits is split 80/10/10 (stratified, seeded) into train/dev/test; the head stops early on dev"
+          + " and the report is on test. CLINC150 learns from train (its oos sentences are the class 'oos'),"
+          + " selects on val, tunes an oos confidence threshold on val, and reports on val."
+    })
+final class TextTrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", required = true, paramLabel = "FILE", description = "Labelled texts.")
+  Path data;
+
+  @Option(names = "--format", required = true, paramLabel = "FORMAT",
+      description = "csv (text,label or TSV), jsonl ({text,label}), clinc150, phrasebank, crosswoz.")
+  String format;
+
+  @Option(names = "--out", required = true, paramLabel = "NAME", description = "Model name to save under.")
+  String out;
+
+  @Option(names = "--head", defaultValue = "logreg", paramLabel = "HEAD", description = "logreg or mlp (default: ${DEFAULT-VALUE}).")
+  String head;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and the training (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--encoder", defaultValue = "auto", paramLabel = "NAME",
+      description = "auto (by the data's language), all-minilm-l6-v2-q or bge-small-zh-v15-q (default: ${DEFAULT-VALUE}).")
+  String encoder;
+
+  @Option(names = "--epochs", paramLabel = "N", description = "Most epochs (default: the head's, 60 logreg / 40 mlp).")
+  Integer epochs;
+
+  @Option(names = "--cache", paramLabel = "DIR", description = "Also keep embeddings on disk here, for fast retraining.")
+  Path cache;
+
+  @Option(names = "--json", description = "Print one JSON object.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    Path home = AutonomyCli.root(spec).home();
+    ModelStore store = ModelStore.inHome(home);
+    store.path(out); // check the name before any work
+    Format fmt = Format.fromCode(format);
+    HeadSettings settings = HeadSettings.forKind(head);
+    if (epochs != null) {
+      if (epochs < 1) {
+        throw new IllegalArgumentException("--epochs must be >= 1, was " + epochs);
+      }
+      settings = settings.withMaxEpochs(epochs);
+    }
+    Dataset dataset = fmt.read(data);
+    PrintWriter err = spec.commandLine().getErr();
+    try (Encoders encoders = Encoders.open()) {
+      List<String> sample = dataset.split(Dataset.ALL).stream().limit(2000).map(Example::text).toList();
+      Encoder enc = encoders.choose(encoder, sample);
+      TextTrainer trainer = new TextTrainer(settings, seed, new EmbeddingCache(cache), InstantSource.system(),
+          new TextTrainer.Listener() {
+            @Override
+            public void encoded(String part, int done, int total) {
+              if (done == total || done % 1024 == 0) {
+                err.printf("encoding %s with %s: %d/%d%n", part, enc.name(), done, total);
+                err.flush();
+              }
+            }
+          });
+      TrainResult result = trainer.train(dataset, enc);
+      Path file = store.save(out, result.model());
+      PrintWriter o = spec.commandLine().getOut();
+      if (json) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", out);
+        m.put("file", file.toString());
+        m.put("encoder", enc.name());
+        m.put("head", settings.kind());
+        m.put("labels", result.model().labels());
+        m.put("train_examples", result.model().info().trainExamples());
+        m.put("epochs", result.fit().epochs());
+        m.put("best_epoch", result.fit().bestEpoch());
+        m.put("data_hash", result.model().info().dataHash());
+        m.put("scores", result.model().info().scores());
+        m.put("evaluated_on", result.heldOutName());
+        if (result.heldOut() != null) {
+          m.putAll(result.heldOut().toMap());
+        }
+        o.println(new ObjectMapper().writeValueAsString(m));
+      } else {
+        o.printf(Locale.ROOT, "trained '%s': %s head on %s, %d labels, %d training examples, %d epochs (kept %d)%n",
+            out, settings.kind(), enc.name(), result.model().labels().size(), result.model().info().trainExamples(),
+            result.fit().epochs(), result.fit().bestEpoch());
+        if (result.heldOut() != null) {
+          o.print(TextEvalCommand.summary(result.heldOutName(), result.heldOut()));
+          if (!result.model().rejectLabel().isEmpty()) {
+            o.printf(Locale.ROOT, "oos threshold: top probability below %.2f -> '%s' (tuned on val)%n",
+                result.model().rejectBelow(), result.model().rejectLabel());
+          }
+          o.println();
+          o.print(result.heldOut().report().toText());
+        }
+        o.println("saved " + file);
+      }
+      o.flush();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,188 @@
+package dev.autonomy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autonomy.engine.demo.DemoFiles;
+import dev.autonomy.engine.demo.SyntheticPerson;
+import dev.autonomy.vault.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The core loop's commands as a person runs them, in order, on one vault: output and exit codes. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CoreLoopCommandsTest {
+  @TempDir static Path dir;
+  static Path home;
+  static DemoFiles.Written files;
+
+  record Run(int exit, String out, String err) {
+    JsonNode json() throws Exception {
+      return Json.mapper().readTree(out);
+    }
+  }
+
+  static Run run(String... args) {
+    CommandLine cli = AutonomyCli.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @BeforeAll
+  static void files() throws Exception {
+    home = dir.resolve("home");
+    SplittableRandom random = new SplittableRandom(11);
+    files = DemoFiles.write(dir.resolve("files"), SyntheticPerson.generate(LocalDate.now(), 45, random.split()),
+        ZoneId.systemDefault(), random.split());
+  }
+
+  @Test
+  @Order(1)
+  void import_eachFile_thenAgainAddsNothing() {
+    for (Path f : files.all()) {
+      Run r = run("--home", home.toString(), "import", f.toString());
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.out()).contains("imported " + f.getFileName());
+    }
+    // --home after the subcommand works too.
+    Run again = run("import", files.eventsCsv().toString(), "--home", home.toString());
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.out()).contains(" 0 added");
+  }
+
+  @Test
+  @Order(2)
+  void quality_listsEveryKindWithCoverage() throws Exception {
+    Run r = run("--home", home.toString(), "quality", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode kinds = r.json().get("kinds");
+    assertThat(kinds).isNotEmpty();
+    assertThat(kinds.findValuesAsText("kind")).contains("steps", "sleep", "purchase");
+    assertThat(kinds.get(0).has("coverage_percent")).isTrue();
+  }
+
+  @Test
+  @Order(3)
+  void desires_jsonHasTypeIntensityConfidence_andEvalHasTheBaselines() throws Exception {
+    Run r = run("--home", home.toString(), "desires", "--context", "place=outdoor", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode desires = r.json().get("desires");
+    assertThat(desires.findValuesAsText("type")).contains("move", "rest");
+    for (JsonNode d : desires) {
+      assertThat(d.get("intensity").asDouble()).isBetween(0.0, 1.0);
+      assertThat(d.get("confidence").asDouble()).isBetween(0.0, 1.0);
+    }
+    Run eval = run("--home", home.toString(), "desires", "--eval", "--json");
+    assertThat(eval.exit()).as(eval.err()).isZero();
+    JsonNode row = eval.json().get("eval").get(0);
+    for (String field : new String[] {"desire", "days", "model_mae", "baseline_mean_mae", "baseline_yesterday_mae"}) {
+      assertThat(row.has(field)).as(field).isTrue();
+    }
+  }
+
+  @Test
+  @Order(4)
+  void recommend_whyAndFeedback_roundTrip() throws Exception {
+    Run r = run("--home", home.toString(), "recommend", "--context", "place=indoor", "--limit", "5", "--json", "--seed", "1");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode recs = r.json().get("recommendations");
+    assertThat(recs).hasSize(5);
+    JsonNode first = recs.get(0);
+    for (String field : new String[] {"id", "option", "desire", "score", "confidence", "explanation"}) {
+      assertThat(first.has(field)).as(field).isTrue();
+    }
+    assertThat(first.get("explanation").get("contributions")).isNotEmpty();
+    String id = first.get("id").asText();
+
+    Run why = run("--home", home.toString(), "why", id);
+    assertThat(why.exit()).as(why.err()).isZero();
+    assertThat(why.out()).contains(id, "Inputs", "Your rules", "Data it rests on");
+
+    Run fb = run("--home", home.toString(), "feedback", id, "--done", "--rating", "4");
+    assertThat(fb.exit()).as(fb.err()).isZero();
+    Run whyAfter = run("--home", home.toString(), "why", id, "--json");
+    assertThat(whyAfter.json().get("feedback_since")).hasSize(1);
+  }
+
+  @Test
+  @Order(5)
+  void rules_removeOptionsFromRecommendations() throws Exception {
+    assertThat(run("--home", home.toString(), "rule", "add", "never swim").exit()).isZero();
+    assertThat(run("--home", home.toString(), "rule", "add", "max 45 minutes on weekdays").exit()).isZero();
+    Run list = run("--home", home.toString(), "rule", "list");
+    assertThat(list.out()).contains("r1", "never swim", "r2");
+    Run r = run("--home", home.toString(), "recommend", "--context", "place=indoor,at=2026-11-30T18:00", "--limit", "30", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.json().get("recommendations").findValuesAsText("id")).isNotEmpty();
+    for (JsonNode rec : r.json().get("recommendations")) {
+      assertThat(rec.get("option").get("id").asText()).isNotEqualTo("swim");
+      assertThat(rec.get("option").get("minutes").asInt()).isLessThanOrEqualTo(45);
+    }
+    assertThat(run("--home", home.toString(), "rule", "remove", "r1").exit()).isZero();
+    assertThat(run("--home", home.toString(), "rule", "list").out()).doesNotContain("never swim");
+  }
+
+  @Test
+  @Order(6)
+  void badInput_exitsNonZeroWithOneLineNamingWhat() {
+    Run missing = run("--home", home.toString(), "import", dir.resolve("nope.csv").toString());
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err().strip()).contains("nope.csv").doesNotContain("\n").doesNotContain("Exception");
+
+    Run place = run("--home", home.toString(), "recommend", "--context", "place=underwater");
+    assertThat(place.exit()).isEqualTo(2);
+    assertThat(place.err()).contains("place", "indoor, outdoor or any");
+
+    Run unknownKey = run("--home", home.toString(), "desires", "--context", "plcae=indoor");
+    assertThat(unknownKey.exit()).isEqualTo(2);
+    assertThat(unknownKey.err()).contains("plcae");
+
+    Run rule = run("--home", home.toString(), "rule", "add", "be", "nice");
+    assertThat(rule.exit()).isEqualTo(2);
+    assertThat(rule.err()).contains("be nice", "never WORD");
+
+    Run fb = run("--home", home.toString(), "feedback", "rec-nothing", "--done");
+    assertThat(fb.exit()).isEqualTo(2);
+    assertThat(fb.err()).contains("rec-nothing");
+
+    Run rating = run("--home", home.toString(), "feedback", "rec-nothing", "--done", "--rating", "9");
+    assertThat(rating.exit()).isEqualTo(2);
+  }
+
+  @Test
+  @Order(7)
+  void exportThenForget() throws Exception {
+    Path out = dir.resolve("export");
+    Run export = run("--home", home.toString(), "export", out.toString());
+    assertThat(export.exit()).as(export.err()).isZero();
+    assertThat(out.resolve("signals.csv")).exists();
+    assertThat(out.resolve("recommendations.jsonl")).exists();
+
+    Run forget = run("--home", home.toString(), "forget", "--source", "spending.csv");
+    assertThat(forget.exit()).as(forget.err()).isZero();
+    Run quality = run("--home", home.toString(), "quality", "--json");
+    assertThat(quality.json().get("sources").findValuesAsText("name")).doesNotContain("spending.csv");
+
+    Run all = run("--home", home.toString(), "forget", "--all");
+    assertThat(all.exit()).isZero();
+    try (var s = Files.list(home)) {
+      assertThat(s).isEmpty();
+    }
+  }
+}
