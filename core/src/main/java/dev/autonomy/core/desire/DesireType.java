@@ -33,4 +33,10 @@ public enum DesireType {
         "unknown desire '" + code + "'; expected one of "
             + Arrays.stream(values()).map(DesireType::code).toList());
   }
+
+  /** The lower-case code, so that JSON and messages read as the person types them. */
+  @Override
+  public String toString() {
+    return code();
+  }
 }

@@ -27,4 +27,10 @@ public enum Place {
   public boolean fits(Place where) {
     return this == ANY || where == ANY || this == where;
   }
+
+  /** The lower-case code, so that JSON and messages read as the person types them. */
+  @Override
+  public String toString() {
+    return code();
+  }
 }

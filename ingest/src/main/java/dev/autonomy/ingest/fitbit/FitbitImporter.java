@@ -42,9 +42,9 @@ import java.util.stream.Stream;
  *   <li>sleepDay → SLEEP from the SleepDay time: TotalMinutesAsleep (category asleep) and
  *       TotalTimeInBed (category inBed).
  *   <li>hourlySteps → STEPS, category {@code hourly}; hourlyCalories → ACTIVE_ENERGY, category
- *       {@code hourly_total}; hourlyIntensities → ACTIVE_MINUTES, category {@code hourly_intensity}:
- *       TotalIntensity is the hour's sum of per-minute levels (0 sedentary .. 3 very active), an
- *       intensity-weighted minute count rather than plain minutes.
+ *       {@code hourly_total}; hourlyIntensities is not read: TotalIntensity is
+ *       the hour's sum of per-minute levels (0 sedentary .. 3 very active), which would pass for
+ *       active minutes and is not; the file is listed as skipped with that reason.
  *   <li>weightLogInfo → BODY_MASS (kg), SELF_REPORTED when IsManualReport is True.
  *   <li>dailyCalories/dailySteps/dailyIntensities repeat dailyActivity and are counted as skipped.
  * </ul>
@@ -68,6 +68,10 @@ public final class FitbitImporter implements Importer {
     return Files.isRegularFile(path) && FitabaseFile.of(path.getFileName().toString()) != null;
   }
 
+  /** Why hourly intensities are not read: they would pass for active minutes and are not. */
+  static final String INTENSITY_IS_NOT_MINUTES =
+      "TotalIntensity sums per-minute levels 0..3 over the hour, it is not a count of active minutes";
+
   @Override
   public ImportReport read(Path path, ImportOptions options, SignalSink sink) throws IOException {
     Map<String, Long> skipped = new HashMap<>();
@@ -76,7 +80,9 @@ public final class FitbitImporter implements Importer {
       try (Stream<Path> children = Files.list(path)) {
         children.sorted(Comparator.comparing(p -> p.getFileName().toString())).forEach(p -> {
           String name = p.getFileName().toString();
-          if (FitabaseFile.of(name) != null) {
+          if (FitabaseFile.of(name) == FitabaseFile.HOURLY_INTENSITIES) {
+            skipped.merge("file " + name + " (not read: " + INTENSITY_IS_NOT_MINUTES + ")", 1L, Long::sum);
+          } else if (FitabaseFile.of(name) != null) {
             files.add(p);
           } else if (FitabaseFile.looksLikeFitabase(name)) {
             skipped.merge("file " + name + " (not read: repeats dailyActivity, or minute data)", 1L, Long::sum);
@@ -94,6 +100,10 @@ public final class FitbitImporter implements Importer {
         throw InvalidInputException.at(name, 0, null,
             "not a Fitabase file name; expected dailyActivity_merged.csv, sleepDay_merged.csv, hourlySteps_merged.csv, "
                 + "hourlyIntensities_merged.csv, hourlyCalories_merged.csv or weightLogInfo_merged.csv");
+      }
+      if (FitabaseFile.of(name) == FitabaseFile.HOURLY_INTENSITIES) {
+        throw InvalidInputException.at(name, 0, null, "not imported: " + INTENSITY_IS_NOT_MINUTES
+            + "; import dailyActivity_merged.csv for active minutes");
       }
       files.add(path);
     }

@@ -163,7 +163,8 @@ public final class TsplibReader {
           case "COMMENT", "DISPLAY_DATA_TYPE", "NODE_COORD_TYPE" -> { }
           case "TYPE" -> {
             String value = valueOf(line).toUpperCase(Locale.ROOT);
-            if (!value.equals("TSP")) {
+            // A few files annotate the type, e.g. si175's "TSP (M.~Hofmeister)".
+            if (!value.equals("TSP") && !value.startsWith("TSP ")) {
               throw InvalidInputException.at(source, lineNo, "TYPE", "expected TSP, found '" + valueOf(line) + "'");
             }
           }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -133,14 +132,5 @@ public final class EmbeddingCache {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write embedding cache " + file, e);
     }
-  }
-
-  /** Copies of rows, for callers that must not share the cached arrays. */
-  static List<float[]> copy(float[][] rows) {
-    List<float[]> out = new ArrayList<>(rows.length);
-    for (float[] r : rows) {
-      out.add(r.clone());
-    }
-    return out;
   }
 }

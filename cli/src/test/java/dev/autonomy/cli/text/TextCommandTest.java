@@ -1,0 +1,142 @@
+package dev.autonomy.cli.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autonomy.cli.AutonomyCli;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The text and watch commands in-process, on a small English sentiment set and the real encoder. */
+class TextCommandTest {
+  @TempDir static Path home;
+  static Path csv;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    CommandLine cli = AutonomyCli.commandLine();
+    if (!cli.getSubcommands().containsKey("watch")) {
+      cli.addSubcommand(new WatchCommand());
+    }
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    List<String> all = new ArrayList<>(List.of("--home", home.toString()));
+    all.addAll(List.of(args));
+    int code = cli.execute(all.toArray(String[]::new));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  static final String[] COMPANIES = {"Nokia", "Fiskars", "Kone", "Stora Enso", "Wartsila", "Elisa", "Orion", "Sampo"};
+  static final String[] BAD = {"shares fell after a profit warning", "cut 300 jobs as sales collapsed", "reported a quarterly loss",
+      "lost a major customer", "saw orders drop sharply"};
+  static final String[] GOOD = {"profit rose strongly this quarter", "won a large new contract", "raised its full-year outlook",
+      "reported record sales", "shares jumped on strong demand"};
+
+  @BeforeAll
+  static void data() throws IOException {
+    StringBuilder b = new StringBuilder("text,label\n");
+    for (String c : COMPANIES) {
+      for (int i = 0; i < 5; i++) {
+        b.append(c).append(' ').append(BAD[i]).append(",negative\n");
+        b.append(c).append(' ').append(GOOD[i]).append(",positive\n");
+      }
+    }
+    csv = home.resolve("news.csv");
+    Files.writeString(csv, b.toString(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void trainEvalClassify_roundTrip() throws IOException {
+    Run train = run("text", "train", "--data", csv.toString(), "--format", "csv", "--out", "news", "--seed", "3", "--json");
+    assertThat(train.code()).as(train.err()).isZero();
+    JsonNode t = new ObjectMapper().readTree(train.out());
+    assertThat(t.has("accuracy")).isTrue();
+    assertThat(t.has("macro_f1")).isTrue();
+    assertThat(t.get("encoder").asText()).isEqualTo("all-minilm-l6-v2-q");
+    assertThat(t.get("accuracy").asDouble()).isGreaterThanOrEqualTo(0.75);
+    assertThat(home.resolve("models/text/news.json")).exists();
+
+    Run eval = run("text", "eval", "--model", "news", "--data", csv.toString(), "--format", "csv", "--json");
+    assertThat(eval.code()).as(eval.err()).isZero();
+    JsonNode e = new ObjectMapper().readTree(eval.out());
+    assertThat(e.get("split").asText()).isEqualTo("all");
+    assertThat(e.get("examples").asInt()).isEqualTo(80);
+    assertThat(e.get("accuracy").asDouble()).isGreaterThan(0.9);
+    assertThat(e.get("macro_f1").asDouble()).isGreaterThan(0.9);
+    assertThat(e.get("report").get("confusion_matrix").size()).isEqualTo(2);
+
+    Run text = run("text", "eval", "--model", "news", "--data", csv.toString(), "--format", "csv");
+    assertThat(text.out()).contains("accuracy").contains("macro avg").contains("confusion matrix");
+
+    Run classify = run("text", "classify", "--model", "news", "Kone shares fell after a profit warning");
+    assertThat(classify.code()).isZero();
+    assertThat(classify.out()).startsWith("negative\t");
+
+    Path headlines = home.resolve("headlines.tsv");
+    StringBuilder h = new StringBuilder();
+    for (int d = 1; d <= 8; d++) {
+      for (int i = 0; i < 6; i++) {
+        boolean bad = d == 8 ? i < 5 : i == 0;
+        h.append(String.format("2026-03-%02d\t%s %s%n", d, COMPANIES[i], bad ? BAD[i % 5] : GOOD[i % 5]));
+      }
+    }
+    Files.writeString(headlines, h.toString());
+    Run watch = run("watch", "sentiment", headlines.toString(), "--model", "news");
+    assertThat(watch.code()).as(watch.err()).isZero();
+    assertThat(watch.out()).contains("rule: alert when").contains("ALERT 2026-03-08");
+    assertThat(watch.out().lines().filter(l -> l.startsWith("ALERT")).count()).isEqualTo(1);
+  }
+
+  @Test
+  void badInput_exitsTwoAndWritesNothing() throws IOException {
+    Path one = home.resolve("one.csv");
+    Files.writeString(one, "text,label\nfine day,ok\ngood day,ok\n");
+    Run r = run("text", "train", "--data", one.toString(), "--format", "csv", "--out", "one");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("one.csv: only one label 'ok'");
+    assertThat(home.resolve("models/text/one.json")).doesNotExist();
+
+    Run wrong = run("text", "train", "--data", csv.toString(), "--format", "jsonl", "--out", "x");
+    assertThat(wrong.code()).isEqualTo(2);
+    assertThat(wrong.err()).contains("news.csv:1").contains("not JSON");
+
+    Run format = run("text", "train", "--data", csv.toString(), "--format", "xml", "--out", "x");
+    assertThat(format.code()).isEqualTo(2);
+    assertThat(format.err()).contains("unknown format 'xml'");
+
+    Run head = run("text", "train", "--data", csv.toString(), "--format", "csv", "--out", "x", "--head", "svm");
+    assertThat(head.code()).isEqualTo(2);
+    assertThat(head.err()).contains("unknown head 'svm'");
+
+    Run encoder = run("text", "train", "--data", csv.toString(), "--format", "csv", "--out", "x", "--encoder", "gpt-9");
+    assertThat(encoder.code()).isEqualTo(2);
+    assertThat(encoder.err()).contains("unknown encoder 'gpt-9'");
+
+    Run missing = run("text", "classify", "--model", "nope", "hello");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("no text model 'nope'");
+
+    Run empty = run("text", "classify", "--model", "nope", " ");
+    assertThat(empty.code()).isEqualTo(2);
+    assertThat(empty.err()).contains("TEXT is empty");
+
+    Run noArgs = run("text", "train");
+    assertThat(noArgs.code()).isEqualTo(2);
+    assertThat(noArgs.err()).contains("Missing required options");
+    assertThat(home.resolve("models/text/x.json")).doesNotExist();
+  }
+}
