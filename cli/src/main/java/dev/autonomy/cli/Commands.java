@@ -14,6 +14,7 @@ final class Commands {
     cli.addSubcommand(new dev.autonomy.cli.recommend.RecommendCommand());
     cli.addSubcommand(new dev.autonomy.cli.recommend.WhyCommand());
     cli.addSubcommand(new dev.autonomy.cli.recommend.FeedbackCommand());
+    cli.addSubcommand(new dev.autonomy.cli.recommend.AskCommand());
     cli.addSubcommand(new dev.autonomy.cli.rule.RuleCommand());
     cli.addSubcommand(new dev.autonomy.cli.data.OptionsCommand());
     cli.addSubcommand(new dev.autonomy.cli.data.ExportCommand());

@@ -121,6 +121,19 @@ class CoreLoopCommandsTest {
   }
 
   @Test
+  @Order(4)
+  void ask_readsEnglishAndChineseIntoDesireAndContext() throws Exception {
+    Run en = run("--home", home.toString(), "ask", "I want to go for a run", "--json");
+    assertThat(en.exit()).as(en.err()).isZero();
+    assertThat(en.json().get("understood").get("desire").asText()).isEqualTo("move");
+    assertThat(en.json().get("recommendations").get(0).get("option").get("id").asText()).isEqualTo("park-run");
+    Run zh = run("--home", home.toString(), "ask", "想找个安静的地方看书", "--json");
+    assertThat(zh.exit()).as(zh.err()).isZero();
+    assertThat(zh.json().get("understood").get("desire").asText()).isEqualTo("rest");
+    assertThat(zh.json().get("recommendations").get(0).get("option").get("id").asText()).isEqualTo("quiet-reading");
+  }
+
+  @Test
   @Order(5)
   void rules_removeOptionsFromRecommendations() throws Exception {
     assertThat(run("--home", home.toString(), "rule", "add", "never swim").exit()).isZero();

@@ -34,6 +34,7 @@ public final class StatedContext {
     m.put("mood", "a word, e.g. tired, energetic, stressed");
     m.put("quiet", "true or false");
     m.put("company", "alone, friends, family");
+    m.put("activity", "a word for what you want to do, e.g. reading, running");
     return Map.copyOf(m);
   }
 

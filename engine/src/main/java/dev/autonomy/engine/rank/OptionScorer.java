@@ -26,6 +26,8 @@ import java.util.Set;
  *   <tr><td>effort</td><td>0.05</td><td>how close its effort is to what move and rest desires ask for</td></tr>
  *   <tr><td>weather</td><td>0.05</td><td>0 for outdoor options in rain, snow or storm</td></tr>
  *   <tr><td>budget</td><td>0.05</td><td>1 when its cost is within the stated budget</td></tr>
+ *   <tr><td>wish</td><td>0.10</td><td>only when the person names an activity or asks for quiet: 1 when the
+ *       option matches it; the score is then divided by 1.10 so it stays in 0..1</td></tr>
  * </table>
  *
  * Scoring is numeric only; the words of an explanation are built by {@link #explain} for the few
@@ -39,6 +41,7 @@ public final class OptionScorer {
   static final double W_EFFORT = 0.05;
   static final double W_WEATHER = 0.05;
   static final double W_BUDGET = 0.05;
+  static final double W_WISH = 0.10;
 
   private static final Set<String> BAD_WEATHER = Set.of("rain", "rainy", "snow", "storm", "stormy", "hail");
 
@@ -65,6 +68,8 @@ public final class OptionScorer {
     final String weather;
     final boolean badWeather;
     final double wantedEffort;
+    final String activity;
+    final boolean quiet;
 
     public Context(Map<DesireType, Desire> desires, Situation situation, OptionPreferences preferences) {
       this.desires = desires;
@@ -80,12 +85,18 @@ public final class OptionScorer {
       double move = desires.containsKey(DesireType.MOVE) ? desires.get(DesireType.MOVE).intensity() : 0.5;
       double rest = desires.containsKey(DesireType.REST) ? desires.get(DesireType.REST).intensity() : 0.0;
       this.wantedEffort = Math.max(0, Math.min(1, move - 0.5 * rest + 0.1));
+      this.activity = situation.stated("activity", "").toLowerCase(Locale.ROOT);
+      this.quiet = "true".equals(situation.stated("quiet", ""));
+    }
+
+    boolean hasWish() {
+      return !activity.isEmpty() || quiet;
     }
   }
 
   public Scored score(Option option, Context c) {
     Desire desire = c.desires.get(option.desire());
-    double[] v = new double[7];
+    double[] v = new double[8];
     v[0] = desire == null ? 0 : desire.intensity();
     v[1] = option.place().fits(c.where) ? 1 : 0;
     v[2] = c.preferences.preference(option.id());
@@ -96,6 +107,10 @@ public final class OptionScorer {
     v[6] = Double.isNaN(c.budget) || option.cost() <= c.budget ? 1 : 0;
     double score = W_DESIRE * v[0] + W_PLACE * v[1] + W_HISTORY * v[2] + W_TIME * v[3] + W_EFFORT * v[4]
         + W_WEATHER * v[5] + W_BUDGET * v[6];
+    if (c.hasWish()) {
+      v[7] = wishFit(option, c);
+      score = (score + W_WISH * v[7]) / (1 + W_WISH);
+    }
     return new Scored(option, Math.max(0, Math.min(1, score)), v, 0);
   }
 
@@ -119,12 +134,35 @@ public final class OptionScorer {
     terms.add(new Contribution("weather", v[5], W_WEATHER, c.weather.isEmpty() ? "no weather stated" : "weather: " + c.weather));
     terms.add(new Contribution("budget", v[6], W_BUDGET, stated.containsKey("budget")
         ? "costs " + option.cost() + " against your budget " + stated.get("budget") : "no budget stated"));
+    if (c.hasWish()) {
+      terms.add(new Contribution("wish", v[7], W_WISH, (c.activity.isEmpty() ? "" : "you asked for " + c.activity)
+          + (c.activity.isEmpty() || !c.quiet ? "" : " and ") + (c.quiet ? "somewhere quiet" : "")));
+    }
     if (s.sameDesireAbove() > 0) {
       terms.add(new Contribution("variety", s.sameDesireAbove(), -varietyPenalty,
           s.sameDesireAbove() + " option(s) for the same desire ranked above it"));
     }
     terms.sort(Comparator.comparingDouble((Contribution t) -> -Math.abs(t.effect())));
     return terms;
+  }
+
+  /** 1 when the option matches every wish stated (activity word, quiet), 0.5 for some, 0 for none. */
+  private static double wishFit(Option option, Context c) {
+    int wishes = 0;
+    int met = 0;
+    if (!c.activity.isEmpty()) {
+      wishes++;
+      if (dev.autonomy.engine.rule.Words.mentions(option, c.activity)) {
+        met++;
+      }
+    }
+    if (c.quiet) {
+      wishes++;
+      if (option.tags().contains("quiet") || option.tags().contains("calm")) {
+        met++;
+      }
+    }
+    return wishes == 0 ? 0 : met == wishes ? 1 : met > 0 ? 0.5 : 0;
   }
 
   private static double timeFit(Option option, double freeMinutes) {

@@ -107,6 +107,9 @@ public final class Ranker {
    * The rest follow in score order.
    */
   private static List<OptionScorer.Scored> diversify(List<OptionScorer.Scored> sorted, int limit) {
+    if (sorted.stream().map(s -> s.option().desire()).distinct().count() < 2) {
+      return sorted; // one desire asked for: nothing to vary
+    }
     List<OptionScorer.Scored> remaining = new ArrayList<>(sorted);
     List<OptionScorer.Scored> out = new ArrayList<>(sorted.size());
     Map<DesireType, Integer> shown = new java.util.EnumMap<>(DesireType.class);

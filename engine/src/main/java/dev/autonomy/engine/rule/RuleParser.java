@@ -52,7 +52,7 @@ public final class RuleParser {
       String word = m.group(1);
       // Whether an option mentions the word never changes: remember it per option object.
       Map<Option, Boolean> memo = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
-      return constraint(rule, (o, s) -> memo.computeIfAbsent(o, x -> mentions(x, word))
+      return constraint(rule, (o, s) -> memo.computeIfAbsent(o, x -> Words.mentions(x, word))
           ? Optional.of(o.name() + " involves '" + word + "'") : Optional.empty());
     }
     if ((m = MAX_MINUTES.matcher(text)).matches()) {
@@ -81,36 +81,6 @@ public final class RuleParser {
       });
     }
     throw new InvalidInputException("cannot understand rule '" + rule.text() + "'; rules look like: " + FORMS);
-  }
-
-  private static boolean mentions(Option o, String word) {
-    String stem = stem(word);
-    if (stem(o.activity()).equals(stem) || o.id().contains(stem)) {
-      return true;
-    }
-    for (String tag : o.tags()) {
-      if (stem(tag).equals(stem)) {
-        return true;
-      }
-    }
-    for (String w : o.name().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (!w.isEmpty() && stem(w).equals(stem)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Crude English stemming so that "never swim" also forbids "swimming" and "swims". */
-  static String stem(String word) {
-    String w = word.toLowerCase(Locale.ROOT);
-    for (String suffix : List.of("mming", "nning", "ing", "es", "s")) {
-      if (w.length() > suffix.length() + 2 && w.endsWith(suffix)) {
-        String base = w.substring(0, w.length() - suffix.length());
-        return suffix.startsWith("mm") || suffix.startsWith("nn") ? base + suffix.charAt(0) : base;
-      }
-    }
-    return w;
   }
 
   private static Set<DayOfWeek> days(PersonRule rule, String words) {
