@@ -91,10 +91,13 @@ public final class ContextFeatures {
     f.put(STEPS_7D_MEAN, mean(SignalKind.STEPS, day, 7).orElse(mean(SignalKind.STEPS, day, 28).orElse(0)));
     f.put(ACTIVE_MIN_7D_MEAN,
         mean(SignalKind.ACTIVE_MINUTES, day, 7).orElse(mean(SignalKind.ACTIVE_MINUTES, day, 28).orElse(0)));
+    f.put(STEPS_SAME_WEEKDAY, sameWeekday(SignalKind.STEPS, day, 0));
+    f.put(ACTIVE_MIN_SAME_WEEKDAY, sameWeekday(SignalKind.ACTIVE_MINUTES, day, 0));
     f.put(STEPS_7D_VS_28D, ratio(SignalKind.STEPS, day));
     f.put(ACTIVE_MIN_7D_VS_28D, ratio(SignalKind.ACTIVE_MINUTES, day));
     double sleep = yesterday(SignalKind.SLEEP, day);
     f.put(SLEEP_LAST_NIGHT, sleep / 60.0);
+    f.put(SLEEP_SAME_WEEKDAY, sameWeekday(SignalKind.SLEEP, day, 1) / 60.0);
     OptionalDouble sleep28 = mean(SignalKind.SLEEP, day, 28);
     f.put(SLEEP_VS_28D, sleep28.isPresent() && sleep28.getAsDouble() > 0 ? sleep / sleep28.getAsDouble() : 1.0);
     OptionalDouble mass7 = mean(SignalKind.BODY_MASS, day, 7);
@@ -149,6 +152,24 @@ public final class ContextFeatures {
   private double yesterday(SignalKind kind, LocalDate day) {
     return table.value(kind, day.minusDays(1))
         .orElse(mean(kind, day, 28).orElse(0.0));
+  }
+
+  /**
+   * The mean of the same weekday over the four weeks before {@code day} (table days d-7, d-14,
+   * d-21, d-28, each shifted back by {@code shift} days: 1 reads the night before for sleep), the
+   * person's routine; falls back to the 28-day mean, then 0.
+   */
+  private double sameWeekday(SignalKind kind, LocalDate day, int shift) {
+    double sum = 0;
+    int n = 0;
+    for (int week = 1; week <= 4; week++) {
+      java.util.Optional<Double> v = table.value(kind, day.minusDays(7L * week + shift));
+      if (v.isPresent()) {
+        sum += v.get();
+        n++;
+      }
+    }
+    return n > 0 ? sum / n : mean(kind, day, 28).orElse(0.0);
   }
 
   private OptionalDouble mean(SignalKind kind, LocalDate day, int days) {

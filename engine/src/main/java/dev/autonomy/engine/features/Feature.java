@@ -27,7 +27,10 @@ public enum Feature {
   STEPS_7D_VS_28D("steps_7d_vs_28d", "your last 7 days of steps against your 28-day average"),
   ACTIVE_MIN_7D_VS_28D(
       "active_min_7d_vs_28d", "your last 7 days of active minutes against your 28-day average"),
+  STEPS_SAME_WEEKDAY("steps_same_weekday", "your steps on this weekday over the last 4 weeks"),
+  ACTIVE_MIN_SAME_WEEKDAY("active_min_same_weekday", "your active minutes on this weekday over the last 4 weeks"),
   SLEEP_LAST_NIGHT("sleep_last_night_h", "hours you slept last night"),
+  SLEEP_SAME_WEEKDAY("sleep_same_weekday_h", "hours you slept before this weekday over the last 4 weeks"),
   SLEEP_VS_28D("sleep_vs_28d", "last night's sleep against your 28-day average"),
   BODY_MASS_TREND("body_mass_trend_kg", "change of your body mass: last 7 days against the 3 weeks before"),
   SPEND_7D("spend_7d", "what you spent in the last 7 days"),
