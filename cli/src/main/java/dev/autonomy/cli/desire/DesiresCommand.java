@@ -75,7 +75,7 @@ public final class DesiresCommand implements Callable<Integer> {
         for (Desire d : desires) {
           out.printf(Locale.ROOT, "  %-8s %.2f  %s  (confidence %.2f)%n", d.type().code(), d.intensity(), bar(d.intensity()), d.confidence());
           for (Contribution c : d.contributions().stream().limit(3).toList()) {
-            out.printf(Locale.ROOT, "           %+.3f  %s = %.2f x weight %.3f  (%s)%n", c.effect(), c.input(), c.value(), c.weight(), c.meaning());
+            out.printf(Locale.ROOT, "           %+.3f  %s = %.4g x weight %.4g  (%s)%n", c.effect(), c.input(), c.value(), c.weight(), c.meaning());
           }
         }
       }

@@ -61,7 +61,7 @@ public final class WhyCommand implements Callable<Integer> {
           : String.format(Locale.ROOT, "Chosen by score (propensity %.3f).", e.propensity()));
       out.println("Inputs (value x weight = effect):");
       for (Contribution c : e.contributions()) {
-        out.printf(Locale.ROOT, "  %+.3f  %-34s %.3f x %.3f  %s%n", c.effect(), c.input(), c.value(), c.weight(), c.meaning());
+        out.printf(Locale.ROOT, "  %+.3f  %-34s %.4g x %.4g  %s%n", c.effect(), c.input(), c.value(), c.weight(), c.meaning());
       }
       out.println("Your rules:");
       if (e.rules().isEmpty()) {
