@@ -240,6 +240,28 @@ public final class Autonomy implements AutoCloseable {
     return ranking;
   }
 
+  /**
+   * Next week's training plan as a recommendation, with each planned session logged as its own
+   * element so feedback on one day teaches the models like any recommendation.
+   */
+  public dev.autonomy.engine.plan.WeekPlanRecommendation recommendWeekPlan(Map<String, String> stated, int[] freeMinutes, long seed) {
+    var result = dev.autonomy.engine.plan.WeekPlanning.plan(this, freeMinutes, stated, seed);
+    Map<String, Option> byId = new java.util.HashMap<>();
+    options().all().forEach(o -> byId.put(o.id(), o));
+    byte[] bytes = new byte[5];
+    random.nextBytes(bytes);
+    List<dev.autonomy.core.recommend.RuleApplication> rules = constraints().stream()
+        .map(c -> new dev.autonomy.core.recommend.RuleApplication(c.rule().id(), c.rule().text(), List.of()))
+        .toList();
+    var plan = dev.autonomy.engine.plan.WeekPlanRecommendation.of(
+        "plan-" + java.util.HexFormat.of().formatHex(bytes), result, byId, rules, modelName());
+    List<dev.autonomy.core.recommend.Recommendation> all = new ArrayList<>();
+    all.add(plan.plan());
+    all.addAll(plan.elements());
+    vault.decisions().record(stated, all);
+    return plan;
+  }
+
   /** Ranks given options without logging: for plans and benchmarks. */
   public Ranking rank(Situation situation, RankingPolicy policy, List<Option> candidates) {
     Map<DesireType, Desire> byType = new EnumMap<>(DesireType.class);

@@ -127,6 +127,26 @@ class AutonomyLoopTest {
   }
 
   @Test
+  void weekPlan_isOfferedAsARecommendation_andFeedbackOnOneDayTeachesTheModels(@TempDir Path home) {
+    try (Autonomy a = open(home)) {
+      importAll(a);
+      a.addRule("never swim");
+      var offered = a.recommendWeekPlan(Map.of(), new int[] {60, 60, 60, 60, 60, 120, 120}, 5);
+      assertThat(offered.plan().option().id()).startsWith("plan-week-");
+      assertThat(offered.elements()).isNotEmpty();
+      assertThat(offered.elements()).allSatisfy(e -> {
+        assertThat(e.option().id()).isNotEqualTo("swim");
+        assertThat(e.id()).startsWith(offered.plan().id() + "-");
+      });
+      Recommendation day = offered.elements().get(0);
+      assertThat(a.why(day.id()).decision().recommendation()).isEqualTo(day);
+      double before = a.preferences().preference(day.option().id());
+      a.feedback(day.id(), Outcome.DONE, OptionalInt.of(5));
+      assertThat(a.preferences().preference(day.option().id())).isGreaterThan(before);
+    }
+  }
+
+  @Test
   void rules_areNeverBroken_andBadRulesAreNotStored(@TempDir Path home) {
     try (Autonomy a = open(home)) {
       importAll(a);

@@ -38,6 +38,9 @@ public final class BenchImportCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated export (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--vault", description = "Also time one full import into a fresh vault (SQLite), deleted afterwards.")
+  boolean vault;
+
   @Option(names = "--rounds", defaultValue = "2",
       description = "Passes of each kind, alternating; the fastest is reported (default: ${DEFAULT-VALUE}).")
   int rounds;
@@ -55,7 +58,18 @@ public final class BenchImportCommand implements Callable<Integer> {
     out.println("generating (or reusing) a " + sizeMb + " MB export in " + folder + " ...");
     out.flush();
     Path file = ExportGenerator.generate(folder, sizeMb * 1_000_000L, seed);
-    ImportBenchmark.Result result = new ImportBenchmark(System::nanoTime).run(file, rounds);
+    ImportBenchmark.Result result;
+    if (vault) {
+      java.nio.file.Path home = java.nio.file.Files.createTempDirectory("autonomy-bench-vault-");
+      try {
+        result = new ImportBenchmark(System::nanoTime).runWithVault(file, rounds, home);
+      } finally {
+        dev.autonomy.engine.Autonomy.forgetAll(home);
+        java.nio.file.Files.deleteIfExists(home);
+      }
+    } else {
+      result = new ImportBenchmark(System::nanoTime).run(file, rounds);
+    }
     out.print(result.table());
     out.printf("machine: %d cores available to the JVM, %s %s%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), System.getProperty("java.version"));

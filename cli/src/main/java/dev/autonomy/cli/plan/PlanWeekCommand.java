@@ -53,7 +53,10 @@ public final class PlanWeekCommand implements Callable<Integer> {
     }
     try (Autonomy autonomy = Session.open(spec, seed)) {
       var stated = dev.autonomy.engine.context.StatedContext.parse(context, autonomy.clock()).stated();
-      WeekPlanning.Result result = WeekPlanning.plan(autonomy, minutes, stated, seed);
+      var offered = autonomy.recommendWeekPlan(stated, minutes, seed);
+      WeekPlanning.Result result = offered.result();
+      Map<String, String> elementIds = new LinkedHashMap<>();
+      offered.elements().forEach(e -> elementIds.put(e.id().substring(e.id().length() - 3), e.id()));
       List<String> broken = WeekPlanner.violations(result.input(), result.plan());
       if (!broken.isEmpty()) {
         throw new IllegalStateException("the plan breaks constraints: " + broken);
@@ -69,9 +72,11 @@ public final class PlanWeekCommand implements Callable<Integer> {
           m.put("minutes", d.session().map(s -> s.minutes()).orElse(0));
           m.put("satisfaction", d.satisfaction());
           m.put("why", d.why());
+          m.put("id", elementIds.get(d.day().toString().substring(0, 3).toLowerCase(Locale.ROOT)));
           days.add(m);
         }
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", offered.plan().id());
         out.put("week_of", result.monday().toString());
         out.put("days", days);
         out.put("load", result.plan().load());
@@ -83,11 +88,13 @@ public final class PlanWeekCommand implements Callable<Integer> {
         return 0;
       }
       PrintWriter out = Session.out(spec);
-      out.printf("Training plan for the week of %s%n", result.monday());
+      out.printf("Training plan for the week of %s  [%s]%n", result.monday(), offered.plan().id());
       for (DayPlan d : result.plan().days()) {
-        out.printf(Locale.ROOT, "  %-9s %-40s %s%n", d.day().toString().toLowerCase(Locale.ROOT),
-            d.session().map(s -> s.name() + " (" + s.minutes() + " min)").orElse("rest"), d.why());
+        String id = elementIds.get(d.day().toString().substring(0, 3).toLowerCase(Locale.ROOT));
+        out.printf(Locale.ROOT, "  %-9s %-40s %s%s%n", d.day().toString().toLowerCase(Locale.ROOT),
+            d.session().map(s -> s.name() + " (" + s.minutes() + " min)").orElse("rest"), d.why(), id == null ? "" : "  [" + id + "]");
       }
+      out.println("Feedback on a day: autonomy feedback <id in brackets> --done --rating 1..5 (or --skipped)");
       out.printf(Locale.ROOT, "load %.0f%s; predicted satisfaction %.2f; rules kept: %d%n", result.plan().load(),
           Double.isInfinite(result.plan().loadCap()) ? " (no history: no cap)" : String.format(Locale.ROOT, " of at most %.0f", result.plan().loadCap()),
           result.plan().satisfaction(), autonomy.rules().size());

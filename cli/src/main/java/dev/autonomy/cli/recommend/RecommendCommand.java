@@ -41,6 +41,9 @@ public final class RecommendCommand implements Callable<Integer> {
   @Option(names = "--desire", paramLabel = "DESIRE", description = "Only options serving this desire: move, rest, explore, buy, save.")
   String desire;
 
+  @Option(names = "--with-plan", description = "Also offer next week's training plan as an alternative (each day gets its own id for feedback).")
+  boolean withPlan;
+
   @Option(names = "--seed", description = "Seed for the exploration draw (default: from the clock).")
   Long seed;
 
@@ -59,8 +62,14 @@ public final class RecommendCommand implements Callable<Integer> {
       }
       Ranking ranking = autonomy.recommend(situation, new RankingPolicy(limit, explore),
           java.util.Optional.ofNullable(desire).map(dev.autonomy.core.desire.DesireType::fromCode));
+      dev.autonomy.engine.plan.WeekPlanRecommendation plan = withPlan
+          ? autonomy.recommendWeekPlan(situation.stated(), new int[] {60, 60, 60, 60, 60, 120, 120}, seed == null ? 1 : seed)
+          : null;
       if (json) {
         Map<String, Object> out = new LinkedHashMap<>();
+        if (plan != null) {
+          out.put("plans", java.util.List.of(Map.of("plan", plan.plan(), "elements", plan.elements())));
+        }
         out.put("at", situation.at().toString());
         out.put("context", situation.stated());
         out.put("considered", ranking.considered());
@@ -71,8 +80,20 @@ public final class RecommendCommand implements Callable<Integer> {
         return 0;
       }
       print(Session.out(spec), situation, ranking);
+      if (plan != null) {
+        printPlan(Session.out(spec), plan);
+      }
     }
     return 0;
+  }
+
+  static void printPlan(PrintWriter out, dev.autonomy.engine.plan.WeekPlanRecommendation plan) {
+    Recommendation p = plan.plan();
+    out.printf(Locale.ROOT, "Or a plan: %s  score %.2f  [%s]%n", p.option().name(), p.score(), p.id());
+    out.println("   " + p.explanation().summary());
+    for (Recommendation e : plan.elements()) {
+      out.printf(Locale.ROOT, "   [%s] %s%n", e.id(), e.explanation().summary());
+    }
   }
 
   static void print(PrintWriter out, Situation situation, Ranking ranking) {
