@@ -59,6 +59,9 @@ import java.util.random.RandomGenerator;
  * vault.
  */
 public final class Autonomy implements AutoCloseable {
+  /** How often import progress is reported, in signals. */
+  public static final long PROGRESS_EVERY = 250_000;
+
   private final Vault vault;
   private final Clock clock;
   private final RandomGenerator random;
@@ -102,6 +105,14 @@ public final class Autonomy implements AutoCloseable {
    * may be null to detect it; {@code person} picks one person in multi-person files.
    */
   public ImportResult importPath(Path path, String format, String person) {
+    return importPath(path, format, person, n -> { });
+  }
+
+  /**
+   * As {@link #importPath(Path, String, String)}, calling {@code progress} with the number of
+   * signals read so far every {@link #PROGRESS_EVERY} signals, so a shell can show long imports.
+   */
+  public ImportResult importPath(Path path, String format, String person, java.util.function.LongConsumer progress) {
     if (!Files.exists(path)) {
       throw new InvalidInputException(path + ": no such file or folder");
     }
@@ -113,7 +124,15 @@ public final class Autonomy implements AutoCloseable {
     }
     String sourceName = path.getFileName().toString();
     ImportOptions options = new ImportOptions(Optional.ofNullable(person), clock.getZone(), sourceName);
-    ImportResult result = vault.signals().importSource(sourceName, importer.format(), sink -> importer.read(path, options, sink));
+    ImportResult result = vault.signals().importSource(sourceName, importer.format(), sink -> {
+      long[] seen = {0};
+      return importer.read(path, options, signal -> {
+        sink.accept(signal);
+        if (++seen[0] % PROGRESS_EVERY == 0) {
+          progress.accept(seen[0]);
+        }
+      });
+    });
     invalidate();
     return result;
   }

@@ -40,7 +40,11 @@ public final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Autonomy autonomy = Session.open(spec)) {
-      ImportResult r = autonomy.importPath(path, format, person);
+      java.io.PrintWriter err = spec.commandLine().getErr();
+      ImportResult r = autonomy.importPath(path, format, person, n -> {
+        err.printf("  ... %,d signals read%n", n);
+        err.flush();
+      });
       if (json) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("source", r.source());
