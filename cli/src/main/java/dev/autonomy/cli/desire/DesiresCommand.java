@@ -25,9 +25,7 @@ import picocli.CommandLine.Spec;
 public final class DesiresCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--context", paramLabel = "KEY=VALUE", split = ",",
-      description = "What you state about now: place=indoor|outdoor, weather=rain, free_minutes=45, budget=20, at=2026-11-30T18:00.")
-  List<String> context = new ArrayList<>();
+  @picocli.CommandLine.Mixin dev.autonomy.cli.ContextOption context;
 
   @Option(names = "--eval", description = "Evaluate the model on your held-out last weeks.")
   boolean eval;
@@ -52,7 +50,7 @@ public final class DesiresCommand implements Callable<Integer> {
         }
         return 0;
       }
-      Situation situation = StatedContext.parse(context, autonomy.clock());
+      Situation situation = context.situation(autonomy);
       List<Desire> desires = autonomy.desires(situation);
       if (json) {
         List<Map<String, Object>> rows = new ArrayList<>();

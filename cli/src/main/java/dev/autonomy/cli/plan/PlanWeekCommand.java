@@ -28,8 +28,7 @@ public final class PlanWeekCommand implements Callable<Integer> {
       description = "Free minutes per day, Monday first (7 values; default 60 on weekdays, 120 at weekends).")
   List<Integer> free = new ArrayList<>();
 
-  @Option(names = "--context", paramLabel = "KEY=VALUE", split = ",", description = "What holds all week, e.g. weather=rain.")
-  List<String> context = new ArrayList<>();
+  @picocli.CommandLine.Mixin dev.autonomy.cli.ContextOption context;
 
   @Option(names = "--seed", defaultValue = "1", description = "Same seed, same plan (default ${DEFAULT-VALUE}).")
   long seed;
@@ -52,7 +51,7 @@ public final class PlanWeekCommand implements Callable<Integer> {
       }
     }
     try (Autonomy autonomy = Session.open(spec, seed)) {
-      var stated = dev.autonomy.engine.context.StatedContext.parse(context, autonomy.clock()).stated();
+      var stated = context.situation(autonomy).stated();
       var offered = autonomy.recommendWeekPlan(stated, minutes, seed);
       WeekPlanning.Result result = offered.result();
       Map<String, String> elementIds = new LinkedHashMap<>();

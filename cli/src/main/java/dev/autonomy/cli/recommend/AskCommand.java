@@ -35,8 +35,7 @@ public final class AskCommand implements Callable<Integer> {
   @Parameters(paramLabel = "TEXT", arity = "1..*", description = "What you want, in a sentence.")
   List<String> words;
 
-  @Option(names = "--context", paramLabel = "KEY=VALUE", split = ",", description = "Anything to add, as for recommend.")
-  List<String> context = new ArrayList<>();
+  @picocli.CommandLine.Mixin dev.autonomy.cli.ContextOption context;
 
   @Option(names = "--limit", defaultValue = "3", description = "How many to show (default ${DEFAULT-VALUE}).")
   int limit;
@@ -64,8 +63,7 @@ public final class AskCommand implements Callable<Integer> {
           items.add(USED.get(k) + "=" + v);
         }
       });
-      items.addAll(context); // what the person adds wins over what was read
-      Situation situation = StatedContext.parse(items, autonomy.clock());
+      Situation situation = context.situation(autonomy, items); // what the person adds wins over what was read
       Ranking ranking = autonomy.recommend(situation, new RankingPolicy(limit, 0.1), Optional.of(intent.desire()));
       if (json) {
         Map<String, Object> understood = new LinkedHashMap<>();

@@ -27,9 +27,7 @@ import picocli.CommandLine.Spec;
 public final class RecommendCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--context", paramLabel = "KEY=VALUE", split = ",",
-      description = "What you state about now: place=indoor|outdoor, weather=rain, free_minutes=45, budget=20, at=2026-11-30T18:00.")
-  List<String> context = new ArrayList<>();
+  @picocli.CommandLine.Mixin dev.autonomy.cli.ContextOption context;
 
   @Option(names = "--limit", defaultValue = "5", description = "How many to show (default ${DEFAULT-VALUE}).")
   int limit;
@@ -53,7 +51,7 @@ public final class RecommendCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Autonomy autonomy = seed == null ? Session.open(spec) : Session.open(spec, seed)) {
-      Situation situation = StatedContext.parse(context, autonomy.clock());
+      Situation situation = context.situation(autonomy);
       if (limit < 1) {
         throw new dev.autonomy.core.InvalidInputException("--limit must be at least 1, was " + limit);
       }

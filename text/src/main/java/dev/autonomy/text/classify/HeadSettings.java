@@ -47,7 +47,7 @@ public record HeadSettings(
 
   /** Logistic regression defaults. */
   public static HeadSettings logreg() {
-    return new HeadSettings("logreg", 0, 1e-2, 3e-3, 60, 6, 32, true);
+    return new HeadSettings("logreg", 0, 1e-3, 1e-3, 60, 6, 32, true);
   }
 
   /** MLP defaults: 256 hidden ReLU units. */
