@@ -85,6 +85,11 @@ public final class AutonomyCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CommandLine cli = commandLine();
+    int exit = cli.execute(args);
+    // Commands print with print() as well as println(); nothing may be lost at exit.
+    cli.getOut().flush();
+    cli.getErr().flush();
+    System.exit(exit);
   }
 }
