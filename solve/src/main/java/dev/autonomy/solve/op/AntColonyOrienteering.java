@@ -117,9 +117,12 @@ public final class AntColonyOrienteering {
       long max = limits.maxTime().toNanos();
       this.deadline = max > Long.MAX_VALUE - began ? Long.MAX_VALUE : began + max;
       this.eligible = new boolean[n];
+      // A node is worth visiting if it has a prize and some path through it fits the budget. Costs
+      // need not obey the triangle inequality, so "some path" uses shortest-path costs.
+      double[][] shortest = shortestPaths(c);
       double bound = prize[start] + (end != start ? prize[end] : 0);
       for (int v = 0; v < n; v++) {
-        if (v != start && v != end && prize[v] > 0 && c[start][v] + c[v][end] <= budget) {
+        if (v != start && v != end && prize[v] > 0 && shortest[start][v] + shortest[v][end] <= budget) {
           eligible[v] = true;
           bound += prize[v];
         }
@@ -188,6 +191,29 @@ public final class AntColonyOrienteering {
       OrienteeringSolution solution = problem.verify(best);
       return new OrienteeringResult(
           solution, iteration, restarts, java.time.Duration.ofNanos(ticker.nanos() - began), seed);
+    }
+
+    /** Floyd-Warshall closure of the costs (the costs themselves when n is large: then a direct path bounds nothing). */
+    double[][] shortestPaths(double[][] cost) {
+      if (n > 400) {
+        double[][] zero = new double[n][n];
+        return zero; // every node with a prize stays eligible; the bound is the total prize
+      }
+      double[][] d = new double[n][];
+      for (int i = 0; i < n; i++) {
+        d[i] = cost[i].clone();
+      }
+      for (int k = 0; k < n; k++) {
+        for (int i = 0; i < n; i++) {
+          double dik = d[i][k];
+          for (int j = 0; j < n; j++) {
+            if (dik + d[k][j] < d[i][j]) {
+              d[i][j] = dik + d[k][j];
+            }
+          }
+        }
+      }
+      return d;
     }
 
     int[] endpoints() {
