@@ -25,6 +25,7 @@ final class Commands {
     // The week plan needs the engine (desires, options, rules), so it is wired here, beside the map planners.
     cli.getSubcommands().get("plan").addSubcommand(new dev.autonomy.cli.plan.PlanWeekCommand());
     cli.addSubcommand(new dev.autonomy.cli.text.TextCommand());
+    cli.addSubcommand(new dev.autonomy.cli.text.WatchCommand());
     cli.addSubcommand(new dev.autonomy.cli.bench.BenchCommand());
   }
 }
