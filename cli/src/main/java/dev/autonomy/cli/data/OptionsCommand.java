@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "options", mixinStandardHelpOptions = true,
-    description = {"List the options Autonomy can propose, or add your own from a CSV file with the header:",
-        "id,name,desire,place,minutes,effort,cost,activity,tags (tags separated by ';')."})
+    description = {"List the options Autonomy can propose, or add your own from a CSV file.",
+        "The file's header: id,name,desire,place,minutes,effort,cost,activity,tags (tags separated by ';')."})
 public final class OptionsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

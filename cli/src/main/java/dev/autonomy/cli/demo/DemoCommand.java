@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"The whole loop on a seeded synthetic person, in a throw-away vault: real files, real importers,",
-        "desires, recommendations with reasons, rules, feedback, evaluation, and the design's worked example.",
-        "Needs no network and no data of yours."})
+    description = {"The whole loop on a seeded synthetic person, in a throw-away vault.",
+        "Real files, real importers, desires, recommendations with reasons, rules, feedback, evaluation,",
+        "and the design's worked example. Needs no network and no data of yours."})
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "ask", mixinStandardHelpOptions = true,
-    description = {"Say what you want in your own words (English or Chinese); an on-device transformer reads it as a",
-        "desire and a context, then Autonomy recommends. E.g. autonomy ask \"I want to go for a run\"."})
+    description = {"Say what you want in your own words (English or Chinese), and get recommendations.",
+        "An on-device transformer reads the text as a desire and a context, then Autonomy recommends.",
+        "E.g. autonomy ask \"I want to go for a run\" or autonomy ask \"想找个安静的地方看书\"."})
 public final class AskCommand implements Callable<Integer> {
   /** Context the reader finds that the ranker uses; other keys are shown but not used. */
   private static final Map<String, String> USED = Map.of("place", "place", "quiet", "quiet", "activity", "activity");
