@@ -105,7 +105,7 @@ public final class Demo {
       }
     }
 
-    out.println("\n== 8. The founding design's worked example: intensity = 0.8 x (health + exercise)");
+    out.println("\n== 8. The founding design's worked example: intensity = 0.8 x (health + exercise) + 0.08 x outdoor (see README)");
     for (WorkedExampleRun.Outcome o : WorkedExampleRun.run(ZonedDateTime.now(clock))) {
       out.printf(Locale.ROOT, "   %-7s inputs (%.1f, %.1f) -> intensity %.2f -> recommends %s%n", o.example().name(),
           o.example().inputs().values().get(0), o.example().inputs().values().get(1), o.desire().intensity(), o.chosen().name());
