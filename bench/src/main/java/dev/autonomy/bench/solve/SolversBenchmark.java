@@ -3,6 +3,7 @@ package dev.autonomy.bench.solve;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.solve.SolverLimits;
 import dev.autonomy.solve.op.AntColonyOrienteering;
+import dev.autonomy.solve.op.DistanceConvention;
 import dev.autonomy.solve.op.ExactOrienteering;
 import dev.autonomy.solve.op.OrienteeringInstance;
 import dev.autonomy.solve.op.OrienteeringProblem;
@@ -34,7 +35,10 @@ import java.util.stream.Stream;
  * tour is checked: a permutation whose recomputed length equals the length the solver reported.
  * Orienteering: every Tsiligirides and Chao instance in {@code data/orienteering}, our colony's
  * score against best_known_scores.csv (and, for the 21-node Tsiligirides set 2, against the exact
- * optimum by dynamic programming); every route is checked against its budget.
+ * optimum by dynamic programming); every route is checked against its budget. Each orienteering
+ * instance runs once per {@link DistanceConvention} asked for: {@code EXACT} (the format's
+ * definition) and {@code ROUNDED_1DP} (legs rounded to one decimal, which some published scores
+ * evidently used), each row labelled with its convention.
  *
  * <p>Run: {@code ./autonomy bench solvers --seeds 5 --max-cities 200}
  */
@@ -55,9 +59,14 @@ public final class SolversBenchmark {
 
   /** What to run. {@code tspBudget} null means {@link #defaultBudget}; empty {@code only} means all. */
   public record Settings(
-      Path data, Duration tspBudget, Duration opBudget, int opStagnation, int seeds, int maxCities,
+      Path data, Duration tspBudget, Duration opBudget, int opStagnation,
+      List<DistanceConvention> opDistances, int seeds, int maxCities,
       Set<String> only, List<String> solvers, boolean tsp, boolean op) {
     public Settings {
+      if (opDistances == null || opDistances.isEmpty()) {
+        throw new IllegalArgumentException("opDistances must name at least one convention, was " + opDistances);
+      }
+      opDistances = List.copyOf(new java.util.LinkedHashSet<>(opDistances));
       if (opStagnation < 1) {
         throw new IllegalArgumentException("opStagnation must be >= 1, was " + opStagnation);
       }
@@ -82,10 +91,16 @@ public final class SolversBenchmark {
       String instance, int n, String type, String solver, double budgetSeconds,
       double meanGap, double worstGap, double meanSeconds, int seeds, boolean verified) {}
 
-  /** One orienteering instance over the seeds. */
+  /**
+   * One orienteering instance and distance convention over the seeds. {@code exact} is the DP optimum
+   * under {@code distances} (NaN when too large); {@code maxEuclideanLength} the longest route over
+   * the seeds measured with plain Euclidean distances; {@code withinBudget} is checked under {@code
+   * distances}.
+   */
   public record OpRow(
-      String set, String instance, int n, double tmax, double bestKnown, double exact,
-      double minScore, double meanScore, double meanSeconds, int seeds, boolean withinBudget) {
+      String set, String instance, int n, double tmax, DistanceConvention distances, double bestKnown, double exact,
+      double minScore, double meanScore, double maxEuclideanLength, double meanSeconds, int seeds,
+      boolean withinBudget) {
     public double minPercentOfBest() {
       return 100.0 * minScore / bestKnown;
     }
@@ -201,33 +216,43 @@ public final class SolversBenchmark {
       if (best == null) {
         continue;
       }
-      OrienteeringProblem problem = instance.toProblem();
-      double exact = problem.size() - 2 <= 19 ? ExactOrienteering.solve(problem).score() : Double.NaN;
-      double min = Double.MAX_VALUE;
-      double sum = 0;
-      double seconds = 0;
-      boolean ok = true;
-      for (int seed = 1; seed <= settings.seeds(); seed++) {
-        long began = nanoTime.getAsLong();
-        OrienteeringResult result = AntColonyOrienteering.builder().build()
-            .run(problem, new SolverLimits(settings.opBudget(), settings.opStagnation()), seed);
-        seconds += (nanoTime.getAsLong() - began) / 1e9;
-        OrienteeringSolution s = result.solution();
-        try {
-          OrienteeringSolution checked = problem.verify(s.route());
-          ok &= checked.score() == s.score() && checked.length() == s.length();
-        } catch (IllegalArgumentException e) {
-          ok = false;
-        }
-        min = Math.min(min, s.score());
-        sum += s.score();
+      for (DistanceConvention distances : settings.opDistances()) {
+        OpRow row = runOp(set, instance, distances, best);
+        rows.add(row);
+        sink.accept(row);
       }
-      OpRow row = new OpRow(set, instance.name(), instance.size(), instance.tmax(), best, exact,
-          min, sum / settings.seeds(), seconds / settings.seeds(), settings.seeds(), ok);
-      rows.add(row);
-      sink.accept(row);
     }
     return rows;
+  }
+
+  private OpRow runOp(String set, OrienteeringInstance instance, DistanceConvention distances, double best) {
+    OrienteeringProblem problem = instance.toProblem(distances);
+    OrienteeringProblem euclidean = instance.toProblem(DistanceConvention.EXACT);
+    double exact = problem.size() - 2 <= ExactOrienteering.MAX_INNER
+        ? ExactOrienteering.solve(problem).score() : Double.NaN;
+    double min = Double.MAX_VALUE;
+    double sum = 0;
+    double seconds = 0;
+    double longest = 0;
+    boolean ok = true;
+    for (int seed = 1; seed <= settings.seeds(); seed++) {
+      long began = nanoTime.getAsLong();
+      OrienteeringResult result = AntColonyOrienteering.builder().build()
+          .run(problem, new SolverLimits(settings.opBudget(), settings.opStagnation()), seed);
+      seconds += (nanoTime.getAsLong() - began) / 1e9;
+      OrienteeringSolution s = result.solution();
+      try {
+        OrienteeringSolution checked = problem.verify(s.route());
+        ok &= checked.score() == s.score() && checked.length() == s.length();
+      } catch (IllegalArgumentException e) {
+        ok = false;
+      }
+      longest = Math.max(longest, euclidean.length(s.route()));
+      min = Math.min(min, s.score());
+      sum += s.score();
+    }
+    return new OpRow(set, instance.name(), instance.size(), instance.tmax(), distances, best, exact,
+        min, sum / settings.seeds(), longest, seconds / settings.seeds(), settings.seeds(), ok);
   }
 
   private static String setOf(Path file) {
@@ -292,15 +317,15 @@ public final class SolversBenchmark {
   }
 
   public static String opHeader() {
-    return "| set | instance | n | Tmax | best known | exact (DP) | min score | mean score | min % of best known | mean time s | seeds | within budget |\n"
-        + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n";
+    return "| set | instance | n | Tmax | distances | best known | exact (DP) | min score | mean score | min % of best known | max Euclidean length | mean time s | seeds | within budget |\n"
+        + "|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n";
   }
 
   public static String opLine(OpRow r) {
-    return String.format(Locale.ROOT, "| %s | %s | %d | %s | %.0f | %s | %.0f | %.1f | %.1f | %.2f | %d | %s |%n",
-        r.set(), r.instance(), r.n(), format(r.tmax()), r.bestKnown(),
+    return String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %.0f | %s | %.0f | %.1f | %.1f | %.3f | %.2f | %d | %s |%n",
+        r.set(), r.instance(), r.n(), format(r.tmax()), r.distances(), r.bestKnown(),
         Double.isNaN(r.exact()) ? "-" : String.format(Locale.ROOT, "%.0f", r.exact()),
-        r.minScore(), r.meanScore(), r.minPercentOfBest(), r.meanSeconds(), r.seeds(), r.withinBudget() ? "yes" : "NO");
+        r.minScore(), r.meanScore(), r.minPercentOfBest(), r.maxEuclideanLength(), r.meanSeconds(), r.seeds(), r.withinBudget() ? "yes" : "NO");
   }
 
   /** The targets, checked on the rows of our colony. */
@@ -311,12 +336,16 @@ public final class SolversBenchmark {
       summarise(s, ours.stream().filter(r -> r.n() >= 50 && r.n() <= 200).toList(), "50-200 cities", 0.5);
       summarise(s, ours.stream().filter(r -> r.n() > 200 && r.n() <= 450).toList(), "201-450 cities", 2.0);
     }
-    if (!op.isEmpty()) {
-      long below = op.stream().filter(r -> r.minPercentOfBest() < 99.0).count();
-      long belowExact = op.stream().filter(r -> !Double.isNaN(r.exact()) && r.minScore() < r.exact()).count();
+    for (DistanceConvention distances : DistanceConvention.values()) {
+      List<OpRow> rows = op.stream().filter(r -> r.distances() == distances).toList();
+      if (rows.isEmpty()) {
+        continue;
+      }
+      long below = rows.stream().filter(r -> r.minPercentOfBest() < 99.0).count();
+      long belowExact = rows.stream().filter(r -> !Double.isNaN(r.exact()) && r.minScore() < r.exact()).count();
       s.append(String.format(Locale.ROOT,
-          "- Orienteering: %d instances, %d with a seed below 99%% of best known; %d below the exact optimum where it was computed; all routes within budget: %s%n",
-          op.size(), below, belowExact, op.stream().allMatch(OpRow::withinBudget) ? "yes" : "NO"));
+          "- Orienteering, %s distances: %d instances, %d with a seed below 99%% of best known; %d below the exact optimum where it was computed; all routes within budget: %s%n",
+          distances, rows.size(), below, belowExact, rows.stream().allMatch(OpRow::withinBudget) ? "yes" : "NO"));
     }
     return s.toString();
   }

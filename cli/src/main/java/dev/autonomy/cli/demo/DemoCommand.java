@@ -31,7 +31,10 @@ public final class DemoCommand implements Callable<Integer> {
     try {
       Demo.run(spec.commandLine().getOut(), work, seed, Clock.systemDefaultZone());
     } finally {
-      if (!keep) {
+      if (keep) {
+        spec.commandLine().getOut().println("Kept: try  ./autonomy --home " + work.resolve("vault") + " recommend");
+      } else {
+        spec.commandLine().getOut().println("(the throw-away vault is deleted now; run 'demo --keep' to keep it)");
         Files.createDirectories(work);
         Autonomy.forgetAll(work);
         Files.deleteIfExists(work);

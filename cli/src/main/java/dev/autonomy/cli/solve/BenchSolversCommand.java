@@ -2,6 +2,7 @@ package dev.autonomy.cli.solve;
 
 import dev.autonomy.bench.solve.SolversBenchmark;
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.solve.op.DistanceConvention;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,11 @@ public final class BenchSolversCommand implements Callable<Integer> {
   @Option(names = "--op-stagnation", defaultValue = "200", paramLabel = "N",
       description = "Orienteering runs also stop after N iterations without improvement (default: ${DEFAULT-VALUE}).")
   int opStagnation;
+
+  @Option(names = "--op-distances", split = ",", defaultValue = "EXACT,ROUNDED_1DP", paramLabel = "CONVENTION",
+      description = "Orienteering distance conventions, one row each: EXACT (plain Euclidean, the format's definition) "
+          + "and/or ROUNDED_1DP (each leg rounded to one decimal, as some published scores used) (default: ${DEFAULT-VALUE}).")
+  List<DistanceConvention> opDistances;
 
   @Option(names = "--seeds", defaultValue = "5", description = "Seeds per instance and solver (default: ${DEFAULT-VALUE}).")
   int seeds;
@@ -80,7 +86,7 @@ public final class BenchSolversCommand implements Callable<Integer> {
     try {
       settings = new SolversBenchmark.Settings(
           dir, seconds == null ? null : Duration.ofMillis(Math.round(seconds * 1000)),
-          Duration.ofMillis(Math.round(opSeconds * 1000)), opStagnation, seeds, maxCities, Set.copyOf(only), solvers,
+          Duration.ofMillis(Math.round(opSeconds * 1000)), opStagnation, opDistances, seeds, maxCities, Set.copyOf(only), solvers,
           !part.equals("op"), !part.equals("tsp"));
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(e.getMessage());

@@ -131,7 +131,17 @@ class SolveCommandTest {
 
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("| eil51 | 51 | EUC_2D | aco (ours) |").contains("| eil51 | 51 | EUC_2D | jenetics GA |")
-        .contains("tsiligirides_problem_2_budget_15").doesNotContain("| NO |");
+        .contains("| tsiligirides_problem_2_budget_15 | 21 | 15 | EXACT | 120 | 120 |")
+        .contains("| tsiligirides_problem_2_budget_15 | 21 | 15 | ROUNDED_1DP | 120 | 120 |")
+        .contains("Orienteering, EXACT distances: 1 instances").contains("Orienteering, ROUNDED_1DP distances: 1 instances")
+        .doesNotContain("| NO |");
+  }
+
+  @Test
+  void benchSolvers_rejectsAnUnknownDistanceConvention() {
+    Result r = run("bench", "solvers", "--data", data("").toString(), "--part", "op", "--op-distances", "ROUNDED_2DP");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--op-distances").contains("ROUNDED_2DP");
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.autonomy.solve.op;
 /**
  * A benchmark instance in the Tsiligirides / Chao format: points in the plane with scores, the
  * first point the start and the second the end, and a distance budget {@code tmax}. Distances are
- * plain (unrounded) Euclidean, as in the literature that reports best known scores for these sets.
+ * plain (unrounded) Euclidean unless a {@link DistanceConvention} says otherwise.
  */
 public record OrienteeringInstance(String name, double[] x, double[] y, double[] prize, double tmax) {
   public OrienteeringInstance {
@@ -23,16 +23,24 @@ public record OrienteeringInstance(String name, double[] x, double[] y, double[]
     return x.length;
   }
 
-  /** The problem with Euclidean costs, start 0 and end 1. */
+  /** The problem with plain Euclidean costs ({@link DistanceConvention#EXACT}), start 0 and end 1. */
   public OrienteeringProblem toProblem() {
+    return toProblem(DistanceConvention.EXACT);
+  }
+
+  /** The problem with costs under {@code distances}, start 0 and end 1. */
+  public OrienteeringProblem toProblem(DistanceConvention distances) {
+    if (distances == null) {
+      throw new IllegalArgumentException("distances must not be null");
+    }
     int n = x.length;
     double[][] cost = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        cost[i][j] = Math.hypot(x[i] - x[j], y[i] - y[j]);
+        cost[i][j] = distances.leg(Math.hypot(x[i] - x[j], y[i] - y[j]));
       }
     }
-    return new OrienteeringProblem(cost, prize, 0, 1, tmax);
+    return new OrienteeringProblem(cost, prize, 0, 1, distances.budget(tmax));
   }
 
   @Override
