@@ -31,6 +31,10 @@ public final class QualityCommand implements Callable<Integer> {
         Session.json(spec, out);
       } else {
         PrintWriter out = Session.out(spec);
+        if (autonomy.vault().signals().sources().isEmpty()) {
+          out.println("The vault at " + autonomy.vault().home() + " holds no data yet: run 'autonomy import FILE' first.");
+          return 0;
+        }
         out.println("Sources:");
         for (SourceInfo s : autonomy.vault().signals().sources()) {
           out.printf("  %-40s %-12s %8d signals%n", s.name(), s.format(), s.signals());
