@@ -147,14 +147,48 @@ public final class Autonomy implements AutoCloseable {
     return state;
   }
 
+  /**
+   * Kinds the cleaner must see together (a day with 0 steps marks the wearable's other kinds of
+   * that day as not worn); every other kind is cleaned on its own, so only one group of signals is
+   * in memory at a time, not a whole multi-gigabyte export.
+   */
+  private static final Set<SignalKind> WEARABLE_GROUP =
+      Set.of(SignalKind.STEPS, SignalKind.DISTANCE, SignalKind.ACTIVE_MINUTES, SignalKind.SEDENTARY_MINUTES);
+
   private PersonState rebuildState() {
     String fingerprint = vault.signals().fingerprint();
-    List<Signal> signals = vault.signals().list(Set.of());
-    CleanResult clean = Cleaner.withDefaults().clean(signals);
-    Map<LocalDate, Double> notes =
-        NoteScores.hasNotes(clean.kept()) ? HealthNotes.perDay(clean.kept()) : Map.of();
     List<SignalCoverage> coverage = vault.signals().coverage();
-    PersonState built = new PersonState(fingerprint, clean.table(), clean.report(), notes, coverage);
+    Set<SignalKind> present = java.util.EnumSet.noneOf(SignalKind.class);
+    coverage.forEach(c -> present.add(SignalKind.fromCode(c.kind())));
+    List<Set<SignalKind>> groups = new ArrayList<>();
+    Set<SignalKind> wearable = java.util.EnumSet.noneOf(SignalKind.class);
+    for (SignalKind kind : present) {
+      if (WEARABLE_GROUP.contains(kind)) {
+        wearable.add(kind);
+      } else {
+        groups.add(java.util.EnumSet.of(kind));
+      }
+    }
+    if (!wearable.isEmpty()) {
+      groups.add(0, wearable);
+    }
+    Map<SignalKind, java.util.NavigableMap<LocalDate, dev.autonomy.engine.quality.DailyValue>> days =
+        new java.util.EnumMap<>(SignalKind.class);
+    List<dev.autonomy.engine.quality.KindQuality> reports = new ArrayList<>();
+    Map<LocalDate, Double> notes = Map.of();
+    for (Set<SignalKind> group : groups) {
+      CleanResult clean = Cleaner.withDefaults().clean(vault.signals().list(group));
+      for (SignalKind kind : clean.table().kinds()) {
+        days.put(kind, clean.table().series(kind));
+      }
+      reports.addAll(clean.report().kinds());
+      if (group.contains(SignalKind.NOTE) && NoteScores.hasNotes(clean.kept())) {
+        notes = HealthNotes.perDay(clean.kept());
+      }
+    }
+    reports.sort(java.util.Comparator.comparing(k -> SignalKind.fromCode(k.kind())));
+    PersonState built = new PersonState(fingerprint, new dev.autonomy.engine.quality.DailyTable(days),
+        new QualityReport(reports), notes, coverage);
     states.save(built);
     models.retrain(built);
     return built;

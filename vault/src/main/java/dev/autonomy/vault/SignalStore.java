@@ -173,6 +173,8 @@ public final class SignalStore {
     vault.read(
         connection -> {
           Map<String, ZoneId> zones = new HashMap<>();
+          // Units and categories repeat on every row: share one String each instead of millions.
+          Map<String, String> shared = new HashMap<>();
           Map<String, Provenance> provenances = new HashMap<>();
           try (Statement st = connection.createStatement();
               ResultSet rs = st.executeQuery(sql.toString())) {
@@ -193,14 +195,18 @@ public final class SignalStore {
                       Instant.ofEpochMilli(rs.getLong(3)),
                       zones.computeIfAbsent(rs.getString(4), ZoneId::of),
                       rs.getDouble(5),
-                      rs.getString(6),
-                      rs.getString(7),
-                      rs.getString(8),
+                      shared.computeIfAbsent(rs.getString(6), k -> k),
+                      shared.computeIfAbsent(rs.getString(7), k -> k),
+                      text(rs.getString(8), shared),
                       provenance));
             }
           }
           return null;
         });
+  }
+
+  private static String text(String text, Map<String, String> shared) {
+    return text.isEmpty() ? "" : text.length() <= 32 ? shared.computeIfAbsent(text, k -> k) : text;
   }
 
   /** All signals of the given kinds in memory; for bounded data such as one person's daily series. */
