@@ -315,6 +315,37 @@ public final class Autonomy implements AutoCloseable {
     return plan;
   }
 
+  /**
+   * Offers a planned path (a running loop, a trip) as a recommendation: checks it against every
+   * rule of the person's first (a plan that breaks one is refused, naming the rule), then logs it
+   * like any recommendation so {@code why} and {@code feedback} work on it and feedback teaches the
+   * models.
+   */
+  public dev.autonomy.core.recommend.Recommendation offerPlan(Option plan, String summary, Situation situation) {
+    List<dev.autonomy.core.recommend.RuleApplication> applied = new ArrayList<>();
+    for (Constraint c : constraints()) {
+      Optional<String> broken = c.violation(plan, situation);
+      if (broken.isPresent()) {
+        throw new InvalidInputException("this plan breaks your rule " + c.rule().id() + " \"" + c.rule().text() + "\": "
+            + broken.get() + "; change the request or remove the rule (autonomy rule remove " + c.rule().id() + ")");
+      }
+      applied.add(new dev.autonomy.core.recommend.RuleApplication(c.rule().id(), c.rule().text(), List.of()));
+    }
+    Desire desire = desires(situation).stream().filter(d -> d.type() == plan.desire()).findFirst().orElse(null);
+    double intensity = desire == null ? 0.5 : desire.intensity();
+    byte[] bytes = new byte[5];
+    random.nextBytes(bytes);
+    dev.autonomy.core.recommend.Explanation explanation = new dev.autonomy.core.recommend.Explanation(
+        summary,
+        List.of(new dev.autonomy.core.desire.Contribution("desire." + plan.desire().code(), intensity, 1.0,
+            "your predicted wish to " + plan.desire().code() + " now")),
+        applied, false, 1.0, evidence().getOrDefault(plan.desire(), List.of()), modelName());
+    var rec = new dev.autonomy.core.recommend.Recommendation("plan-" + java.util.HexFormat.of().formatHex(bytes), plan,
+        plan.desire(), Math.max(0, Math.min(1, intensity)), desire == null ? 0 : desire.confidence(), explanation);
+    vault.decisions().record(situation.stated(), List.of(rec));
+    return rec;
+  }
+
   /** Ranks given options without logging: for plans and benchmarks. */
   public Ranking rank(Situation situation, RankingPolicy policy, List<Option> candidates) {
     Map<DesireType, Desire> byType = new EnumMap<>(DesireType.class);

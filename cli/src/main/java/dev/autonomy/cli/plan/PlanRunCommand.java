@@ -75,9 +75,18 @@ final class PlanRunCommand implements Callable<Integer> {
         throw new InvalidInputException("--gpx: cannot write " + gpx + ": " + e.getMessage(), e);
       }
     }
+    dev.autonomy.core.recommend.Recommendation offered = PlanOffers.offer(spec, new dev.autonomy.core.option.Option(
+        "run-loop-" + Math.round(km) + "km", String.format(Locale.ROOT, "%s loop of %.1f km from %s",
+            mode == Mode.BIKE ? "Riding" : "Running", loop.meters() / 1000, loop.start()),
+        dev.autonomy.core.desire.DesireType.MOVE, dev.autonomy.core.option.Place.OUTDOOR,
+        (int) Math.round(loop.meters() / 1000 * (mode == Mode.BIKE ? 3.0 : 6.5)), mode == Mode.BIKE ? 6 : 7, 0,
+        mode == Mode.BIKE ? "cycle" : "run", java.util.Set.of("plan", "loop")),
+        String.format(Locale.ROOT, "a %.1f km loop (asked %.1f km), %.0f%% on streets run twice, found by %s",
+            loop.meters() / 1000, km, loop.repeatedShare() * 100, loop.method()));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       Map<String, Object> o = new LinkedHashMap<>();
+      o.put("id", offered.id());
       o.put("map", loop.map());
       o.put("start", List.of(loop.start().lat(), loop.start().lon()));
       o.put("profile", mode.profile());
@@ -98,6 +107,7 @@ final class PlanRunCommand implements Callable<Integer> {
       out.println(new ObjectMapper().writeValueAsString(o));
     } else {
       out.printf(Locale.ROOT, "Loop on %s from %s (%s, seed %d)%n", loop.map(), loop.start(), mode.profile(), loop.seed());
+      out.printf("Offered as %s: autonomy feedback %s --done --rating 1..5 (or --skipped)%n", offered.id(), offered.id());
       out.printf(Locale.ROOT, "Distance:  %.2f km (asked %.2f km, %s%.1f%%%s)%n", loop.meters() / 1000, km,
           loop.meters() >= loop.targetMeters() ? "+" : "-", loop.relativeError() * 100,
           loop.withinTolerance() ? "" : "; no loop within 10% found on this network");

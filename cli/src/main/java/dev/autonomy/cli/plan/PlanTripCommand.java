@@ -86,11 +86,21 @@ final class PlanTripCommand implements Callable<Integer> {
     try (OsmMap osm = MapOptions.open(spec, map)) {
       trip = new TripPlanner(osm).plan(request);
     }
+    dev.autonomy.core.recommend.Recommendation offered = PlanOffers.offer(spec, new dev.autonomy.core.option.Option(
+        "walking-trip-" + Math.round(hours * 60) + "min", String.format(Locale.ROOT, "Walking trip of %.1f h on %s: %d places",
+            hours, trip.map(), trip.stops().size()),
+        DesireType.EXPLORE, dev.autonomy.core.option.Place.OUTDOOR, (int) Math.round(trip.totalMinutes()), 3, 0, "walk",
+        java.util.Set.of("plan", "trip")),
+        String.format(Locale.ROOT, "%d places chosen by the ant colony for your explore-weighted interests, %.0f of %.0f minutes used",
+            trip.stops().size(), trip.totalMinutes() + trip.returnWalkMinutes(), trip.budgetMinutes()));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(new ObjectMapper().writeValueAsString(json(trip, weights)));
+      Map<String, Object> o = json(trip, weights);
+      o.put("id", offered.id());
+      out.println(new ObjectMapper().writeValueAsString(o));
     } else {
       print(out, trip);
+      out.printf("Offered as %s: autonomy feedback %s --done --rating 1..5 (or --skipped)%n", offered.id(), offered.id());
     }
     out.flush();
     return 0;
