@@ -102,6 +102,28 @@ class TextCommandTest {
   }
 
   @Test
+  void trainWithNgrams_savesAWideModelThatEvalsAndClassifies() throws IOException {
+    Run train = run("text", "train", "--data", csv.toString(), "--format", "csv", "--out", "wide", "--seed", "3",
+        "--features", "embedding+ngrams", "--json");
+    assertThat(train.code()).as(train.err()).isZero();
+    JsonNode t = new ObjectMapper().readTree(train.out());
+    assertThat(t.get("features").asText()).isEqualTo("embedding+ngrams");
+    assertThat(new ObjectMapper().readTree(home.resolve("models/text/wide.json").toFile()).get("head").has("lexical")).isTrue();
+
+    Run eval = run("text", "eval", "--model", "wide", "--data", csv.toString(), "--format", "csv", "--json");
+    assertThat(eval.code()).as(eval.err()).isZero();
+    assertThat(new ObjectMapper().readTree(eval.out()).get("accuracy").asDouble()).isGreaterThan(0.9);
+
+    Run classify = run("text", "classify", "--model", "wide", "Kone shares fell after a profit warning");
+    assertThat(classify.code()).as(classify.err()).isZero();
+    assertThat(classify.out()).startsWith("negative\t");
+
+    Run bad = run("text", "train", "--data", csv.toString(), "--format", "csv", "--out", "x", "--features", "chars");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("unknown features 'chars'");
+  }
+
+  @Test
   void badInput_exitsTwoAndWritesNothing() throws IOException {
     Path one = home.resolve("one.csv");
     Files.writeString(one, "text,label\nfine day,ok\ngood day,ok\n");

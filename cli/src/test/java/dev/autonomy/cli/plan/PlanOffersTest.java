@@ -1,0 +1,51 @@
+package dev.autonomy.cli.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autonomy.cli.AutonomyCli;
+import dev.autonomy.vault.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Planned paths go through the engine: a rule refuses them, otherwise they are logged for feedback. */
+class PlanOffersTest {
+  @TempDir Path home;
+
+  private static String[] run(String... args) {
+    CommandLine cli = AutonomyCli.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int exit = cli.execute(args);
+    return new String[] {Integer.toString(exit), out.toString(), err.toString()};
+  }
+
+  @Test
+  void runLoop_isRefusedByARule_andOtherwiseTakesFeedback() throws Exception {
+    Path monaco = Path.of(System.getProperty("autonomy.shared", "../shared"), "data", "osm-graphhopper", "monaco.osm.gz");
+    assumeTrue(Files.exists(monaco), "needs ../shared/data/osm-graphhopper");
+    String h = home.toString();
+    String[] ok = run("--home", h, "plan", "run", "--map", monaco.toString(), "--start", "43.7384,7.4246", "--km", "3", "--json");
+    assertThat(ok[0]).as(ok[2]).isEqualTo("0");
+    JsonNode json = Json.mapper().readTree(ok[1]);
+    String id = json.get("id").asText();
+    assertThat(id).startsWith("plan-");
+    String[] fb = run("--home", h, "feedback", id, "--done", "--rating", "5");
+    assertThat(fb[0]).as(fb[2]).isEqualTo("0");
+    assertThat(fb[1]).contains("run-loop-3km");
+
+    assertThat(run("--home", h, "rule", "add", "never", "run")[0]).isEqualTo("0");
+    String[] refused = run("--home", h, "plan", "run", "--map", monaco.toString(), "--start", "43.7384,7.4246", "--km", "3", "--json");
+    assertThat(refused[0]).isEqualTo("2");
+    assertThat(refused[1]).isEmpty();
+    assertThat(refused[2]).contains("r1", "never run");
+  }
+}
