@@ -79,7 +79,9 @@ final class PlanTripCommand implements Callable<Integer> {
     } catch (DateTimeParseException e) {
       throw new InvalidInputException("--at: expected HH:MM, was '" + at + "'");
     }
-    Map<DesireType, Double> weights = desire == null ? TripRequest.DEFAULT_WEIGHTS : MapOptions.weights(desire, "--desire");
+    // Places are scored by the person's own predicted desires unless they say otherwise.
+    Map<DesireType, Double> weights = desire != null ? MapOptions.weights(desire, "--desire")
+        : PlanOffers.desireWeights(spec).orElse(TripRequest.DEFAULT_WEIGHTS);
     TripRequest request = new TripRequest(from, Duration.ofSeconds(Math.round(hours * 3600)), leave, weights, places, seed,
         Duration.ofMillis(Math.round(seconds * 1000)));
     Trip trip;
