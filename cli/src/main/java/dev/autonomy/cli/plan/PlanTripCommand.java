@@ -46,7 +46,7 @@ final class PlanTripCommand implements Callable<Integer> {
   String at;
 
   @Option(names = "--desire", paramLabel = "D=W,...",
-      description = "Desire weights, e.g. explore=0.7,move=0.2,rest=0.1 (the default).")
+      description = "Desire weights, e.g. explore=0.7,move=0.2,rest=0.1 (default: your predicted desires; that example when the vault is empty).")
   String desire;
 
   @Option(names = "--places", defaultValue = "35", description = "Candidate places given to the solver (default: ${DEFAULT-VALUE}).")
