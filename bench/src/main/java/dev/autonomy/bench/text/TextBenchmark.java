@@ -48,12 +48,17 @@ public final class TextBenchmark {
   public static final Set<String> PARTS = Set.of("clinc150", "phrasebank", "crosswoz", "latency");
 
   /** What to run. */
-  public record Settings(Path data, Path cache, long seed, List<String> heads, Set<String> parts, Path fastText, int latencyRuns) {
+  public record Settings(Path data, Path cache, long seed, List<String> heads, List<String> features, Set<String> parts,
+      Path fastText, int latencyRuns) {
     public Settings {
       heads = List.copyOf(heads);
+      features = List.copyOf(features);
       parts = Set.copyOf(parts);
       for (String h : heads) {
         HeadSettings.forKind(h);
+      }
+      for (String f : features) {
+        HeadSettings.logreg().withFeatures(f);
       }
       for (String p : parts) {
         if (!PARTS.contains(p)) {
@@ -171,15 +176,20 @@ public final class TextBenchmark {
     TextTrainer warm = trainer(HeadSettings.logreg());
     warm.embed(encoder, "train", data.split("train"));
     warm.embed(encoder, "val", val);
-    for (String h : settings.heads()) {
+    for (HeadSettings hs : heads()) {
+      String h = name(hs);
       progress.accept("clinc150: " + h + " on " + encoder.name());
-      TextTrainer trainer = trainer(HeadSettings.forKind(h));
+      TextTrainer trainer = trainer(hs);
       long t0 = System.nanoTime();
       TrainResult r = trainer.train(data, encoder);
       double seconds = (System.nanoTime() - t0) / 1e9;
       TextModel m = r.model();
       TextModel noThreshold = new TextModel(m.encoder(), m.labels(), m.head(), m.rejectLabel(), 0, m.info());
       Evaluation plain = Evaluation.of(noThreshold, trainer.embed(encoder, "val", val), val);
+      if (hs.ngrams()) {
+        notes.add("CLINC150 " + h + ": n-gram step size " + r.fit().settings().lexicalRate() + " (chosen on val; classes balanced,"
+            + " so class weights are all 1)");
+      }
       quality.add(row("CLINC150", "val", encoder.name() + " + " + h + ", oos as class", plain, seconds));
       quality.add(row("CLINC150", "val", encoder.name() + " + " + h + ", + threshold " + String.format(Locale.ROOT, "%.2f", m.rejectBelow()),
           r.heldOut(), seconds));
@@ -201,7 +211,11 @@ public final class TextBenchmark {
     progress.accept("phrasebank: encoding " + all.size() + " sentences");
     float[][] x = cache.embed(encoder, all.stream().map(Example::text).toList());
     int[][] folds = Splits.kFold(y, 5, new SplittableRandom(settings.seed()));
-    for (String h : settings.heads()) {
+    List<String> texts = all.stream().map(Example::text).toList();
+    for (HeadSettings hs : heads()) {
+      String h = name(hs);
+      List<String> chosen = new ArrayList<>();
+      double devAccuracy = 0;
       progress.accept("phrasebank: 5-fold " + h);
       String[] predicted = new String[all.size()];
       double[] foldAccuracy = new double[5];
@@ -212,11 +226,18 @@ public final class TextBenchmark {
         Splits.Split inner = Splits.stratified(trainY, 0.1, 0.0, new SplittableRandom(settings.seed() + f));
         int[] fitIdx = map(trainIdx, inner.train());
         int[] devIdx = map(trainIdx, inner.dev());
-        HeadFit fit = new HeadTrainer(HeadSettings.forKind(h), settings.seed())
-            .fit(pick(x, fitIdx), pick(y, fitIdx), labels.size(), pick(x, devIdx), pick(y, devIdx));
+        HeadFit fit = new HeadTrainer(hs, settings.seed())
+            .fitSelected(pick(x, fitIdx), pick(texts, fitIdx), pick(y, fitIdx), labels.size(), pick(x, devIdx),
+                pick(texts, devIdx), pick(y, devIdx));
+        chosen.add(fit.settings().lexicalRate() + (fit.settings().classWeights() ? " weighted" : " unweighted"));
+        int devRight = 0;
+        for (int i : devIdx) {
+          devRight += argmax(fit.head().probabilities(x[i], texts.get(i))) == y[i] ? 1 : 0;
+        }
+        devAccuracy += (double) devRight / devIdx.length / 5;
         int right = 0;
         for (int i : folds[f]) {
-          int p = argmax(fit.head().probabilities(x[i]));
+          int p = argmax(fit.head().probabilities(x[i], texts.get(i)));
           predicted[i] = labels.get(p);
           right += p == y[i] ? 1 : 0;
         }
@@ -225,8 +246,9 @@ public final class TextBenchmark {
       double seconds = (System.nanoTime() - t0) / 1e9;
       Evaluation e = Evaluation.ofPredictions(labels, all, Arrays.asList(predicted));
       quality.add(row("PhraseBank 50Agree", "5-fold CV", encoder.name() + " + " + h, e, seconds));
-      notes.add(String.format(Locale.ROOT, "PhraseBank %s fold accuracies: %s", h,
-          Arrays.toString(Arrays.stream(foldAccuracy).map(a -> Math.round(a * 1000) / 1000.0).toArray())));
+      notes.add(String.format(Locale.ROOT, "PhraseBank %s fold accuracies: %s; mean inner-dev accuracy %.3f%s", h,
+          Arrays.toString(Arrays.stream(foldAccuracy).map(a -> Math.round(a * 1000) / 1000.0).toArray()), devAccuracy,
+          hs.ngrams() ? "; chosen on each fold's inner dev (n-gram step, class weights): " + chosen : ""));
     }
     if (fastText.available()) {
       progress.accept("phrasebank: 5-fold fastText");
@@ -254,17 +276,24 @@ public final class TextBenchmark {
     progress.accept("crosswoz: encoding " + all.size() + " user turns");
     float[][] x = cache.embed(encoder, all.stream().map(Example::text).toList());
     List<Example> test = pick(all, split.test());
-    for (String h : settings.heads()) {
+    List<String> texts = all.stream().map(Example::text).toList();
+    for (HeadSettings hs : heads()) {
+      String h = name(hs);
       progress.accept("crosswoz: " + h);
       long t0 = System.nanoTime();
-      HeadFit fit = new HeadTrainer(HeadSettings.forKind(h), settings.seed())
-          .fit(pick(x, split.train()), pick(y, split.train()), labels.size(), pick(x, split.dev()), pick(y, split.dev()));
+      HeadFit fit = new HeadTrainer(hs, settings.seed())
+          .fitSelected(pick(x, split.train()), pick(texts, split.train()), pick(y, split.train()), labels.size(),
+              pick(x, split.dev()), pick(texts, split.dev()), pick(y, split.dev()));
       double seconds = (System.nanoTime() - t0) / 1e9;
       List<String> predicted = new ArrayList<>();
       for (int i : split.test()) {
-        predicted.add(labels.get(argmax(fit.head().probabilities(x[i]))));
+        predicted.add(labels.get(argmax(fit.head().probabilities(x[i], texts.get(i)))));
       }
       quality.add(row("CrossWOZ domains", "seeded 80/10/10, test", encoder.name() + " + " + h, Evaluation.ofPredictions(labels, test, predicted), seconds));
+      if (hs.ngrams()) {
+        notes.add("CrossWOZ " + h + ": chosen on dev: n-gram step " + fit.settings().lexicalRate()
+            + (fit.settings().classWeights() ? ", weighted" : ", unweighted"));
+      }
     }
     if (fastText.available()) {
       progress.accept("crosswoz: fastText");
@@ -302,6 +331,25 @@ public final class TextBenchmark {
     }
     notes.add("Latency: one sentence per call on the calling thread; a batch of 32 is spread over a pool of one thread per core,"
         + " each sentence its own ONNX Runtime run. Reference: ONNX Runtime INT8 all-MiniLM-L6-v2 p50 3.2 ms on a desktop CPU.");
+  }
+
+  /** Every head with every feature set, in the order asked for. */
+  private List<HeadSettings> heads() {
+    List<HeadSettings> out = new ArrayList<>();
+    for (String h : settings.heads()) {
+      for (String f : settings.features()) {
+        out.add(HeadSettings.forKind(h).withFeatures(f));
+      }
+    }
+    return out;
+  }
+
+  private static String name(HeadSettings hs) {
+    return hs.kind() + switch (hs.features()) {
+      case HeadSettings.EMBEDDING_NGRAMS -> " + word n-grams";
+      case HeadSettings.EMBEDDING_NGRAMS_CHARS -> " + word & char n-grams";
+      default -> "";
+    };
   }
 
   private static double quantile(double[] sorted, double q) {

@@ -36,6 +36,11 @@ public final class BenchTextCommand implements Callable<Integer> {
   @Option(names = "--heads", split = ",", defaultValue = "logreg,mlp", paramLabel = "HEAD", description = "(default: ${DEFAULT-VALUE}).")
   List<String> heads;
 
+  @Option(names = "--features", split = ",", defaultValue = "embedding,embedding+ngrams", paramLabel = "FEATURES",
+      description = "Some of embedding, embedding+ngrams (hashed word 1-2-grams beside the embedding),"
+          + " embedding+ngrams+chars (also character 3-5-grams) (default: ${DEFAULT-VALUE}).")
+  List<String> features;
+
   @Option(names = "--parts", split = ",", defaultValue = "clinc150,phrasebank,crosswoz,latency", paramLabel = "PART",
       description = "(default: ${DEFAULT-VALUE}).")
   List<String> parts;
@@ -57,7 +62,7 @@ public final class BenchTextCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     TextBenchmark.Settings settings =
-        new TextBenchmark.Settings(dir, cache, seed, heads, new LinkedHashSet<>(parts), fastText, latencyRuns);
+        new TextBenchmark.Settings(dir, cache, seed, heads, features, new LinkedHashSet<>(parts), fastText, latencyRuns);
     TextBenchmark.Report report = new TextBenchmark(settings, InstantSource.system(), line -> {
       err.println(line);
       err.flush();

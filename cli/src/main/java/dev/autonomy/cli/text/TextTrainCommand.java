@@ -51,6 +51,11 @@ final class TextTrainCommand implements Callable<Integer> {
   @Option(names = "--head", defaultValue = "logreg", paramLabel = "HEAD", description = "logreg or mlp (default: ${DEFAULT-VALUE}).")
   String head;
 
+  @Option(names = "--features", defaultValue = "embedding", paramLabel = "FEATURES",
+      description = "embedding, embedding+ngrams (also a linear block on the text's hashed word 1-2-grams; its step size and"
+          + " class weighting chosen on dev) or embedding+ngrams+chars (also character 3-5-grams) (default: ${DEFAULT-VALUE}).")
+  String features;
+
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and the training (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -73,7 +78,7 @@ final class TextTrainCommand implements Callable<Integer> {
     ModelStore store = ModelStore.inHome(home);
     store.path(out); // check the name before any work
     Format fmt = Format.fromCode(format);
-    HeadSettings settings = HeadSettings.forKind(head);
+    HeadSettings settings = HeadSettings.forKind(head).withFeatures(features);
     if (epochs != null) {
       if (epochs < 1) {
         throw new IllegalArgumentException("--epochs must be >= 1, was " + epochs);
@@ -104,6 +109,7 @@ final class TextTrainCommand implements Callable<Integer> {
         m.put("file", file.toString());
         m.put("encoder", enc.name());
         m.put("head", settings.kind());
+        m.put("features", settings.features());
         m.put("labels", result.model().labels());
         m.put("train_examples", result.model().info().trainExamples());
         m.put("epochs", result.fit().epochs());

@@ -79,8 +79,8 @@ final class WatchSentimentCommand implements Callable<Integer> {
       days = new SentimentWatch(rule).watch(headlines, texts -> {
         float[][] x = new EmbeddingCache().embed(encoder, texts);
         List<String> labels = new ArrayList<>(x.length);
-        for (float[] v : x) {
-          labels.add(m.predict(v).label());
+        for (int i = 0; i < x.length; i++) {
+          labels.add(m.predict(x[i], texts.get(i)).label());
         }
         return labels;
       });

@@ -77,7 +77,7 @@ public final class BilingualClassifier {
       language = examples.keySet().iterator().next();
     }
     TextModel model = model(language);
-    return new Result(model.predict(encoder(language).embed(text)), language);
+    return new Result(model.predict(encoder(language).embed(text), text), language);
   }
 
   /** The model of one language, trained on first use. */

@@ -20,7 +20,7 @@ public record Evaluation(ClassificationReport report, String rejectLabel, double
   public static Evaluation of(TextModel model, float[][] x, List<Example> examples) {
     List<String> predicted = new ArrayList<>(examples.size());
     for (int i = 0; i < examples.size(); i++) {
-      predicted.add(model.predict(x[i]).label());
+      predicted.add(model.predict(x[i], examples.get(i).text()).label());
     }
     return ofPredictions(model.labels(), examples, predicted);
   }

@@ -2,9 +2,10 @@ package dev.autonomy.text.classify;
 
 /**
  * A classifier on top of embeddings: class probabilities for one vector. Heads are immutable and
- * standardise their input with the training set's mean and scale, which they carry.
+ * standardise their input with the training set's mean and scale, which they carry. A {@link
+ * WideHead} also reads the text's n-grams and must be called with the text.
  */
-public sealed interface Head permits LogisticHead, MlpHead {
+public sealed interface Head permits LogisticHead, MlpHead, WideHead {
   /** "logreg" or "mlp". */
   String kind();
 
@@ -12,8 +13,26 @@ public sealed interface Head permits LogisticHead, MlpHead {
 
   int classes();
 
+  /** Unnormalised class scores for one embedding. */
+  double[] logits(float[] x);
+
   /** Softmax probabilities, one per class, summing to 1. */
-  double[] probabilities(float[] x);
+  default double[] probabilities(float[] x) {
+    return softmax(logits(x));
+  }
+
+  /**
+   * Probabilities for an embedding and the text it was made from; heads that read only the
+   * embedding ignore the text.
+   */
+  default double[] probabilities(float[] x, String text) {
+    return probabilities(x);
+  }
+
+  /** Whether {@link #probabilities(float[], String)} needs the text. */
+  default boolean readsText() {
+    return false;
+  }
 
   /** (x - mean) / scale. */
   static double[] standardise(float[] x, double[] mean, double[] scale) {

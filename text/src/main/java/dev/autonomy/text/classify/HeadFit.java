@@ -9,8 +9,9 @@ import java.util.List;
  * @param epochs epochs run before stopping
  * @param bestEpoch the epoch whose weights were kept (1-based)
  * @param devMacroF1 dev macro-F1 per epoch
+ * @param settings the settings that trained it (after any selection on dev)
  */
-public record HeadFit(Head head, int epochs, int bestEpoch, List<Double> devMacroF1) {
+public record HeadFit(Head head, int epochs, int bestEpoch, List<Double> devMacroF1, HeadSettings settings) {
   public HeadFit {
     devMacroF1 = List.copyOf(devMacroF1);
   }

@@ -17,6 +17,11 @@ import java.util.Map;
  *     weights are kept
  * @param batchSize examples per step
  * @param classWeights weight each example by n / (k * n_class), so rare classes count as much
+ * @param features {@value #EMBEDDING} (the embedding only), {@value #EMBEDDING_NGRAMS} (plus a
+ *     linear block on the text's hashed word n-grams, {@link Ngrams#DEFAULT}) or {@value
+ *     #EMBEDDING_NGRAMS_CHARS} (word and character n-grams, {@link Ngrams#WITH_CHARS})
+ * @param lexicalRate Adam step size of the n-gram block (its columns are updated lazily, only
+ *     when a feature occurs in a batch, so it wants a larger step than the dense weights)
  */
 public record HeadSettings(
     String kind,
@@ -26,7 +31,21 @@ public record HeadSettings(
     int maxEpochs,
     int patience,
     int batchSize,
-    boolean classWeights) {
+    boolean classWeights,
+    String features,
+    double lexicalRate) {
+
+  /** Features: the embedding only. */
+  public static final String EMBEDDING = "embedding";
+
+  /** Features: the embedding plus hashed word n-grams. */
+  public static final String EMBEDDING_NGRAMS = "embedding+ngrams";
+
+  /** Features: the embedding plus hashed word n-grams and character 3- to 5-grams. */
+  public static final String EMBEDDING_NGRAMS_CHARS = "embedding+ngrams+chars";
+
+  /** Default step size of the n-gram block. */
+  public static final double LEXICAL_RATE = 1e-2;
 
   public HeadSettings {
     if (!kind.equals("logreg") && !kind.equals("mlp")) {
@@ -43,6 +62,34 @@ public record HeadSettings(
     if (!(learningRate > 0 && learningRate < 10)) {
       throw new IllegalArgumentException("learningRate must be in (0, 10), was " + learningRate);
     }
+    features = features == null ? EMBEDDING : features;
+    if (!features.equals(EMBEDDING) && !features.equals(EMBEDDING_NGRAMS) && !features.equals(EMBEDDING_NGRAMS_CHARS)) {
+      throw new InvalidInputException("unknown features '" + features + "'; expected " + EMBEDDING + ", "
+          + EMBEDDING_NGRAMS + " or " + EMBEDDING_NGRAMS_CHARS);
+    }
+    if (!(lexicalRate > 0 && lexicalRate < 10)) {
+      throw new IllegalArgumentException("lexicalRate must be in (0, 10), was " + lexicalRate);
+    }
+  }
+
+  /** Settings on the embedding only (as before the n-gram block existed). */
+  public HeadSettings(String kind, int hidden, double l2, double learningRate, int maxEpochs, int patience,
+      int batchSize, boolean classWeights) {
+    this(kind, hidden, l2, learningRate, maxEpochs, patience, batchSize, classWeights, EMBEDDING, LEXICAL_RATE);
+  }
+
+  /** Whether the head also reads the text's n-grams. */
+  public boolean ngrams() {
+    return !features.equals(EMBEDDING);
+  }
+
+  /** The lexical features of these settings; refused for {@value #EMBEDDING}. */
+  public Ngrams lexical() {
+    return switch (features) {
+      case EMBEDDING_NGRAMS -> Ngrams.DEFAULT;
+      case EMBEDDING_NGRAMS_CHARS -> Ngrams.WITH_CHARS;
+      default -> throw new IllegalStateException("features " + features + " have no lexical block");
+    };
   }
 
   /** Logistic regression defaults. */
@@ -65,7 +112,17 @@ public record HeadSettings(
   }
 
   public HeadSettings withMaxEpochs(int epochs) {
-    return new HeadSettings(kind, hidden, l2, learningRate, epochs, patience, batchSize, classWeights);
+    return new HeadSettings(kind, hidden, l2, learningRate, epochs, patience, batchSize, classWeights, features, lexicalRate);
+  }
+
+  /** The same settings with other features ({@value #EMBEDDING} or {@value #EMBEDDING_NGRAMS}). */
+  public HeadSettings withFeatures(String features) {
+    return new HeadSettings(kind, hidden, l2, learningRate, maxEpochs, patience, batchSize, classWeights, features, lexicalRate);
+  }
+
+  /** The same settings with another step size for the n-gram block. */
+  public HeadSettings withLexicalRate(double rate) {
+    return new HeadSettings(kind, hidden, l2, learningRate, maxEpochs, patience, batchSize, classWeights, features, rate);
   }
 
   /** As saved with a model. */
@@ -79,6 +136,10 @@ public record HeadSettings(
     m.put("patience", patience);
     m.put("batch_size", batchSize);
     m.put("class_weights", classWeights);
+    m.put("features", features);
+    if (ngrams()) {
+      m.put("lexical_learning_rate", lexicalRate);
+    }
     return m;
   }
 }

@@ -16,6 +16,12 @@ public final class HeadTrainer {
   private static final double BETA2 = 0.999;
   private static final double EPS = 1e-8;
 
+  /**
+   * Step sizes of the n-gram block tried by {@link #fitSelected}; fixed before looking at any
+   * test data, the choice among them is made on dev only.
+   */
+  public static final List<Double> LEXICAL_RATES = List.of(1e-2, 3e-2, 1e-1);
+
   private final HeadSettings settings;
   private final long seed;
 
@@ -33,6 +39,73 @@ public final class HeadTrainer {
    * With an empty dev set the train set stands in for it.
    */
   public HeadFit fit(float[][] x, int[] y, int classes, float[][] devX, int[] devY) {
+    return fit(x, null, y, classes, devX, null, devY);
+  }
+
+  /**
+   * {@link #fit(float[][], List, int[], int, float[][], List, int[])}; for settings with n-gram
+   * features once per step size in {@link #LEXICAL_RATES}, with and without class weights (once
+   * when the classes are balanced, so the weights are all 1), keeping the fit with the best dev
+   * accuracy (then dev macro-F1, then the earlier candidate).
+   * Settings on the embedding alone are fitted once, as given. The dev set must not be the test
+   * set.
+   */
+  public HeadFit fitSelected(float[][] x, List<String> texts, int[] y, int classes, float[][] devX, List<String> devTexts, int[] devY) {
+    if (!settings.ngrams()) {
+      return fit(x, texts, y, classes, devX, devTexts, devY);
+    }
+    HeadFit best = null;
+    double bestAccuracy = Double.NEGATIVE_INFINITY;
+    boolean[] weightings = balanced(y, classes)
+        ? new boolean[] {settings.classWeights()}
+        : new boolean[] {settings.classWeights(), !settings.classWeights()};
+    for (boolean weighted : weightings) {
+      for (double rate : LEXICAL_RATES) {
+        HeadSettings candidate = new HeadSettings(settings.kind(), settings.hidden(), settings.l2(),
+            settings.learningRate(), settings.maxEpochs(), settings.patience(), settings.batchSize(), weighted,
+            settings.features(), rate);
+        HeadFit f = new HeadTrainer(candidate, seed).fit(x, texts, y, classes, devX, devTexts, devY);
+        double accuracy = devX.length == 0 ? accuracy(f.head(), x, texts, y) : accuracy(f.head(), devX, devTexts, devY);
+        if (best == null || accuracy > bestAccuracy
+            || (accuracy == bestAccuracy && f.bestDevMacroF1() > best.bestDevMacroF1())) {
+          best = f;
+          bestAccuracy = accuracy;
+        }
+      }
+    }
+    return best;
+  }
+
+  private static boolean balanced(int[] y, int classes) {
+    int[] count = new int[classes];
+    for (int label : y) {
+      count[label]++;
+    }
+    return IntStream.of(count).filter(c -> c > 0).distinct().count() == 1;
+  }
+
+  private static double accuracy(Head head, float[][] x, List<String> texts, int[] y) {
+    int right = 0;
+    for (int i = 0; i < x.length; i++) {
+      right += argmax(head.probabilities(x[i], texts == null ? null : texts.get(i))) == y[i] ? 1 : 0;
+    }
+    return (double) right / x.length;
+  }
+
+  /**
+   * As {@link #fit(float[][], int[], int, float[][], int[])}, with the texts behind the
+   * embeddings; settings with n-gram features need them (the others ignore them) and give a
+   * {@link WideHead}.
+   */
+  public HeadFit fit(float[][] x, List<String> texts, int[] y, int classes, float[][] devX, List<String> devTexts, int[] devY) {
+    Ngrams ngrams = settings.ngrams() ? settings.lexical() : null;
+    if (ngrams != null && (texts == null || devTexts == null)) {
+      throw new IllegalArgumentException("features " + settings.features() + " need the texts behind the embeddings");
+    }
+    if (ngrams != null && (texts.size() != x.length || devTexts.size() != devX.length)) {
+      throw new IllegalArgumentException("need one text per embedding: " + texts.size() + " texts for " + x.length
+          + " embeddings, " + devTexts.size() + " dev texts for " + devX.length);
+    }
     if (x.length == 0 || x.length != y.length) {
       throw new IllegalArgumentException("need as many labels as embeddings (>0), had " + x.length + " and " + y.length);
     }
@@ -42,7 +115,10 @@ public final class HeadTrainer {
     if (devX.length == 0) {
       devX = x;
       devY = y;
+      devTexts = texts;
     }
+    SparseVector[] s = ngrams == null ? null : featurize(ngrams, texts);
+    SparseVector[] devS = ngrams == null ? null : featurize(ngrams, devTexts);
     int d = x[0].length;
     double[] mean = new double[d];
     double[] scale = new double[d];
@@ -82,6 +158,9 @@ public final class HeadTrainer {
     Net net = settings.kind().equals("mlp")
         ? Net.mlp(d, settings.hidden(), classes, random)
         : Net.logistic(d, classes);
+    if (ngrams != null) {
+      net.addWide(ngrams);
+    }
     Adam adam = new Adam(net.params, settings.learningRate());
     int[] order = IntStream.range(0, x.length).toArray();
     List<Double> curve = new ArrayList<>();
@@ -97,13 +176,14 @@ public final class HeadTrainer {
         net.zeroGrad();
         for (int b = from; b < to; b++) {
           int i = order[b];
-          net.backward(z[i], y[i], sampleWeight[y[i]]);
+          net.backward(z[i], s == null ? null : s[i], y[i], sampleWeight[y[i]]);
         }
         net.finishGrad(to - from, settings.l2());
         adam.step(net.grads);
+        net.stepWide(to - from, settings.l2(), settings.lexicalRate(), adam.t);
       }
       Head head = net.head(mean, scale);
-      double f1 = macroF1(head, devX, devY, classes);
+      double f1 = macroF1(head, devX, devS, devY, classes);
       curve.add(f1);
       if (f1 >= best) {
         best = f1;
@@ -114,13 +194,21 @@ public final class HeadTrainer {
       }
     }
     net.restore(bestParams);
-    return new HeadFit(net.head(mean, scale), epoch, bestEpoch, curve);
+    return new HeadFit(net.head(mean, scale), epoch, bestEpoch, curve, settings);
   }
 
-  private static double macroF1(Head head, float[][] x, int[] y, int classes) {
+  private static SparseVector[] featurize(Ngrams ngrams, List<String> texts) {
+    SparseVector[] out = new SparseVector[texts.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ngrams.features(texts.get(i));
+    }
+    return out;
+  }
+
+  private static double macroF1(Head head, float[][] x, SparseVector[] s, int[] y, int classes) {
     int[] predicted = new int[x.length];
     for (int i = 0; i < x.length; i++) {
-      predicted[i] = argmax(head.probabilities(x[i]));
+      predicted[i] = argmax(head instanceof WideHead w ? w.probabilities(x[i], s[i]) : head.probabilities(x[i]));
     }
     List<String> labels = IntStream.range(0, classes).mapToObj(Integer::toString).toList();
     return ClassificationReport.of(labels, y, predicted).macroF1();
@@ -157,6 +245,15 @@ public final class HeadTrainer {
     private final double[] hPre;
     private final double[] logits;
     private final double[] gh;
+    /** The n-gram block, column-major (feature j, class c at j * k + c), and its lazy Adam state. */
+    private Ngrams ngrams;
+    private double[] wide;
+    private double[] wideGrad;
+    private double[] wideM;
+    private double[] wideV;
+    private boolean[] touched;
+    private int[] touchedList;
+    private int touchedCount;
 
     private Net(int d, int hidden, int k, double[][] params, boolean[] decays) {
       this.d = d;
@@ -200,13 +297,48 @@ public final class HeadTrainer {
       return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
+    void addWide(Ngrams spec) {
+      ngrams = spec;
+      wide = new double[spec.dims() * k];
+      wideGrad = new double[wide.length];
+      wideM = new double[wide.length];
+      wideV = new double[wide.length];
+      touched = new boolean[spec.dims()];
+      touchedList = new int[spec.dims()];
+    }
+
+    /**
+     * Lazy Adam on the n-gram block: only the columns seen in this batch move (their L2 decay
+     * too), with the bias correction of the global step {@code t}.
+     */
+    void stepWide(int batch, double l2, double lr, int t) {
+      if (wide == null) {
+        return;
+      }
+      double c1 = 1 - Math.pow(BETA1, t);
+      double c2 = 1 - Math.pow(BETA2, t);
+      for (int n = 0; n < touchedCount; n++) {
+        int j = touchedList[n];
+        touched[j] = false;
+        for (int c = 0; c < k; c++) {
+          int i = j * k + c;
+          double g = wideGrad[i] / batch + l2 * wide[i];
+          wideGrad[i] = 0;
+          wideM[i] = BETA1 * wideM[i] + (1 - BETA1) * g;
+          wideV[i] = BETA2 * wideV[i] + (1 - BETA2) * g * g;
+          wide[i] -= lr * (wideM[i] / c1) / (Math.sqrt(wideV[i] / c2) + EPS);
+        }
+      }
+      touchedCount = 0;
+    }
+
     void zeroGrad() {
       for (double[] g : grads) {
         java.util.Arrays.fill(g, 0);
       }
     }
 
-    void backward(double[] z, int label, double weight) {
+    void backward(double[] z, SparseVector sparse, int label, double weight) {
       double[] input = z;
       int in = d;
       double[] wOut;
@@ -245,7 +377,18 @@ public final class HeadTrainer {
           s += wOut[off + j] * input[j];
         }
         logits[c] = s;
-        max = Math.max(max, s);
+      }
+      if (sparse != null) {
+        for (int n = 0; n < sparse.size(); n++) {
+          int off = sparse.indices()[n] * k;
+          double v = sparse.values()[n];
+          for (int c = 0; c < k; c++) {
+            logits[c] += wide[off + c] * v;
+          }
+        }
+      }
+      for (int c = 0; c < k; c++) {
+        max = Math.max(max, logits[c]);
       }
       double sum = 0;
       for (int c = 0; c < k; c++) {
@@ -261,6 +404,16 @@ public final class HeadTrainer {
           continue;
         }
         gB[c] += g;
+        if (sparse != null) {
+          for (int n = 0; n < sparse.size(); n++) {
+            int j = sparse.indices()[n];
+            if (!touched[j]) {
+              touched[j] = true;
+              touchedList[touchedCount++] = j;
+            }
+            wideGrad[j * k + c] += g * sparse.values()[n];
+          }
+        }
         int off = c * in;
         for (int j = 0; j < in; j++) {
           gW[off + j] += g * input[j];
@@ -299,9 +452,12 @@ public final class HeadTrainer {
     }
 
     double[][] copy() {
-      double[][] out = new double[params.length][];
+      double[][] out = new double[params.length + (wide == null ? 0 : 1)][];
       for (int p = 0; p < params.length; p++) {
         out[p] = params[p].clone();
+      }
+      if (wide != null) {
+        out[params.length] = wide.clone();
       }
       return out;
     }
@@ -310,15 +466,30 @@ public final class HeadTrainer {
       for (int p = 0; p < params.length; p++) {
         System.arraycopy(saved[p], 0, params[p], 0, params[p].length);
       }
+      if (wide != null) {
+        System.arraycopy(saved[params.length], 0, wide, 0, wide.length);
+      }
     }
 
     Head head(double[] mean, double[] scale) {
+      Head deep;
       if (hidden == 0) {
-        return new LogisticHead(mean.clone(), scale.clone(), rows(params[0], k, d), params[1].clone());
+        deep = new LogisticHead(mean.clone(), scale.clone(), rows(params[0], k, d), params[1].clone());
+      } else {
+        deep = new MlpHead(
+            mean.clone(), scale.clone(), rows(params[0], hidden, d), params[1].clone(),
+            rows(params[2], k, hidden), params[3].clone());
       }
-      return new MlpHead(
-          mean.clone(), scale.clone(), rows(params[0], hidden, d), params[1].clone(),
-          rows(params[2], k, hidden), params[3].clone());
+      if (wide == null) {
+        return deep;
+      }
+      double[][] w = new double[k][ngrams.dims()];
+      for (int j = 0; j < ngrams.dims(); j++) {
+        for (int c = 0; c < k; c++) {
+          w[c][j] = wide[j * k + c];
+        }
+      }
+      return new WideHead(deep, ngrams, w);
     }
 
     private static double[][] rows(double[] flat, int r, int c) {
@@ -336,7 +507,7 @@ public final class HeadTrainer {
     private final double[][] m;
     private final double[][] v;
     private final double lr;
-    private int t;
+    int t;
 
     Adam(double[][] params, double lr) {
       this.params = params;

@@ -29,8 +29,8 @@ public record LogisticHead(double[] mean, double[] scale, double[][] weights, do
   }
 
   @Override
-  public double[] probabilities(float[] x) {
-    return Head.softmax(logits(Head.standardise(x, mean, scale)));
+  public double[] logits(float[] x) {
+    return logits(Head.standardise(x, mean, scale));
   }
 
   double[] logits(double[] z) {

@@ -33,7 +33,7 @@ public record MlpHead(
   }
 
   @Override
-  public double[] probabilities(float[] x) {
+  public double[] logits(float[] x) {
     double[] z = Head.standardise(x, mean, scale);
     double[] h = new double[b1.length];
     for (int i = 0; i < h.length; i++) {
@@ -53,6 +53,6 @@ public record MlpHead(
       }
       logits[c] = s;
     }
-    return Head.softmax(logits);
+    return logits;
   }
 }

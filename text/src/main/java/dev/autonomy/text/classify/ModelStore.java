@@ -132,18 +132,39 @@ public final class ModelStore {
     root.put("reject_below", m.rejectBelow());
     ObjectNode head = root.putObject("head");
     head.put("kind", m.head().kind());
-    if (m.head() instanceof LogisticHead h) {
+    Head embeddingHead = m.head() instanceof WideHead w ? w.embedding() : m.head();
+    if (embeddingHead instanceof LogisticHead h) {
       put(head, "mean", h.mean());
       put(head, "scale", h.scale());
       put(head, "weights", h.weights());
       put(head, "bias", h.bias());
-    } else if (m.head() instanceof MlpHead h) {
+    } else if (embeddingHead instanceof MlpHead h) {
       put(head, "mean", h.mean());
       put(head, "scale", h.scale());
       put(head, "w1", h.w1());
       put(head, "b1", h.b1());
       put(head, "w2", h.w2());
       put(head, "b2", h.b2());
+    }
+    if (m.head() instanceof WideHead w) {
+      // Only the columns with a weight: most hash buckets are never seen in training.
+      ObjectNode lexical = head.putObject("lexical");
+      lexical.setAll((ObjectNode) JSON.valueToTree(w.ngrams().toMap()));
+      ArrayNode columns = lexical.putArray("columns");
+      ArrayNode weights = lexical.putArray("weights");
+      for (int j = 0; j < w.ngrams().dims(); j++) {
+        boolean used = false;
+        for (double[] row : w.weights()) {
+          used |= row[j] != 0;
+        }
+        if (used) {
+          columns.add(j);
+          ArrayNode col = weights.addArray();
+          for (double[] row : w.weights()) {
+            col.add(row[j]);
+          }
+        }
+      }
     }
     ModelInfo i = m.info();
     ObjectNode info = root.putObject("provenance");
@@ -177,13 +198,18 @@ public final class ModelStore {
           case "mlp" -> new MlpHead(vec(h, "mean"), vec(h, "scale"), mat(h, "w1"), vec(h, "b1"), mat(h, "w2"), vec(h, "b2"));
           default -> throw new InvalidInputException("unknown head kind '" + h.path("kind").asText() + "'");
         };
+    if (h.has("lexical")) {
+      head = wide(head, h.get("lexical"));
+    }
     JsonNode p = root.path("provenance");
     JsonNode s = p.path("settings");
     HeadSettings settings =
         new HeadSettings(
             s.path("kind").asText(), s.path("hidden").asInt(), s.path("l2").asDouble(),
             s.path("learning_rate").asDouble(), s.path("max_epochs").asInt(), s.path("patience").asInt(),
-            s.path("batch_size").asInt(), s.path("class_weights").asBoolean());
+            s.path("batch_size").asInt(), s.path("class_weights").asBoolean(),
+            s.path("features").asText(HeadSettings.EMBEDDING),
+            s.path("lexical_learning_rate").asDouble(HeadSettings.LEXICAL_RATE));
     Map<String, Double> scores = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> it = p.path("scores").fields();
     while (it.hasNext()) {
@@ -198,6 +224,31 @@ public final class ModelStore {
     return new TextModel(
         root.path("encoder").asText(), labels, head, root.path("reject_label").asText(""),
         root.path("reject_below").asDouble(0), info);
+  }
+
+  private static WideHead wide(Head embedding, JsonNode lexical) {
+    if (!"word-ngrams".equals(lexical.path("kind").asText())) {
+      throw new InvalidInputException("unknown lexical block kind '" + lexical.path("kind").asText() + "'; expected word-ngrams");
+    }
+    Ngrams ngrams = new Ngrams(lexical.path("dims").asInt(), lexical.path("max_n").asInt(), lexical.path("char_max").asInt(0));
+    JsonNode columns = lexical.path("columns");
+    JsonNode weights = lexical.path("weights");
+    if (!columns.isArray() || !weights.isArray() || columns.size() != weights.size()) {
+      throw new InvalidInputException("lexical block needs as many 'weights' as 'columns'");
+    }
+    double[][] w = new double[embedding.classes()][ngrams.dims()];
+    for (int n = 0; n < columns.size(); n++) {
+      int j = columns.get(n).asInt(-1);
+      double[] col = vec(weights, n);
+      if (j < 0 || j >= ngrams.dims() || col.length != w.length) {
+        throw new InvalidInputException("lexical column " + n + " (bucket " + j + ") does not fit " + w.length
+            + " classes x " + ngrams.dims() + " buckets");
+      }
+      for (int c = 0; c < w.length; c++) {
+        w[c][j] = col[c];
+      }
+    }
+    return new WideHead(embedding, ngrams, w);
   }
 
   private static void put(ObjectNode node, String field, double[] v) {

@@ -15,14 +15,21 @@ import java.util.Map;
  *
  * <p>Tokens are lower-cased runs of letters and digits ("6.2" and "16,8" stay one token); a CJK
  * ideograph is a token of its own. Each token with a digit also adds the token {@code <num>}.
- * Features are the word n-grams for n = 1..{@code maxN}, each hashed into {@code dims} buckets.
+ * Features are the word n-grams for n = 1..{@code maxN} and, when {@code charMax > 0}, the
+ * character n-grams of length 3..{@code charMax} of each token framed by spaces, each hashed into
+ * {@code dims} buckets. Words and characters are normalised as two blocks, each to length
+ * 1/sqrt(2), so the whole vector has length 1.
  *
  * @param dims hash buckets (a power of two from 2^8 to 2^20)
  * @param maxN longest word n-gram (1..3)
+ * @param charMax longest character n-gram (0 for none, else 3..6)
  */
-public record Ngrams(int dims, int maxN) {
-  /** Default: 2^15 buckets, unigrams and bigrams. */
-  public static final Ngrams DEFAULT = new Ngrams(1 << 15, 2);
+public record Ngrams(int dims, int maxN, int charMax) {
+  /** Default: 2^15 buckets, word unigrams and bigrams. */
+  public static final Ngrams DEFAULT = new Ngrams(1 << 15, 2, 0);
+
+  /** Default with characters: 2^16 buckets, word unigrams and bigrams, character 3- to 5-grams. */
+  public static final Ngrams WITH_CHARS = new Ngrams(1 << 16, 2, 5);
 
   public Ngrams {
     if (dims < 256 || dims > (1 << 20) || Integer.bitCount(dims) != 1) {
@@ -31,6 +38,9 @@ public record Ngrams(int dims, int maxN) {
     Requires.positive(maxN, "maxN");
     if (maxN > 3) {
       throw new IllegalArgumentException("ngrams maxN must be in 1..3, was " + maxN);
+    }
+    if (charMax != 0 && (charMax < 3 || charMax > 6)) {
+      throw new IllegalArgumentException("ngrams charMax must be 0 or in 3..6, was " + charMax);
     }
   }
 
@@ -87,18 +97,59 @@ public record Ngrams(int dims, int maxN) {
         idx[k++] = bucket(m + "\u0001" + gram);
       }
     }
-    int[] sorted = Arrays.copyOf(idx, k);
-    Arrays.sort(sorted);
-    int distinct = 0;
-    for (int i = 0; i < sorted.length; i++) {
-      if (i == 0 || sorted[i] != sorted[i - 1]) {
-        sorted[distinct++] = sorted[i];
+    int[] words = distinct(Arrays.copyOf(idx, k));
+    if (charMax == 0) {
+      float[] values = new float[words.length];
+      Arrays.fill(values, (float) (1 / Math.sqrt(Math.max(1, words.length))));
+      return new SparseVector(words, values);
+    }
+    List<Integer> grams = new ArrayList<>();
+    for (String t : tokens) {
+      String framed = " " + t + " ";
+      for (int m = 3; m <= charMax; m++) {
+        for (int i = 0; i + m <= framed.length(); i++) {
+          grams.add(bucket("c\u0001" + framed.substring(i, i + m)));
+        }
       }
     }
-    int[] indices = Arrays.copyOf(sorted, distinct);
-    float[] values = new float[distinct];
-    Arrays.fill(values, (float) (1 / Math.sqrt(Math.max(1, distinct))));
-    return new SparseVector(indices, values);
+    int[] chars = distinct(grams.stream().mapToInt(Integer::intValue).toArray());
+    return merge(words, chars);
+  }
+
+  private static int[] distinct(int[] a) {
+    Arrays.sort(a);
+    int n = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (i == 0 || a[i] != a[i - 1]) {
+        a[n++] = a[i];
+      }
+    }
+    return Arrays.copyOf(a, n);
+  }
+
+  /** Two blocks, each normalised to length 1/sqrt(2); a shared bucket adds up. */
+  private static SparseVector merge(int[] a, int[] b) {
+    double va = a.length == 0 ? 0 : Math.sqrt(0.5 / a.length);
+    double vb = b.length == 0 ? 0 : Math.sqrt(0.5 / b.length);
+    int[] idx = new int[a.length + b.length];
+    float[] val = new float[idx.length];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || (i < a.length && a[i] < b[j])) {
+        idx[n] = a[i++];
+        val[n++] = (float) va;
+      } else if (i >= a.length || b[j] < a[i]) {
+        idx[n] = b[j++];
+        val[n++] = (float) vb;
+      } else {
+        idx[n] = a[i++];
+        j++;
+        val[n++] = (float) (va + vb);
+      }
+    }
+    return new SparseVector(Arrays.copyOf(idx, n), Arrays.copyOf(val, n));
   }
 
   private int bucket(String feature) {
@@ -117,6 +168,7 @@ public record Ngrams(int dims, int maxN) {
     m.put("kind", "word-ngrams");
     m.put("dims", dims);
     m.put("max_n", maxN);
+    m.put("char_max", charMax);
     return m;
   }
 }

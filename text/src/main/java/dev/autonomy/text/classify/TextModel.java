@@ -37,9 +37,20 @@ public record TextModel(
     }
   }
 
-  /** The prediction for one embedding (made by {@link #encoder}). */
+  /**
+   * The prediction for one embedding (made by {@link #encoder}); refused when the head also reads
+   * the text's n-grams (see {@link #predict(float[], String)}).
+   */
   public Prediction predict(float[] embedding) {
-    double[] p = head.probabilities(embedding);
+    if (head.readsText()) {
+      throw new IllegalStateException("this model also reads the text's n-grams; predict with the text");
+    }
+    return predict(embedding, null);
+  }
+
+  /** The prediction for one embedding (made by {@link #encoder}) of {@code text}. */
+  public Prediction predict(float[] embedding, String text) {
+    double[] p = head.probabilities(embedding, text);
     List<Prediction.Scored> ranked = new ArrayList<>();
     for (int c = 0; c < p.length; c++) {
       ranked.add(new Prediction.Scored(labels.get(c), p[c]));
@@ -51,11 +62,11 @@ public record TextModel(
     return new Prediction(label, best.probability(), ranked.subList(0, Math.min(3, ranked.size())));
   }
 
-  /** Index into {@link #labels} of the prediction for each embedding. */
-  public int[] predictIndices(float[][] embeddings) {
+  /** Index into {@link #labels} of the prediction for each embedding and its text. */
+  public int[] predictIndices(float[][] embeddings, List<String> texts) {
     int[] out = new int[embeddings.length];
     for (int i = 0; i < embeddings.length; i++) {
-      out[i] = labels.indexOf(predict(embeddings[i]).label());
+      out[i] = labels.indexOf(predict(embeddings[i], texts.get(i)).label());
     }
     return out;
   }
@@ -66,6 +77,6 @@ public record TextModel(
       throw new IllegalArgumentException(
           "model was trained on encoder " + this.encoder + ", not " + encoder.name());
     }
-    return predict(encoder.embed(text));
+    return predict(encoder.embed(text), text);
   }
 }

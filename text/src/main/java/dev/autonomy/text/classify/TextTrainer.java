@@ -88,7 +88,8 @@ public final class TextTrainer {
     }
     HeadFit fit =
         new HeadTrainer(settings, seed)
-            .fit(x, y, labels.size(), devKnownX.toArray(float[][]::new), indices(labels, devKnown));
+            .fitSelected(x, texts(trainSet), y, labels.size(), devKnownX.toArray(float[][]::new), texts(devKnown),
+                indices(labels, devKnown));
     listener.fitted(fit);
 
     String reject = labels.contains(Evaluation.OOS) ? Evaluation.OOS : "";
@@ -128,7 +129,7 @@ public final class TextTrainer {
 
   private ModelInfo info(Dataset data, int n, HeadFit fit, Map<String, Double> scores) {
     return new ModelInfo(
-        data.source(), data.format().code(), data.hash(), n, settings, seed, clock.instant(),
+        data.source(), data.format().code(), data.hash(), n, fit.settings(), seed, clock.instant(),
         fit.epochs(), fit.bestEpoch(), scores);
   }
 
@@ -141,7 +142,7 @@ public final class TextTrainer {
     double[] top = new double[dev.size()];
     int[] arg = new int[dev.size()];
     for (int i = 0; i < dev.size(); i++) {
-      double[] p = head.probabilities(devX[i]);
+      double[] p = head.probabilities(devX[i], dev.get(i).text());
       arg[i] = HeadTrainer.argmax(p);
       top[i] = p[arg[i]];
     }
@@ -178,6 +179,10 @@ public final class TextTrainer {
           data.source() + ": only one label '" + labels.get(0) + "' in " + examples.size()
               + " examples; a classifier needs at least two");
     }
+  }
+
+  private static List<String> texts(List<Example> examples) {
+    return examples.stream().map(Example::text).toList();
   }
 
   private static int[] indices(List<String> labels, List<Example> examples) {
