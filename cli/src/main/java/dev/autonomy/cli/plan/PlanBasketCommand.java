@@ -37,7 +37,7 @@ final class PlanBasketCommand implements Callable<Integer> {
   @Option(names = "--items", required = true, paramLabel = "FILE", description = "CSV: name,price,desire,utility,max_qty")
   Path items;
 
-  @Option(names = "--desire", paramLabel = "D=W,...", description = "Desire weights, e.g. buy=0.7,save=0.3 (default: every desire 1).")
+  @Option(names = "--desire", paramLabel = "D=W,...", description = "Desire weights, e.g. buy=0.7,save=0.3 (default: your predicted desires; every desire 1 while the vault is empty).")
   String desire;
 
   @Option(names = "--decay", defaultValue = "0.5", description = "Each further unit is worth this share of the one before (default: ${DEFAULT-VALUE}).")
@@ -57,15 +57,20 @@ final class PlanBasketCommand implements Callable<Integer> {
     if (!(decay > 0 && decay <= 1)) {
       throw new InvalidInputException("--decay must be in (0, 1], was " + decay);
     }
-    List<Item> list = ItemsCsv.read(items);
+    PlanOffers.Allowed allowed = PlanOffers.allowedItems(spec, ItemsCsv.read(items));
+    List<Item> list = allowed.items();
     Map<DesireType, Double> weights;
-    if (desire == null) {
-      weights = new EnumMap<>(DesireType.class);
-      for (DesireType type : DesireType.values()) {
-        weights.put(type, 1.0);
-      }
-    } else {
+    if (desire != null) {
       weights = MapOptions.weights(desire, "--desire");
+    } else {
+      // The person's predicted desires weigh the items, or equal weights while the vault is empty.
+      weights = PlanOffers.desireWeights(spec).orElseGet(() -> {
+        Map<DesireType, Double> equal = new EnumMap<>(DesireType.class);
+        for (DesireType type : DesireType.values()) {
+          equal.put(type, 1.0);
+        }
+        return equal;
+      });
     }
     BasketProblem problem = new BasketProblem(list, budget, weights, decay);
     BasketPlanner planner = new BasketPlanner();
@@ -98,6 +103,7 @@ final class PlanBasketCommand implements Callable<Integer> {
         lines.add(l);
       }
       o.put("items", lines);
+      o.put("removed_by_rules", allowed.removed());
       out.println(new ObjectMapper().writeValueAsString(o));
     } else {
       out.printf(Locale.ROOT, "Basket within %.2f (%s, seed %d)%n", basket.budget(), basket.method(), basket.seed());
@@ -113,6 +119,7 @@ final class PlanBasketCommand implements Callable<Integer> {
       }
       out.println();
       out.println("Bound: " + basket.bound());
+      allowed.removed().forEach((name, why) -> out.println("Not considered: " + name + " (" + why + ")"));
     }
     out.flush();
     return 0;
