@@ -48,4 +48,19 @@ class PlanOffersTest {
     assertThat(refused[1]).isEmpty();
     assertThat(refused[2]).contains("r1", "never run");
   }
+
+  @Test
+  void basket_leavesOutItemsARuleForbids() throws Exception {
+    Path items = home.resolve("items.csv");
+    Files.writeString(items, "name,price,desire,utility,max_qty\nRunning shoes,90,move,5,1\nBook,15,explore,2,3\nWine,20,buy,1,2\n");
+    String h = home.toString();
+    assertThat(run("--home", h, "rule", "add", "never", "wine")[0]).isEqualTo("0");
+    assertThat(run("--home", h, "rule", "add", "max", "cost", "50")[0]).isEqualTo("0");
+    String[] r = run("--home", h, "plan", "basket", "--budget", "120", "--items", items.toString(), "--json");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    JsonNode json = Json.mapper().readTree(r[1]);
+    assertThat(json.get("items").findValuesAsText("name")).containsOnly("Book");
+    assertThat(json.get("removed_by_rules").has("Wine")).isTrue();
+    assertThat(json.get("removed_by_rules").get("Running shoes").asText()).contains("max cost 50");
+  }
 }
