@@ -187,7 +187,8 @@ public final class TextBenchmark {
       TextModel noThreshold = new TextModel(m.encoder(), m.labels(), m.head(), m.rejectLabel(), 0, m.info());
       Evaluation plain = Evaluation.of(noThreshold, trainer.embed(encoder, "val", val), val);
       if (hs.ngrams()) {
-        notes.add("CLINC150 " + h + ": n-gram step size " + r.fit().settings().lexicalRate() + " (chosen on val; classes balanced,"
+        notes.add("CLINC150 " + h + ": n-gram step size " + r.fit().settings().lexicalRate() + ", n-gram L2 "
+            + r.fit().settings().lexicalL2() + " (chosen on val; classes balanced,"
             + " so class weights are all 1)");
       }
       quality.add(row("CLINC150", "val", encoder.name() + " + " + h + ", oos as class", plain, seconds));
@@ -226,15 +227,19 @@ public final class TextBenchmark {
         Splits.Split inner = Splits.stratified(trainY, 0.1, 0.0, new SplittableRandom(settings.seed() + f));
         int[] fitIdx = map(trainIdx, inner.train());
         int[] devIdx = map(trainIdx, inner.dev());
-        HeadFit fit = new HeadTrainer(hs, settings.seed())
-            .fitSelected(pick(x, fitIdx), pick(texts, fitIdx), pick(y, fitIdx), labels.size(), pick(x, devIdx),
-                pick(texts, devIdx), pick(y, devIdx));
-        chosen.add(fit.settings().lexicalRate() + (fit.settings().classWeights() ? " weighted" : " unweighted"));
+        HeadTrainer trainer = new HeadTrainer(hs, settings.seed());
+        HeadFit selected = trainer.fitSelected(pick(x, fitIdx), pick(texts, fitIdx), pick(y, fitIdx), labels.size(),
+            pick(x, devIdx), pick(texts, devIdx), pick(y, devIdx));
+        chosen.add((hs.ngrams() ? selected.settings().lexicalRate() + "/" + selected.settings().lexicalL2()
+            + (selected.settings().classWeights() ? " weighted " : " unweighted ") : "") + selected.bestEpoch() + " ep");
         int devRight = 0;
         for (int i : devIdx) {
-          devRight += argmax(fit.head().probabilities(x[i], texts.get(i))) == y[i] ? 1 : 0;
+          devRight += argmax(selected.head().probabilities(x[i], texts.get(i))) == y[i] ? 1 : 0;
         }
         devAccuracy += (double) devRight / devIdx.length / 5;
+        // Selection and the epoch count come from the inner dev; then train + dev are learnt together.
+        HeadFit fit = trainer.refit(selected, pick(x, fitIdx), pick(texts, fitIdx), pick(y, fitIdx), labels.size(),
+            pick(x, devIdx), pick(texts, devIdx), pick(y, devIdx));
         int right = 0;
         for (int i : folds[f]) {
           int p = argmax(fit.head().probabilities(x[i], texts.get(i)));
@@ -248,7 +253,7 @@ public final class TextBenchmark {
       quality.add(row("PhraseBank 50Agree", "5-fold CV", encoder.name() + " + " + h, e, seconds));
       notes.add(String.format(Locale.ROOT, "PhraseBank %s fold accuracies: %s; mean inner-dev accuracy %.3f%s", h,
           Arrays.toString(Arrays.stream(foldAccuracy).map(a -> Math.round(a * 1000) / 1000.0).toArray()), devAccuracy,
-          hs.ngrams() ? "; chosen on each fold's inner dev (n-gram step, class weights): " + chosen : ""));
+          "; chosen on each fold's inner dev (n-gram step/L2, class weights, epochs; then refit on train + dev): " + chosen));
     }
     if (fastText.available()) {
       progress.accept("phrasebank: 5-fold fastText");
@@ -291,7 +296,7 @@ public final class TextBenchmark {
       }
       quality.add(row("CrossWOZ domains", "seeded 80/10/10, test", encoder.name() + " + " + h, Evaluation.ofPredictions(labels, test, predicted), seconds));
       if (hs.ngrams()) {
-        notes.add("CrossWOZ " + h + ": chosen on dev: n-gram step " + fit.settings().lexicalRate()
+        notes.add("CrossWOZ " + h + ": chosen on dev: n-gram step " + fit.settings().lexicalRate() + ", n-gram L2 " + fit.settings().lexicalL2()
             + (fit.settings().classWeights() ? ", weighted" : ", unweighted"));
       }
     }

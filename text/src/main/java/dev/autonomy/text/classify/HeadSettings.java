@@ -22,6 +22,7 @@ import java.util.Map;
  *     #EMBEDDING_NGRAMS_CHARS} (word and character n-grams, {@link Ngrams#WITH_CHARS})
  * @param lexicalRate Adam step size of the n-gram block (its columns are updated lazily, only
  *     when a feature occurs in a batch, so it wants a larger step than the dense weights)
+ * @param lexicalL2 weight decay on the n-gram block (files from before it existed: {@code l2})
  */
 public record HeadSettings(
     String kind,
@@ -33,7 +34,8 @@ public record HeadSettings(
     int batchSize,
     boolean classWeights,
     String features,
-    double lexicalRate) {
+    double lexicalRate,
+    double lexicalL2) {
 
   /** Features: the embedding only. */
   public static final String EMBEDDING = "embedding";
@@ -70,6 +72,13 @@ public record HeadSettings(
     if (!(lexicalRate > 0 && lexicalRate < 10)) {
       throw new IllegalArgumentException("lexicalRate must be in (0, 10), was " + lexicalRate);
     }
+    Requires.nonNegative(lexicalL2, "lexicalL2");
+  }
+
+  /** Settings whose n-gram block decays as the dense weights do ({@code lexicalL2 = l2}). */
+  public HeadSettings(String kind, int hidden, double l2, double learningRate, int maxEpochs, int patience,
+      int batchSize, boolean classWeights, String features, double lexicalRate) {
+    this(kind, hidden, l2, learningRate, maxEpochs, patience, batchSize, classWeights, features, lexicalRate, l2);
   }
 
   /** Settings on the embedding only (as before the n-gram block existed). */
@@ -112,17 +121,27 @@ public record HeadSettings(
   }
 
   public HeadSettings withMaxEpochs(int epochs) {
-    return new HeadSettings(kind, hidden, l2, learningRate, epochs, patience, batchSize, classWeights, features, lexicalRate);
+    return new HeadSettings(kind, hidden, l2, learningRate, epochs, patience, batchSize, classWeights, features, lexicalRate, lexicalL2);
   }
 
   /** The same settings with other features ({@value #EMBEDDING} or {@value #EMBEDDING_NGRAMS}). */
   public HeadSettings withFeatures(String features) {
-    return new HeadSettings(kind, hidden, l2, learningRate, maxEpochs, patience, batchSize, classWeights, features, lexicalRate);
+    return new HeadSettings(kind, hidden, l2, learningRate, maxEpochs, patience, batchSize, classWeights, features, lexicalRate, lexicalL2);
   }
 
   /** The same settings with another step size for the n-gram block. */
   public HeadSettings withLexicalRate(double rate) {
-    return new HeadSettings(kind, hidden, l2, learningRate, maxEpochs, patience, batchSize, classWeights, features, rate);
+    return new HeadSettings(kind, hidden, l2, learningRate, maxEpochs, patience, batchSize, classWeights, features, rate, lexicalL2);
+  }
+
+  /** The same settings with another weight decay on the n-gram block. */
+  public HeadSettings withLexicalL2(double decay) {
+    return new HeadSettings(kind, hidden, l2, learningRate, maxEpochs, patience, batchSize, classWeights, features, lexicalRate, decay);
+  }
+
+  /** The same settings with or without class weights. */
+  public HeadSettings withClassWeights(boolean weighted) {
+    return new HeadSettings(kind, hidden, l2, learningRate, maxEpochs, patience, batchSize, weighted, features, lexicalRate, lexicalL2);
   }
 
   /** As saved with a model. */
@@ -139,6 +158,7 @@ public record HeadSettings(
     m.put("features", features);
     if (ngrams()) {
       m.put("lexical_learning_rate", lexicalRate);
+      m.put("lexical_l2", lexicalL2);
     }
     return m;
   }

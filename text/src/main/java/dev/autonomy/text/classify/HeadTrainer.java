@@ -1,5 +1,6 @@
 package dev.autonomy.text.classify;
 
+import dev.autonomy.core.Requires;
 import dev.autonomy.text.eval.ClassificationReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,13 @@ public final class HeadTrainer {
    * test data, the choice among them is made on dev only.
    */
   public static final List<Double> LEXICAL_RATES = List.of(1e-2, 3e-2, 1e-1);
+
+  /**
+   * Weight decays of the n-gram block tried by {@link #fitSelected}, after the settings' own
+   * {@code lexicalL2} (tried first, so a tie keeps it); fixed before looking at any test data,
+   * the choice among them is made on dev only.
+   */
+  public static final List<Double> LEXICAL_L2S = List.of(1e-4, 1e-3, 1e-2);
 
   private final HeadSettings settings;
   private final long seed;
@@ -44,7 +52,8 @@ public final class HeadTrainer {
 
   /**
    * {@link #fit(float[][], List, int[], int, float[][], List, int[])}; for settings with n-gram
-   * features once per step size in {@link #LEXICAL_RATES}, with and without class weights (once
+   * features once per step size in {@link #LEXICAL_RATES} and n-gram weight decay in {@link
+   * #LEXICAL_L2S}, with and without class weights (once
    * when the classes are balanced, so the weights are all 1), keeping the fit with the best dev
    * accuracy (then dev macro-F1, then the earlier candidate).
    * Settings on the embedding alone are fitted once, as given. The dev set must not be the test
@@ -59,21 +68,54 @@ public final class HeadTrainer {
     boolean[] weightings = balanced(y, classes)
         ? new boolean[] {settings.classWeights()}
         : new boolean[] {settings.classWeights(), !settings.classWeights()};
+    List<Double> decays = new ArrayList<>(List.of(settings.lexicalL2()));
+    LEXICAL_L2S.stream().filter(v -> !decays.contains(v)).forEach(decays::add);
     for (boolean weighted : weightings) {
-      for (double rate : LEXICAL_RATES) {
-        HeadSettings candidate = new HeadSettings(settings.kind(), settings.hidden(), settings.l2(),
-            settings.learningRate(), settings.maxEpochs(), settings.patience(), settings.batchSize(), weighted,
-            settings.features(), rate);
-        HeadFit f = new HeadTrainer(candidate, seed).fit(x, texts, y, classes, devX, devTexts, devY);
-        double accuracy = devX.length == 0 ? accuracy(f.head(), x, texts, y) : accuracy(f.head(), devX, devTexts, devY);
-        if (best == null || accuracy > bestAccuracy
-            || (accuracy == bestAccuracy && f.bestDevMacroF1() > best.bestDevMacroF1())) {
-          best = f;
-          bestAccuracy = accuracy;
+      for (double decay : decays) {
+        for (double rate : LEXICAL_RATES) {
+          HeadSettings candidate = settings.withClassWeights(weighted).withLexicalRate(rate).withLexicalL2(decay);
+          HeadFit f = new HeadTrainer(candidate, seed).fit(x, texts, y, classes, devX, devTexts, devY);
+          double accuracy = devX.length == 0 ? accuracy(f.head(), x, texts, y) : accuracy(f.head(), devX, devTexts, devY);
+          if (best == null || accuracy > bestAccuracy
+              || (accuracy == bestAccuracy && f.bestDevMacroF1() > best.bestDevMacroF1())) {
+            best = f;
+            bestAccuracy = accuracy;
+          }
         }
       }
     }
     return best;
+  }
+
+  /**
+   * Refits on train and dev together with the settings of {@code selected} (a fit on {@code x}
+   * chosen on this dev set, e.g. by {@link #fitSelected}) for its best epoch count: no early
+   * stopping, since the dev set is now training data. The returned fit has the selected settings
+   * and epoch count and an empty dev curve. With an empty dev set {@code selected} is returned.
+   */
+  public HeadFit refit(HeadFit selected, float[][] x, List<String> texts, int[] y, int classes, float[][] devX,
+      List<String> devTexts, int[] devY) {
+    if (devX.length == 0) {
+      return selected;
+    }
+    float[][] allX = new float[x.length + devX.length][];
+    System.arraycopy(x, 0, allX, 0, x.length);
+    System.arraycopy(devX, 0, allX, x.length, devX.length);
+    int[] allY = new int[allX.length];
+    System.arraycopy(y, 0, allY, 0, y.length);
+    System.arraycopy(devY, 0, allY, y.length, devY.length);
+    List<String> allTexts = null;
+    if (texts != null && devTexts != null) {
+      allTexts = new ArrayList<>(texts);
+      allTexts.addAll(devTexts);
+    }
+    return new HeadTrainer(selected.settings(), seed).fitEpochs(allX, allTexts, allY, classes, selected.bestEpoch());
+  }
+
+  /** Fits for exactly {@code epochs} passes over {@code x} and keeps the last weights. */
+  public HeadFit fitEpochs(float[][] x, List<String> texts, int[] y, int classes, int epochs) {
+    Requires.positive(epochs, "epochs");
+    return fit(x, texts, y, classes, new float[0][], texts == null ? null : List.of(), new int[0], epochs);
   }
 
   private static boolean balanced(int[] y, int classes) {
@@ -98,6 +140,12 @@ public final class HeadTrainer {
    * {@link WideHead}.
    */
   public HeadFit fit(float[][] x, List<String> texts, int[] y, int classes, float[][] devX, List<String> devTexts, int[] devY) {
+    return fit(x, texts, y, classes, devX, devTexts, devY, 0);
+  }
+
+  /** With {@code fixedEpochs > 0}: that many epochs, no dev evaluation, the last weights kept. */
+  private HeadFit fit(float[][] x, List<String> texts, int[] y, int classes, float[][] devX, List<String> devTexts,
+      int[] devY, int fixedEpochs) {
     Ngrams ngrams = settings.ngrams() ? settings.lexical() : null;
     if (ngrams != null && (texts == null || devTexts == null)) {
       throw new IllegalArgumentException("features " + settings.features() + " need the texts behind the embeddings");
@@ -118,7 +166,7 @@ public final class HeadTrainer {
       devTexts = texts;
     }
     SparseVector[] s = ngrams == null ? null : featurize(ngrams, texts);
-    SparseVector[] devS = ngrams == null ? null : featurize(ngrams, devTexts);
+    SparseVector[] devS = ngrams == null || fixedEpochs > 0 ? null : featurize(ngrams, devTexts);
     int d = x[0].length;
     double[] mean = new double[d];
     double[] scale = new double[d];
@@ -168,7 +216,8 @@ public final class HeadTrainer {
     int bestEpoch = 0;
     double[][] bestParams = net.copy();
     int epoch = 0;
-    while (epoch < settings.maxEpochs()) {
+    int epochs = fixedEpochs > 0 ? fixedEpochs : settings.maxEpochs();
+    while (epoch < epochs) {
       epoch++;
       shuffle(order, random);
       for (int from = 0; from < order.length; from += settings.batchSize()) {
@@ -180,7 +229,10 @@ public final class HeadTrainer {
         }
         net.finishGrad(to - from, settings.l2());
         adam.step(net.grads);
-        net.stepWide(to - from, settings.l2(), settings.lexicalRate(), adam.t);
+        net.stepWide(to - from, settings.lexicalL2(), settings.lexicalRate(), adam.t);
+      }
+      if (fixedEpochs > 0) {
+        continue;
       }
       Head head = net.head(mean, scale);
       double f1 = macroF1(head, devX, devS, devY, classes);
@@ -192,6 +244,9 @@ public final class HeadTrainer {
       } else if (epoch - bestEpoch >= settings.patience()) {
         break;
       }
+    }
+    if (fixedEpochs > 0) {
+      return new HeadFit(net.head(mean, scale), epoch, epoch, curve, settings);
     }
     net.restore(bestParams);
     return new HeadFit(net.head(mean, scale), epoch, bestEpoch, curve, settings);

@@ -209,7 +209,8 @@ public final class ModelStore {
             s.path("learning_rate").asDouble(), s.path("max_epochs").asInt(), s.path("patience").asInt(),
             s.path("batch_size").asInt(), s.path("class_weights").asBoolean(),
             s.path("features").asText(HeadSettings.EMBEDDING),
-            s.path("lexical_learning_rate").asDouble(HeadSettings.LEXICAL_RATE));
+            s.path("lexical_learning_rate").asDouble(HeadSettings.LEXICAL_RATE),
+            s.path("lexical_l2").asDouble(s.path("l2").asDouble()));
     Map<String, Double> scores = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> it = p.path("scores").fields();
     while (it.hasNext()) {

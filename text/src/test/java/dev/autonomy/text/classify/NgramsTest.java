@@ -3,6 +3,7 @@ package dev.autonomy.text.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.autonomy.text.data.Example;
 import dev.autonomy.text.encode.HashingEncoder;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -90,6 +91,8 @@ class NgramsTest {
       assertThat(loaded.head().kind()).isEqualTo(s.kind());
       assertThat(loaded.info().settings().features()).isEqualTo(HeadSettings.EMBEDDING_NGRAMS);
       assertThat(loaded.info().settings().lexicalRate()).isEqualTo(model.info().settings().lexicalRate());
+      assertThat(loaded.info().settings().lexicalL2()).isEqualTo(model.info().settings().lexicalL2());
+      assertThat(HeadTrainer.LEXICAL_L2S).contains(model.info().settings().lexicalL2());
       for (String t : List.of("rain and storm", "warm sun today", "ice cold frost", "nothing known here 42")) {
         assertThat(loaded.head().probabilities(enc.embed(t), t))
             .containsExactly(model.head().probabilities(enc.embed(t), t));
@@ -98,6 +101,53 @@ class NgramsTest {
       assertThatThrownBy(() -> loaded.predict(enc.embed("rain"))).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("n-grams");
     }
+  }
+
+  @Test
+  void filesWithoutLexicalL2_loadWithTheDenseL2() throws java.io.IOException {
+    HashingEncoder enc = new HashingEncoder(8);
+    HeadSettings wide = HeadSettings.logreg().withFeatures(HeadSettings.EMBEDDING_NGRAMS).withLexicalL2(1e-4);
+    TextModel model = new TextTrainer(wide, 5, CLOCK).train(ModelStoreTest.words(150, 2), enc).model();
+    ModelStore store = ModelStore.inHome(home);
+    java.nio.file.Path file = store.save("old", model);
+    String json = java.nio.file.Files.readString(file);
+    assertThat(json).contains("\"lexical_l2\"");
+    java.nio.file.Files.writeString(file, json.replaceAll(",\\s*\"lexical_l2\"\\s*:\\s*[0-9.eE+-]+", ""));
+    TextModel loaded = store.load("old");
+    assertThat(loaded.info().settings().lexicalL2()).isEqualTo(loaded.info().settings().l2());
+    assertThat(loaded.classify(enc, "rain and storm")).isEqualTo(model.classify(enc, "rain and storm"));
+  }
+
+  @Test
+  void refit_learnsTrainAndDevForTheSelectedEpochs_deterministically() {
+    List<Example> all = ModelStoreTest.words(240, 4).split(dev.autonomy.text.data.Dataset.ALL);
+    HashingEncoder enc = new HashingEncoder(8);
+    List<String> texts = all.stream().map(Example::text).toList();
+    List<String> labels = List.of("rainy", "sunny", "snowy");
+    int[] y = all.stream().mapToInt(e -> labels.indexOf(e.label())).toArray();
+    float[][] x = texts.stream().map(enc::embed).toArray(float[][]::new);
+    int n = 200;
+    float[][] trainX = java.util.Arrays.copyOf(x, n);
+    float[][] devX = java.util.Arrays.copyOfRange(x, n, x.length);
+    int[] trainY = java.util.Arrays.copyOf(y, n);
+    int[] devY = java.util.Arrays.copyOfRange(y, n, y.length);
+    HeadTrainer trainer = new HeadTrainer(HeadSettings.logreg().withFeatures(HeadSettings.EMBEDDING_NGRAMS).withMaxEpochs(8), 3);
+    HeadFit selected = trainer.fitSelected(trainX, texts.subList(0, n), trainY, 3, devX, texts.subList(n, x.length), devY);
+    HeadFit a = trainer.refit(selected, trainX, texts.subList(0, n), trainY, 3, devX, texts.subList(n, x.length), devY);
+    HeadFit b = trainer.refit(selected, trainX, texts.subList(0, n), trainY, 3, devX, texts.subList(n, x.length), devY);
+    assertThat(a.settings()).isEqualTo(selected.settings());
+    assertThat(a.epochs()).isEqualTo(selected.bestEpoch());
+    assertThat(a.bestEpoch()).isEqualTo(selected.bestEpoch());
+    assertThat(a.devMacroF1()).isEmpty();
+    assertThat(((WideHead) a.head()).weights()).isDeepEqualTo(((WideHead) b.head()).weights());
+    assertThat(((WideHead) a.head()).weights()).isNotEqualTo(((WideHead) selected.head()).weights());
+    int right = 0;
+    for (int i = 0; i < x.length; i++) {
+      right += HeadTrainer.argmax(a.head().probabilities(x[i], texts.get(i))) == y[i] ? 1 : 0;
+    }
+    assertThat((double) right / x.length).isGreaterThan(0.9);
+    assertThat(trainer.refit(selected, trainX, texts.subList(0, n), trainY, 3, new float[0][], List.of(), new int[0]))
+        .isSameAs(selected);
   }
 
   @Test
