@@ -42,7 +42,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -236,7 +235,7 @@ public final class Autonomy implements AutoCloseable {
   }
 
   /** Model error against the two naive baselines on the person's last weeks, held out. */
-  public List<DesireModels.EvalRow> evaluate() {
+  public List<dev.autonomy.engine.desire.DesireEvaluation.Row> evaluate() {
     return models.evaluate(state());
   }
 
@@ -459,8 +458,4 @@ public final class Autonomy implements AutoCloseable {
     return deleted;
   }
 
-  /** Zone helper for callers building situations. */
-  public ZoneId zone() {
-    return clock.getZone();
-  }
 }

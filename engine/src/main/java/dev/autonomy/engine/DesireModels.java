@@ -1,6 +1,5 @@
 package dev.autonomy.engine;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.autonomy.core.AutonomyException;
@@ -31,7 +30,7 @@ import java.util.Optional;
  * tagged with the signal fingerprint it was trained on; feedback updates it in place (online), a
  * change in signals retrains it.
  */
-public final class DesireModels {
+final class DesireModels {
   static final String MODEL = "model.desire";
   static final String MODEL_FINGERPRINT = "model.desire.fingerprint";
   static final String GOALS = "goals";
@@ -43,14 +42,6 @@ public final class DesireModels {
   DesireModels(Vault vault) {
     this.vault = vault;
   }
-
-  /** One row of {@code desires --eval}; JSON names are part of the CLI's contract. */
-  public record EvalRow(
-      String desire,
-      int days,
-      @JsonProperty("model_mae") double modelMae,
-      @JsonProperty("baseline_mean_mae") double baselineMeanMae,
-      @JsonProperty("baseline_yesterday_mae") double baselineYesterdayMae) {}
 
   Optional<DesireModel> current() {
     String fingerprint = vault.signals().fingerprint();
@@ -84,7 +75,8 @@ public final class DesireModels {
     return updated;
   }
 
-  List<EvalRow> evaluate(PersonState state) {
+  /** Rows serialise as {desire, days, model_mae, baseline_mean_mae, baseline_yesterday_mae}: the CLI's contract. */
+  List<DesireEvaluation.Row> evaluate(PersonState state) {
     Optional<LocalDate> first = state.table().firstDate();
     Optional<LocalDate> last = state.table().lastDate();
     if (first.isEmpty()) {
@@ -93,9 +85,7 @@ public final class DesireModels {
     int span = (int) ChronoUnit.DAYS.between(first.get(), last.get()) + 1;
     DesireEvaluation.Result result =
         DesireEvaluation.evaluate(features(state), trainer(), goals(), DesireEvaluation.defaultTestDays(span));
-    return result.rows().stream()
-        .map(r -> new EvalRow(r.desire(), r.days(), r.modelMae(), r.baselineMeanMae(), r.baselineYesterdayMae()))
-        .toList();
+    return result.rows();
   }
 
   String describe(DesireModel model) {

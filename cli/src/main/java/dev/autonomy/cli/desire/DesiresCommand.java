@@ -5,7 +5,6 @@ import dev.autonomy.core.desire.Contribution;
 import dev.autonomy.core.desire.Desire;
 import dev.autonomy.core.desire.Situation;
 import dev.autonomy.engine.Autonomy;
-import dev.autonomy.engine.DesireModels;
 import dev.autonomy.engine.context.StatedContext;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -37,13 +36,13 @@ public final class DesiresCommand implements Callable<Integer> {
   public Integer call() {
     try (Autonomy autonomy = Session.open(spec)) {
       if (eval) {
-        List<DesireModels.EvalRow> rows = autonomy.evaluate();
+        List<dev.autonomy.engine.desire.DesireEvaluation.Row> rows = autonomy.evaluate();
         if (json) {
           Session.json(spec, Map.of("eval", rows));
         } else {
           PrintWriter out = Session.out(spec);
           out.printf("%-8s %5s %10s %14s %18s%n", "desire", "days", "model_mae", "baseline_mean", "baseline_yesterday");
-          for (DesireModels.EvalRow r : rows) {
+          for (dev.autonomy.engine.desire.DesireEvaluation.Row r : rows) {
             out.printf(Locale.ROOT, "%-8s %5d %10.4f %14.4f %18.4f%s%n", r.desire(), r.days(), r.modelMae(), r.baselineMeanMae(),
                 r.baselineYesterdayMae(), r.modelMae() < Math.min(r.baselineMeanMae(), r.baselineYesterdayMae()) ? "  (beats both)" : "");
           }

@@ -7,7 +7,6 @@ import dev.autonomy.core.feedback.Outcome;
 import dev.autonomy.core.recommend.Recommendation;
 import dev.autonomy.core.recommend.RuleApplication;
 import dev.autonomy.engine.Autonomy;
-import dev.autonomy.engine.DesireModels;
 import dev.autonomy.engine.rank.Ranking;
 import dev.autonomy.engine.rank.RankingPolicy;
 import dev.autonomy.vault.ImportResult;
@@ -100,7 +99,7 @@ public final class Demo {
 
       out.println("\n== 7. How good is the desire model? (last weeks held out)");
       out.printf("   %-8s %5s %10s %14s %18s%n", "desire", "days", "model_mae", "baseline_mean", "baseline_yesterday");
-      for (DesireModels.EvalRow r : autonomy.evaluate()) {
+      for (dev.autonomy.engine.desire.DesireEvaluation.Row r : autonomy.evaluate()) {
         out.printf(Locale.ROOT, "   %-8s %5d %10.4f %14.4f %18.4f%n", r.desire(), r.days(), r.modelMae(), r.baselineMeanMae(), r.baselineYesterdayMae());
       }
     }
