@@ -28,9 +28,7 @@ public final class BasketPlanner {
   /** The exact method refuses tables larger than this many cells. */
   static final long MAX_DP_CELLS = 60_000_000L;
 
-  private final int populationSize;
-  private final int steadyGenerations;
-  private final int maxGenerations;
+  private final dev.autonomy.plan.GaLimits limits;
 
   /** Population 60, stop after 30 generations without progress or 400 in all. */
   public BasketPlanner() {
@@ -38,15 +36,7 @@ public final class BasketPlanner {
   }
 
   public BasketPlanner(int populationSize, int steadyGenerations, int maxGenerations) {
-    if (populationSize < 2) {
-      throw new IllegalArgumentException("populationSize must be >= 2, was " + populationSize);
-    }
-    if (steadyGenerations < 1 || maxGenerations < 1) {
-      throw new IllegalArgumentException("generation limits must be >= 1, were " + steadyGenerations + " and " + maxGenerations);
-    }
-    this.populationSize = populationSize;
-    this.steadyGenerations = steadyGenerations;
-    this.maxGenerations = maxGenerations;
+    this.limits = new dev.autonomy.plan.GaLimits(populationSize, steadyGenerations, maxGenerations);
   }
 
   /** The GA's basket; same problem and seed, same basket. */
@@ -60,14 +50,14 @@ public final class BasketPlanner {
     Codec<int[], IntegerGene> codec = Codec.of(raw.encoding(), gt -> repair(problem, raw.decode(gt)));
     Phenotype<IntegerGene, Double> best = RandomRegistry.with(new SplittableRandom(seed), random -> {
       Engine<IntegerGene, Double> engine = Engine.builder(q -> problem.value(q), codec)
-          .populationSize(populationSize)
+          .populationSize(limits.populationSize())
           .selector(new TournamentSelector<>(3))
           .alterers(new UniformCrossover<>(0.3, 0.3), new Mutator<>(0.15))
           .executor(Runnable::run)
           .build();
       return engine.stream()
-          .limit(Limits.bySteadyFitness(steadyGenerations))
-          .limit(maxGenerations)
+          .limit(Limits.bySteadyFitness(limits.steadyGenerations()))
+          .limit(limits.maxGenerations())
           .collect(EvolutionResult.toBestPhenotype());
     });
     Genotype<IntegerGene> genotype = best.genotype();

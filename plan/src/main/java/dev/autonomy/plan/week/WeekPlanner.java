@@ -34,9 +34,7 @@ public final class WeekPlanner {
   static final double MODERATE_AFTER_HARD = 0.2;
   static final double REPEAT = 0.25;
 
-  private final int populationSize;
-  private final int steadyGenerations;
-  private final int maxGenerations;
+  private final dev.autonomy.plan.GaLimits limits;
 
   /** Population 80; stop after 50 generations without progress or 500 in all. */
   public WeekPlanner() {
@@ -44,15 +42,7 @@ public final class WeekPlanner {
   }
 
   public WeekPlanner(int populationSize, int steadyGenerations, int maxGenerations) {
-    if (populationSize < 2) {
-      throw new IllegalArgumentException("populationSize must be >= 2, was " + populationSize);
-    }
-    if (steadyGenerations < 1 || maxGenerations < 1) {
-      throw new IllegalArgumentException("generation limits must be >= 1, were " + steadyGenerations + " and " + maxGenerations);
-    }
-    this.populationSize = populationSize;
-    this.steadyGenerations = steadyGenerations;
-    this.maxGenerations = maxGenerations;
+    this.limits = new dev.autonomy.plan.GaLimits(populationSize, steadyGenerations, maxGenerations);
   }
 
   /** The best plan found; same input and seed, same plan. */
@@ -62,14 +52,14 @@ public final class WeekPlanner {
     Codec<int[], IntegerGene> codec = Codec.of(raw.encoding(), gt -> model.repair(raw.decode(gt)));
     EvolutionResult<IntegerGene, Double> result = RandomRegistry.with(new SplittableRandom(seed), random -> {
       Engine<IntegerGene, Double> engine = Engine.builder(model::fitness, codec)
-          .populationSize(populationSize)
+          .populationSize(limits.populationSize())
           .selector(new TournamentSelector<>(3))
           .alterers(new SinglePointCrossover<>(0.3), new Mutator<>(0.2))
           .executor(Runnable::run)
           .build();
       return engine.stream()
-          .limit(Limits.bySteadyFitness(steadyGenerations))
-          .limit(maxGenerations)
+          .limit(Limits.bySteadyFitness(limits.steadyGenerations()))
+          .limit(limits.maxGenerations())
           .collect(EvolutionResult.toBestEvolutionResult());
     });
     int[] choice = codec.decode(result.bestPhenotype().genotype());
