@@ -8,6 +8,9 @@ import dev.autonomy.core.feedback.Feedback;
 import dev.autonomy.core.feedback.Outcome;
 import dev.autonomy.core.option.Option;
 import dev.autonomy.core.recommend.Evidence;
+import dev.autonomy.core.recommend.Explanation;
+import dev.autonomy.core.recommend.Recommendation;
+import dev.autonomy.core.recommend.RuleApplication;
 import dev.autonomy.core.rule.PersonRule;
 import dev.autonomy.core.signal.ImportOptions;
 import dev.autonomy.core.signal.Importer;
@@ -17,6 +20,9 @@ import dev.autonomy.engine.desire.DesireModel;
 import dev.autonomy.engine.features.ContextFeatures;
 import dev.autonomy.engine.features.FeatureVector;
 import dev.autonomy.engine.option.OptionCatalogue;
+import dev.autonomy.engine.plan.RuleScreen;
+import dev.autonomy.engine.plan.RunOffer;
+import dev.autonomy.engine.plan.TripOffer;
 import dev.autonomy.engine.quality.CleanResult;
 import dev.autonomy.engine.quality.Cleaner;
 import dev.autonomy.engine.quality.QualityReport;
@@ -30,6 +36,13 @@ import dev.autonomy.engine.rule.RuleParser;
 import dev.autonomy.engine.state.PersonState;
 import dev.autonomy.engine.state.StateStore;
 import dev.autonomy.ingest.Importers;
+import dev.autonomy.plan.map.OsmMap;
+import dev.autonomy.plan.run.RunLoop;
+import dev.autonomy.plan.run.RunPlanner;
+import dev.autonomy.plan.run.RunRequest;
+import dev.autonomy.plan.trip.Trip;
+import dev.autonomy.plan.trip.TripPlanner;
+import dev.autonomy.plan.trip.TripRequest;
 import dev.autonomy.vault.FeedbackRow;
 import dev.autonomy.vault.ImportResult;
 import dev.autonomy.vault.LoggedDecision;
@@ -44,6 +57,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -320,29 +334,92 @@ public final class Autonomy implements AutoCloseable {
    * like any recommendation so {@code why} and {@code feedback} work on it and feedback teaches the
    * models.
    */
-  public dev.autonomy.core.recommend.Recommendation offerPlan(Option plan, String summary, Situation situation) {
-    List<dev.autonomy.core.recommend.RuleApplication> applied = new ArrayList<>();
+  public Recommendation offerPlan(Option plan, String summary, Situation situation) {
+    return offerPlan(plan, summary, situation, Map.of());
+  }
+
+  private Recommendation offerPlan(Option plan, String summary, Situation situation, Map<String, List<String>> removedByRuleId) {
+    List<RuleApplication> applied = new ArrayList<>();
     for (Constraint c : constraints()) {
       Optional<String> broken = c.violation(plan, situation);
       if (broken.isPresent()) {
         throw new InvalidInputException("this plan breaks your rule " + c.rule().id() + " \"" + c.rule().text() + "\": "
             + broken.get() + "; change the request or remove the rule (autonomy rule remove " + c.rule().id() + ")");
       }
-      applied.add(new dev.autonomy.core.recommend.RuleApplication(c.rule().id(), c.rule().text(), List.of()));
+      applied.add(new RuleApplication(c.rule().id(), c.rule().text(), removedByRuleId.getOrDefault(c.rule().id(), List.of())));
     }
     Desire desire = desires(situation).stream().filter(d -> d.type() == plan.desire()).findFirst().orElse(null);
     double intensity = desire == null ? 0.5 : desire.intensity();
-    byte[] bytes = new byte[5];
-    random.nextBytes(bytes);
-    dev.autonomy.core.recommend.Explanation explanation = new dev.autonomy.core.recommend.Explanation(
+    Explanation explanation = new Explanation(
         summary,
         List.of(new dev.autonomy.core.desire.Contribution("desire." + plan.desire().code(), intensity, 1.0,
             "your predicted wish to " + plan.desire().code() + " now")),
         applied, false, 1.0, evidence().getOrDefault(plan.desire(), List.of()), modelName());
-    var rec = new dev.autonomy.core.recommend.Recommendation("plan-" + java.util.HexFormat.of().formatHex(bytes), plan,
+    var rec = new Recommendation(newPlanId(), plan,
         plan.desire(), Math.max(0, Math.min(1, intensity)), desire == null ? 0 : desire.confidence(), explanation);
     vault.decisions().record(situation.stated(), List.of(rec));
     return rec;
+  }
+
+  private String newPlanId() {
+    byte[] bytes = new byte[5];
+    random.nextBytes(bytes);
+    return "plan-" + java.util.HexFormat.of().formatHex(bytes);
+  }
+
+  /**
+   * The person's predicted desire intensities in a situation, as weights for scoring the places of
+   * a trip or the items of a basket; empty while the vault holds no signals (the planners' own
+   * defaults apply then).
+   */
+  public Optional<Map<DesireType, Double>> desireWeights(Situation situation) {
+    if (vault.signals().count() == 0) {
+      return Optional.empty();
+    }
+    Map<DesireType, Double> weights = new EnumMap<>(DesireType.class);
+    desires(situation).forEach(d -> weights.put(d.type(), d.intensity()));
+    return Optional.of(weights);
+  }
+
+  /** The person's rules, ready to judge the parts of a plan (places, items) in a situation. */
+  public RuleScreen ruleScreen(Situation situation) {
+    return new RuleScreen(constraints(), situation);
+  }
+
+  /**
+   * Plans a walking trip under the person's rules and offers it: places a rule forbids ("never
+   * museum", "no indoor") are removed before the solver sees the map, the whole trip is checked
+   * like any plan, and the offer is logged with the places each rule removed.
+   *
+   * @param situation when and where; the trip is outdoors whatever it says
+   */
+  public TripOffer planTrip(OsmMap map, TripRequest request, Situation situation) {
+    Situation outdoors = situation.with("place", "outdoor");
+    Map<String, RuleScreen.Removal> removed = ruleScreen(outdoors).removedPlaces(map.places());
+    Trip trip = new TripPlanner(map).plan(request, place -> !removed.containsKey(place.osmId()));
+    Map<String, List<String>> byRuleId = new LinkedHashMap<>();
+    Map<String, List<String>> byRule = new LinkedHashMap<>();
+    for (dev.autonomy.plan.map.Place place : map.places()) {
+      RuleScreen.Removal r = removed.get(place.osmId());
+      if (r != null) {
+        byRuleId.computeIfAbsent(r.rule().id(), k -> new ArrayList<>()).add(place.osmId());
+        byRule.computeIfAbsent(r.rule().id() + " \"" + r.rule().text() + "\"", k -> new ArrayList<>()).add(place.name());
+      }
+    }
+    Recommendation offered = offerPlan(TripOffer.asOption(trip), TripOffer.summary(trip, removed.size()), outdoors, byRuleId);
+    return new TripOffer(trip, offered, byRule);
+  }
+
+  /**
+   * Plans a running (or riding) loop and offers it: the loop is checked against the person's rules
+   * like any plan ("never run" refuses it, naming the rule) and logged for {@code why} and
+   * {@code feedback}.
+   */
+  public RunOffer planRun(OsmMap map, RunRequest request, Situation situation) {
+    RunLoop loop = new RunPlanner(map).plan(request);
+    Recommendation offered = offerPlan(RunOffer.asOption(loop, request.mode()), RunOffer.summary(loop),
+        situation.with("place", "outdoor"));
+    return new RunOffer(loop, offered);
   }
 
   /** Ranks given options without logging: for plans and benchmarks. */

@@ -1,8 +1,12 @@
 package dev.autonomy.cli.plan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.desire.DesireType;
+import dev.autonomy.core.desire.Situation;
+import dev.autonomy.engine.Autonomy;
+import dev.autonomy.engine.plan.RuleScreen;
 import dev.autonomy.plan.basket.Basket;
 import dev.autonomy.plan.basket.BasketPlanner;
 import dev.autonomy.plan.basket.BasketProblem;
@@ -10,6 +14,7 @@ import dev.autonomy.plan.basket.Item;
 import dev.autonomy.plan.basket.ItemsCsv;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -57,21 +62,28 @@ final class PlanBasketCommand implements Callable<Integer> {
     if (!(decay > 0 && decay <= 1)) {
       throw new InvalidInputException("--decay must be in (0, 1], was " + decay);
     }
-    PlanOffers.Allowed allowed = PlanOffers.allowedItems(spec, ItemsCsv.read(items));
-    List<Item> list = allowed.items();
+    RuleScreen.Allowed<Item> allowed;
     Map<DesireType, Double> weights;
-    if (desire != null) {
-      weights = MapOptions.weights(desire, "--desire");
-    } else {
-      // The person's predicted desires weigh the items, or equal weights while the vault is empty.
-      weights = PlanOffers.desireWeights(spec).orElseGet(() -> {
-        Map<DesireType, Double> equal = new EnumMap<>(DesireType.class);
-        for (DesireType type : DesireType.values()) {
-          equal.put(type, 1.0);
-        }
-        return equal;
-      });
+    try (Autonomy autonomy = Session.open(spec)) {
+      Situation now = new Situation(ZonedDateTime.now(autonomy.clock()), Map.of());
+      allowed = autonomy.ruleScreen(now).items(ItemsCsv.read(items));
+      if (allowed.kept().isEmpty()) {
+        throw new InvalidInputException("your rules remove every item: " + allowed.removed());
+      }
+      if (desire != null) {
+        weights = MapOptions.weights(desire, "--desire");
+      } else {
+        // The person's predicted desires weigh the items, or equal weights while the vault is empty.
+        weights = autonomy.desireWeights(now).orElseGet(() -> {
+          Map<DesireType, Double> equal = new EnumMap<>(DesireType.class);
+          for (DesireType type : DesireType.values()) {
+            equal.put(type, 1.0);
+          }
+          return equal;
+        });
+      }
     }
+    List<Item> list = allowed.kept();
     BasketProblem problem = new BasketProblem(list, budget, weights, decay);
     BasketPlanner planner = new BasketPlanner();
     Basket basket = planner.genetic(problem, seed);

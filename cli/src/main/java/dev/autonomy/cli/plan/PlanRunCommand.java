@@ -1,12 +1,16 @@
 package dev.autonomy.cli.plan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.desire.Situation;
+import dev.autonomy.core.recommend.Recommendation;
+import dev.autonomy.engine.Autonomy;
+import dev.autonomy.engine.plan.RunOffer;
 import dev.autonomy.plan.map.LatLon;
 import dev.autonomy.plan.map.Mode;
 import dev.autonomy.plan.map.OsmMap;
 import dev.autonomy.plan.run.RunLoop;
-import dev.autonomy.plan.run.RunPlanner;
 import dev.autonomy.plan.run.RunRequest;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,25 +69,21 @@ final class PlanRunCommand implements Callable<Integer> {
       case "bike" -> Mode.BIKE;
       default -> throw new InvalidInputException("--profile: expected foot or bike, was '" + profile + "'");
     };
-    RunLoop loop;
-    try (OsmMap osm = MapOptions.open(spec, map)) {
-      loop = new RunPlanner(osm).plan(new RunRequest(from, km, mode, seed, 12));
+    RunOffer offer;
+    try (Autonomy autonomy = Session.open(spec); OsmMap osm = MapOptions.open(spec, map)) {
+      offer = autonomy.planRun(osm, new RunRequest(from, km, mode, seed, 12),
+          new Situation(ZonedDateTime.now(autonomy.clock()), Map.of()));
     }
+    RunLoop loop = offer.loop();
+    Recommendation offered = offer.offered();
     if (gpx != null) {
       try {
         Files.writeString(gpx, loop.toGpx(Instant.now()), StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw new InvalidInputException("--gpx: cannot write " + gpx + ": " + e.getMessage(), e);
+        throw new InvalidInputException("--gpx: cannot write " + gpx + ": " + e.getMessage()
+            + " (the loop is still offered as " + offered.id() + ")", e);
       }
     }
-    dev.autonomy.core.recommend.Recommendation offered = PlanOffers.offer(spec, new dev.autonomy.core.option.Option(
-        "run-loop-" + Math.round(km) + "km", String.format(Locale.ROOT, "%s loop of %.1f km from %s",
-            mode == Mode.BIKE ? "Riding" : "Running", loop.meters() / 1000, loop.start()),
-        dev.autonomy.core.desire.DesireType.MOVE, dev.autonomy.core.option.Place.OUTDOOR,
-        (int) Math.round(loop.meters() / 1000 * (mode == Mode.BIKE ? 3.0 : 6.5)), mode == Mode.BIKE ? 6 : 7, 0,
-        mode == Mode.BIKE ? "cycle" : "run", java.util.Set.of("plan", "loop")),
-        String.format(Locale.ROOT, "a %.1f km loop (asked %.1f km), %.0f%% on streets run twice, found by %s",
-            loop.meters() / 1000, km, loop.repeatedShare() * 100, loop.method()));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       Map<String, Object> o = new LinkedHashMap<>();

@@ -1,17 +1,22 @@
 package dev.autonomy.cli.plan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.desire.DesireType;
+import dev.autonomy.core.desire.Situation;
+import dev.autonomy.core.recommend.Recommendation;
+import dev.autonomy.engine.Autonomy;
+import dev.autonomy.engine.plan.TripOffer;
 import dev.autonomy.plan.map.LatLon;
 import dev.autonomy.plan.map.OsmMap;
 import dev.autonomy.plan.trip.Trip;
-import dev.autonomy.plan.trip.TripPlanner;
 import dev.autonomy.plan.trip.TripRequest;
 import dev.autonomy.plan.trip.TripStop;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,29 +84,32 @@ final class PlanTripCommand implements Callable<Integer> {
     } catch (DateTimeParseException e) {
       throw new InvalidInputException("--at: expected HH:MM, was '" + at + "'");
     }
-    // Places are scored by the person's own predicted desires unless they say otherwise.
-    Map<DesireType, Double> weights = desire != null ? MapOptions.weights(desire, "--desire")
-        : PlanOffers.desireWeights(spec).orElse(TripRequest.DEFAULT_WEIGHTS);
-    TripRequest request = new TripRequest(from, Duration.ofSeconds(Math.round(hours * 3600)), leave, weights, places, seed,
-        Duration.ofMillis(Math.round(seconds * 1000)));
-    Trip trip;
-    try (OsmMap osm = MapOptions.open(spec, map)) {
-      trip = new TripPlanner(osm).plan(request);
-    }
-    dev.autonomy.core.recommend.Recommendation offered = PlanOffers.offer(spec, new dev.autonomy.core.option.Option(
-        "walking-trip-" + Math.round(hours * 60) + "min", String.format(Locale.ROOT, "Walking trip of %.1f h on %s: %d places",
-            hours, trip.map(), trip.stops().size()),
-        DesireType.EXPLORE, dev.autonomy.core.option.Place.OUTDOOR, (int) Math.round(trip.totalMinutes()), 3, 0, "walk",
-        java.util.Set.of("plan", "trip")),
-        String.format(Locale.ROOT, "%d places chosen by the ant colony for your explore-weighted interests, %.0f of %.0f minutes used",
-            trip.stops().size(), trip.totalMinutes() + trip.returnWalkMinutes(), trip.budgetMinutes()));
     PrintWriter out = spec.commandLine().getOut();
+    TripOffer offer;
+    Map<DesireType, Double> weights;
+    try (Autonomy autonomy = Session.open(spec); OsmMap osm = MapOptions.open(spec, map)) {
+      Situation now = new Situation(ZonedDateTime.now(autonomy.clock()), Map.of("place", "outdoor"));
+      // Places are scored by the person's own predicted desires unless they say otherwise.
+      weights = desire != null ? MapOptions.weights(desire, "--desire")
+          : autonomy.desireWeights(now).orElse(TripRequest.DEFAULT_WEIGHTS);
+      TripRequest request = new TripRequest(from, Duration.ofSeconds(Math.round(hours * 3600)), leave, weights, places,
+          seed, Duration.ofMillis(Math.round(seconds * 1000)));
+      offer = autonomy.planTrip(osm, request, now);
+    }
+    Trip trip = offer.trip();
+    Recommendation offered = offer.offered();
     if (json) {
       Map<String, Object> o = json(trip, weights);
       o.put("id", offered.id());
+      Map<String, Integer> removed = new LinkedHashMap<>();
+      offer.removedByRule().forEach((rule, names) -> removed.put(rule, names.size()));
+      o.put("places_removed_by_rules", removed);
       out.println(new ObjectMapper().writeValueAsString(o));
     } else {
       print(out, trip);
+      offer.removedByRule().forEach((rule, names) -> out.printf(Locale.ROOT, "Left out by rule %s: %d places (%s)%n",
+          rule, names.size(), String.join(", ", names.subList(0, Math.min(3, names.size())))
+              + (names.size() > 3 ? ", ..." : "")));
       out.printf("Offered as %s: autonomy feedback %s --done --rating 1..5 (or --skipped)%n", offered.id(), offered.id());
     }
     out.flush();

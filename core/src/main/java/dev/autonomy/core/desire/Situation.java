@@ -22,4 +22,11 @@ public record Situation(ZonedDateTime at, Map<String, String> stated) {
   public String stated(String key, String fallback) {
     return stated.getOrDefault(key, fallback);
   }
+
+  /** The same moment with one more stated fact, replacing the key's earlier value. */
+  public Situation with(String key, String value) {
+    Map<String, String> more = new TreeMap<>(stated);
+    more.put(key, value);
+    return new Situation(at, more);
+  }
 }

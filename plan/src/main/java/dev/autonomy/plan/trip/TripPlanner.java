@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Plans a walking trip as an orienteering problem: nodes are the start, the best candidate places
@@ -44,12 +45,23 @@ public final class TripPlanner {
    * @throws InvalidInputException if the start is off the map or no place is within reach
    */
   public Trip plan(TripRequest request) {
+    return plan(request, place -> true);
+  }
+
+  /**
+   * Plans the trip among the places {@code allowed} accepts only: the person's rules ("never
+   * museum") remove places before the solver sees them, so no stop can break one.
+   *
+   * @throws InvalidInputException if the start is off the map or no allowed place is within reach
+   */
+  public Trip plan(TripRequest request, Predicate<Place> allowed) {
     map.requireOnMap(request.start(), "start");
     double budget = request.budget().toSeconds() / 60.0;
-    List<Place> candidates = candidates(request, budget);
+    List<Place> candidates = candidates(request, budget, allowed);
     if (candidates.isEmpty()) {
       throw new InvalidInputException(String.format(Locale.ROOT,
-          "no place to visit on the map '%s' is within reach of %s in %.0f minutes", map.name(), request.start(), budget));
+          "no place to visit on the map '%s' is within reach of %s in %.0f minutes%s", map.name(), request.start(), budget,
+          map.places().stream().anyMatch(allowed.negate()) ? " among those your rules allow" : ""));
     }
     List<LatLon> points = new ArrayList<>();
     points.add(request.start());
@@ -120,10 +132,13 @@ public final class TripPlanner {
   }
 
   /** The best places by score per distance that could be reached and left within the budget. */
-  private List<Place> candidates(TripRequest request, double budget) {
+  private List<Place> candidates(TripRequest request, double budget, Predicate<Place> allowed) {
     record Scored(Place place, double meters, double rank) {}
     List<Scored> scored = new ArrayList<>();
     for (Place p : map.places()) {
+      if (!allowed.test(p)) {
+        continue;
+      }
       double meters = request.start().metersTo(p.at());
       double minutes = 2 * meters * DETOUR / WALK_METERS_PER_MINUTE + p.category().visitMinutes();
       double s = score(p, request);

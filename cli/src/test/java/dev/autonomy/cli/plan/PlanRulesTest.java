@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** Planned paths go through the engine: a rule refuses them, otherwise they are logged for feedback. */
-class PlanOffersTest {
+class PlanRulesTest {
   @TempDir Path home;
 
   private static String[] run(String... args) {
@@ -47,6 +47,32 @@ class PlanOffersTest {
     assertThat(refused[0]).isEqualTo("2");
     assertThat(refused[1]).isEmpty();
     assertThat(refused[2]).contains("r1", "never run");
+  }
+
+  @Test
+  void trip_leavesOutPlacesARuleForbids_andSaysWhichRule() throws Exception {
+    Path monaco = Path.of(System.getProperty("autonomy.shared", "../shared"), "data", "osm-graphhopper", "monaco.osm.gz");
+    assumeTrue(Files.exists(monaco), "needs ../shared/data/osm-graphhopper");
+    String h = home.toString();
+    String[] trip = {"--home", h, "plan", "trip", "--map", monaco.toString(), "--start", "43.7384,7.4246", "--hours", "6",
+        "--desire", "explore=1", "--seed", "3", "--json"};
+    String[] free = run(trip);
+    assertThat(free[0]).as(free[2]).isEqualTo("0");
+    JsonNode before = Json.mapper().readTree(free[1]);
+    // Monaco's museums are worth the most to an explorer, so an unconstrained 6-hour trip takes some.
+    assertThat(before.get("stops").findValuesAsText("category")).contains("museum");
+    assertThat(before.get("places_removed_by_rules").size()).isZero();
+
+    assertThat(run("--home", h, "rule", "add", "never", "museum")[0]).isEqualTo("0");
+    String[] ruled = run(trip);
+    assertThat(ruled[0]).as(ruled[2]).isEqualTo("0");
+    JsonNode after = Json.mapper().readTree(ruled[1]);
+    assertThat(after.get("stops").size()).isPositive();
+    assertThat(after.get("stops").findValuesAsText("category")).doesNotContain("museum");
+    assertThat(after.get("places_removed_by_rules").get("r1 \"never museum\"").asInt()).isPositive();
+    String[] why = run("--home", h, "why", after.get("id").asText());
+    assertThat(why[0]).as(why[2]).isEqualTo("0");
+    assertThat(why[1]).contains("never museum");
   }
 
   @Test

@@ -1,0 +1,38 @@
+package dev.autonomy.engine.plan;
+
+import dev.autonomy.core.desire.DesireType;
+import dev.autonomy.core.option.Option;
+import dev.autonomy.core.recommend.Recommendation;
+import dev.autonomy.plan.map.Mode;
+import dev.autonomy.plan.run.RunLoop;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A running or riding loop offered as a recommendation.
+ *
+ * @param loop the planned loop
+ * @param offered the logged recommendation ({@code why} and {@code feedback} take its id)
+ */
+public record RunOffer(RunLoop loop, Recommendation offered) {
+  /** Minutes per km used to size the loop as an option: an easy run, a relaxed ride. */
+  private static final double RUN_MINUTES_PER_KM = 6.5;
+  private static final double RIDE_MINUTES_PER_KM = 3.0;
+
+  /** The loop as one option: outdoor, serving move, with the activity word rules match ("run", "cycle"). */
+  public static Option asOption(RunLoop loop, Mode mode) {
+    boolean bike = mode == Mode.BIKE;
+    double km = loop.meters() / 1000;
+    return new Option("run-loop-" + Math.round(loop.targetMeters() / 1000) + "km",
+        String.format(Locale.ROOT, "%s loop of %.1f km from %s", bike ? "Riding" : "Running", km, loop.start()),
+        DesireType.MOVE, dev.autonomy.core.option.Place.OUTDOOR,
+        (int) Math.round(km * (bike ? RIDE_MINUTES_PER_KM : RUN_MINUTES_PER_KM)), bike ? 6 : 7, 0,
+        bike ? "cycle" : "run", Set.of("plan", "loop"));
+  }
+
+  /** One line for the explanation: how close to the asked distance, and how much is run twice. */
+  public static String summary(RunLoop loop) {
+    return String.format(Locale.ROOT, "a %.1f km loop (asked %.1f km), %.0f%% on streets run twice, found by %s",
+        loop.meters() / 1000, loop.targetMeters() / 1000, loop.repeatedShare() * 100, loop.method());
+  }
+}
