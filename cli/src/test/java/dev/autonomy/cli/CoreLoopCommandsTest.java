@@ -118,6 +118,11 @@ class CoreLoopCommandsTest {
     assertThat(fb.exit()).as(fb.err()).isZero();
     Run whyAfter = run("--home", home.toString(), "why", id, "--json");
     assertThat(whyAfter.json().get("feedback_since")).hasSize(1);
+
+    // The same seed again: the seed fixes the exploration draw, never the ids, so nothing clashes in the log.
+    Run again = run("--home", home.toString(), "recommend", "--context", "place=indoor", "--limit", "5", "--json", "--seed", "1");
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.json().get("recommendations").get(0).get("id").asText()).isNotEqualTo(id);
   }
 
   @Test

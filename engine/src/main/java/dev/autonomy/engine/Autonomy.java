@@ -21,11 +21,13 @@ import dev.autonomy.engine.features.ContextFeatures;
 import dev.autonomy.engine.features.FeatureVector;
 import dev.autonomy.engine.option.OptionCatalogue;
 import dev.autonomy.engine.plan.RuleScreen;
+import dev.autonomy.engine.plan.PathOffers;
 import dev.autonomy.engine.plan.RunOffer;
 import dev.autonomy.engine.plan.TripOffer;
 import dev.autonomy.engine.quality.CleanResult;
 import dev.autonomy.engine.quality.Cleaner;
 import dev.autonomy.engine.quality.QualityReport;
+import dev.autonomy.engine.rank.DecisionIds;
 import dev.autonomy.engine.rank.OptionFeedback;
 import dev.autonomy.engine.rank.OptionPreferences;
 import dev.autonomy.engine.rank.Ranker;
@@ -36,6 +38,7 @@ import dev.autonomy.engine.rule.RuleParser;
 import dev.autonomy.engine.state.PersonState;
 import dev.autonomy.engine.state.StateStore;
 import dev.autonomy.ingest.Importers;
+import dev.autonomy.plan.map.LatLon;
 import dev.autonomy.plan.map.OsmMap;
 import dev.autonomy.plan.run.RunLoop;
 import dev.autonomy.plan.run.RunPlanner;
@@ -314,13 +317,11 @@ public final class Autonomy implements AutoCloseable {
     var result = dev.autonomy.engine.plan.WeekPlanning.plan(this, freeMinutes, stated, seed);
     Map<String, Option> byId = new java.util.HashMap<>();
     options().all().forEach(o -> byId.put(o.id(), o));
-    byte[] bytes = new byte[5];
-    random.nextBytes(bytes);
     List<dev.autonomy.core.recommend.RuleApplication> rules = constraints().stream()
         .map(c -> new dev.autonomy.core.recommend.RuleApplication(c.rule().id(), c.rule().text(), List.of()))
         .toList();
     var plan = dev.autonomy.engine.plan.WeekPlanRecommendation.of(
-        "plan-" + java.util.HexFormat.of().formatHex(bytes), result, byId, rules, modelName());
+        DecisionIds.next("plan"), result, byId, rules, modelName());
     List<dev.autonomy.core.recommend.Recommendation> all = new ArrayList<>();
     all.add(plan.plan());
     all.addAll(plan.elements());
@@ -355,16 +356,10 @@ public final class Autonomy implements AutoCloseable {
         List.of(new dev.autonomy.core.desire.Contribution("desire." + plan.desire().code(), intensity, 1.0,
             "your predicted wish to " + plan.desire().code() + " now")),
         applied, false, 1.0, evidence().getOrDefault(plan.desire(), List.of()), modelName());
-    var rec = new Recommendation(newPlanId(), plan,
+    var rec = new Recommendation(DecisionIds.next("plan"), plan,
         plan.desire(), Math.max(0, Math.min(1, intensity)), desire == null ? 0 : desire.confidence(), explanation);
     vault.decisions().record(situation.stated(), List.of(rec));
     return rec;
-  }
-
-  private String newPlanId() {
-    byte[] bytes = new byte[5];
-    random.nextBytes(bytes);
-    return "plan-" + java.util.HexFormat.of().formatHex(bytes);
   }
 
   /**
@@ -420,6 +415,37 @@ public final class Autonomy implements AutoCloseable {
     Recommendation offered = offerPlan(RunOffer.asOption(loop, request.mode()), RunOffer.summary(loop),
         situation.with("place", "outdoor"));
     return new RunOffer(loop, offered);
+  }
+
+  /**
+   * Paths on a map to offer beside the ranked list: a running loop and a walking trip from
+   * {@code start}, each sized to the stated {@code free_minutes} (an hour when none is stated),
+   * the trip's places weighted by the person's predicted desires. Each is planned under the
+   * person's rules and logged with its own id; one the rules refuse is left out with the reason.
+   */
+  public PathOffers offerPaths(OsmMap map, LatLon start, Situation situation, long seed) {
+    map.requireOnMap(start, "start");
+    String stated = situation.stated().get("free_minutes");
+    double free = stated == null ? PathOffers.DEFAULT_FREE_MINUTES : Double.parseDouble(stated);
+    List<String> refused = new ArrayList<>();
+    Optional<RunOffer> run = Optional.empty();
+    try {
+      run = Optional.of(planRun(map, new RunRequest(start, PathOffers.runKm(free), dev.autonomy.plan.map.Mode.FOOT, seed, 12),
+          situation));
+    } catch (InvalidInputException notOffered) {
+      refused.add("running loop: " + notOffered.getMessage());
+    }
+    Optional<TripOffer> trip = Optional.empty();
+    try {
+      Situation outdoors = situation.with("place", "outdoor");
+      TripRequest request = new TripRequest(start, java.time.Duration.ofMinutes(Math.round(PathOffers.tripMinutes(free))),
+          situation.at().toLocalTime(), desireWeights(outdoors).orElse(TripRequest.DEFAULT_WEIGHTS), 35, seed,
+          java.time.Duration.ofSeconds(1));
+      trip = Optional.of(planTrip(map, request, outdoors));
+    } catch (InvalidInputException notOffered) {
+      refused.add("walking trip: " + notOffered.getMessage());
+    }
+    return new PathOffers(run, trip, refused);
   }
 
   /** Ranks given options without logging: for plans and benchmarks. */

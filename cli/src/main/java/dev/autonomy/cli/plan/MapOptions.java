@@ -13,8 +13,8 @@ import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** What the map-based plan commands share: finding the map file, the vault's map cache, weights. */
-final class MapOptions {
-  static final String ATTRIBUTION = "Map data (c) OpenStreetMap contributors, ODbL.";
+public final class MapOptions {
+  public static final String ATTRIBUTION = "Map data (c) OpenStreetMap contributors, ODbL.";
 
   private MapOptions() {}
 
@@ -23,7 +23,7 @@ final class MapOptions {
    * shared test data ({@code ../shared/data/osm-graphhopper}); the graph is cached in
    * {@code <home>/maps}.
    */
-  static OsmMap open(CommandSpec spec, String map) {
+  public static OsmMap open(CommandSpec spec, String map) {
     quietGraphHopper();
     Path home = AutonomyCli.root(spec).home();
     Path cache = home.resolve("maps");

@@ -9,6 +9,10 @@ import dev.autonomy.engine.Autonomy;
 import dev.autonomy.engine.context.StatedContext;
 import dev.autonomy.engine.rank.Ranking;
 import dev.autonomy.engine.rank.RankingPolicy;
+import dev.autonomy.cli.plan.MapOptions;
+import dev.autonomy.engine.plan.PathOffers;
+import dev.autonomy.plan.map.LatLon;
+import dev.autonomy.plan.map.OsmMap;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +46,14 @@ public final class RecommendCommand implements Callable<Integer> {
   @Option(names = "--with-plan", description = "Also offer next week's training plan as an alternative (each day gets its own id for feedback).")
   boolean withPlan;
 
+  @Option(names = "--map", paramLabel = "FILE",
+      description = "Also offer paths on this OSM map from --start: a running loop and a walking trip sized to your free_minutes"
+          + " (an hour when not stated), each under your rules and with its own id.")
+  String map;
+
+  @Option(names = "--start", paramLabel = "LAT,LON", description = "Where the paths of --map start and end.")
+  String start;
+
   @Option(names = "--seed", description = "Seed for the exploration draw (default: from the clock).")
   Long seed;
 
@@ -58,11 +70,21 @@ public final class RecommendCommand implements Callable<Integer> {
       if (!(explore >= 0 && explore <= 1)) {
         throw new dev.autonomy.core.InvalidInputException("--explore must be in 0..1, was " + explore);
       }
+      if ((map == null) != (start == null)) {
+        throw new dev.autonomy.core.InvalidInputException("--map and --start go together: give both or neither");
+      }
+      LatLon from = start == null ? null : LatLon.parse(start, "--start");
       Ranking ranking = autonomy.recommend(situation, new RankingPolicy(limit, explore),
           java.util.Optional.ofNullable(desire).map(dev.autonomy.core.desire.DesireType::fromCode));
       dev.autonomy.engine.plan.WeekPlanRecommendation plan = withPlan
           ? autonomy.recommendWeekPlan(situation.stated(), new int[] {60, 60, 60, 60, 60, 120, 120}, seed == null ? 1 : seed)
           : null;
+      PathOffers paths = null;
+      if (map != null) {
+        try (OsmMap osm = MapOptions.open(spec, map)) {
+          paths = autonomy.offerPaths(osm, from, situation, seed == null ? 1 : seed);
+        }
+      }
       if (json) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (plan != null) {
@@ -74,12 +96,23 @@ public final class RecommendCommand implements Callable<Integer> {
         out.put("eligible", ranking.eligible());
         out.put("rules", ranking.rules());
         out.put("recommendations", ranking.recommendations());
+        if (paths != null) {
+          Map<String, Object> p = new LinkedHashMap<>();
+          paths.run().ifPresent(r -> p.put("run", Map.of("recommendation", r.offered(), "km", Math.round(r.loop().meters()) / 1000.0)));
+          paths.trip().ifPresent(t -> p.put("trip", Map.of("recommendation", t.offered(),
+              "stops", t.trip().stops().stream().map(s -> s.place().name()).toList())));
+          p.put("not_offered", paths.refused());
+          out.put("paths", p);
+        }
         Session.json(spec, out);
         return 0;
       }
       print(Session.out(spec), situation, ranking);
       if (plan != null) {
         printPlan(Session.out(spec), plan);
+      }
+      if (paths != null) {
+        printPaths(Session.out(spec), paths);
       }
     }
     return 0;
@@ -91,6 +124,22 @@ public final class RecommendCommand implements Callable<Integer> {
     out.println("   " + p.explanation().summary());
     for (Recommendation e : plan.elements()) {
       out.printf(Locale.ROOT, "   [%s] %s%n", e.id(), e.explanation().summary());
+    }
+  }
+
+  static void printPaths(PrintWriter out, PathOffers paths) {
+    paths.run().ifPresent(r -> {
+      out.printf(Locale.ROOT, "Or a path: %s  [%s]%n", r.offered().option().name(), r.offered().id());
+      out.println("   " + r.offered().explanation().summary());
+    });
+    paths.trip().ifPresent(t -> {
+      out.printf(Locale.ROOT, "Or a path: %s  [%s]%n", t.offered().option().name(), t.offered().id());
+      out.println("   " + t.offered().explanation().summary());
+      out.println("   " + String.join(" -> ", t.trip().stops().stream().map(s -> s.place().name()).toList()));
+    });
+    paths.refused().forEach(line -> out.println("Not offered: " + line));
+    if (paths.run().isPresent() || paths.trip().isPresent()) {
+      out.println(MapOptions.ATTRIBUTION);
     }
   }
 

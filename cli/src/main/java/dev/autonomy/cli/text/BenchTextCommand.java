@@ -41,6 +41,11 @@ public final class BenchTextCommand implements Callable<Integer> {
           + " embedding+ngrams+chars (also character 3-5-grams) (default: ${DEFAULT-VALUE}).")
   List<String> features;
 
+  @Option(names = "--encoders-en", split = ",", defaultValue = "all-minilm-l6-v2-q", paramLabel = "ENCODER",
+      description = "English encoders for CLINC150 and PhraseBank, each its own rows: all-minilm-l6-v2-q,"
+          + " bge-small-en-v15-q (default: ${DEFAULT-VALUE}).")
+  List<String> englishEncoders;
+
   @Option(names = "--parts", split = ",", defaultValue = "clinc150,phrasebank,crosswoz,latency", paramLabel = "PART",
       description = "(default: ${DEFAULT-VALUE}).")
   List<String> parts;
@@ -62,7 +67,7 @@ public final class BenchTextCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     TextBenchmark.Settings settings =
-        new TextBenchmark.Settings(dir, cache, seed, heads, features, new LinkedHashSet<>(parts), fastText, latencyRuns);
+        new TextBenchmark.Settings(dir, cache, seed, heads, features, new LinkedHashSet<>(parts), fastText, latencyRuns, englishEncoders);
     TextBenchmark.Report report = new TextBenchmark(settings, InstantSource.system(), line -> {
       err.println(line);
       err.flush();

@@ -76,6 +76,35 @@ class PlanRulesTest {
   }
 
   @Test
+  void recommend_offersPathsSizedToFreeTime_underTheRules() throws Exception {
+    Path monaco = Path.of(System.getProperty("autonomy.shared", "../shared"), "data", "osm-graphhopper", "monaco.osm.gz");
+    assumeTrue(Files.exists(monaco), "needs ../shared/data/osm-graphhopper");
+    String h = home.toString();
+    String[] args = {"--home", h, "recommend", "--context", "free_minutes=45", "--seed", "2", "--map", monaco.toString(),
+        "--start", "43.7384,7.4246", "--json"};
+    String[] r = run(args);
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    JsonNode paths = Json.mapper().readTree(r[1]).get("paths");
+    // 45 free minutes: a loop of about 45 / 6.5 = 6.9 km, a trip of at most 45 minutes.
+    assertThat(paths.get("run").get("km").asDouble()).isBetween(6.9 * 0.9, 6.9 * 1.1);
+    assertThat(paths.get("run").get("recommendation").get("id").asText()).startsWith("plan-");
+    assertThat(paths.get("trip").get("recommendation").get("option").get("minutes").asInt()).isBetween(1, 45);
+    assertThat(paths.get("not_offered").size()).isZero();
+
+    assertThat(run("--home", h, "rule", "add", "never", "run")[0]).isEqualTo("0");
+    String[] ruled = run(args);
+    assertThat(ruled[0]).as(ruled[2]).isEqualTo("0");
+    JsonNode after = Json.mapper().readTree(ruled[1]).get("paths");
+    assertThat(after.has("run")).isFalse();
+    assertThat(after.has("trip")).isTrue();
+    assertThat(after.get("not_offered").get(0).asText()).startsWith("running loop:").contains("never run");
+
+    String[] half = run("--home", h, "recommend", "--map", monaco.toString());
+    assertThat(half[0]).isEqualTo("2");
+    assertThat(half[2]).contains("--map and --start go together");
+  }
+
+  @Test
   void basket_leavesOutItemsARuleForbids() throws Exception {
     Path items = home.resolve("items.csv");
     Files.writeString(items, "name,price,desire,utility,max_qty\nRunning shoes,90,move,5,1\nBook,15,explore,2,3\nWine,20,buy,1,2\n");

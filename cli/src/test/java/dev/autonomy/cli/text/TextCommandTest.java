@@ -66,7 +66,10 @@ class TextCommandTest {
     JsonNode t = new ObjectMapper().readTree(train.out());
     assertThat(t.has("accuracy")).isTrue();
     assertThat(t.has("macro_f1")).isTrue();
-    assertThat(t.get("encoder").asText()).isEqualTo("all-minilm-l6-v2-q");
+    // English data: both English encoders are tried and the better on dev is kept.
+    assertThat(t.get("encoders_compared").toString()).isEqualTo("[\"all-minilm-l6-v2-q\",\"bge-small-en-v15-q\"]");
+    assertThat(t.get("encoder").asText()).isIn("all-minilm-l6-v2-q", "bge-small-en-v15-q");
+    assertThat(t.get("scores").has("dev_macro_f1[bge-small-en-v15-q]")).isTrue();
     assertThat(t.get("accuracy").asDouble()).isGreaterThanOrEqualTo(0.75);
     assertThat(home.resolve("models/text/news.json")).exists();
 

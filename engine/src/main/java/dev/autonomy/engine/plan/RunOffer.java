@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public record RunOffer(RunLoop loop, Recommendation offered) {
   /** Minutes per km used to size the loop as an option: an easy run, a relaxed ride. */
-  private static final double RUN_MINUTES_PER_KM = 6.5;
+  private static final double RUN_MINUTES_PER_KM = PathOffers.RUN_MINUTES_PER_KM;
   private static final double RIDE_MINUTES_PER_KM = 3.0;
 
   /** The loop as one option: outdoor, serving move, with the activity word rules match ("run", "cycle"). */

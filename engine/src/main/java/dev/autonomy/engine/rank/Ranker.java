@@ -12,7 +12,6 @@ import dev.autonomy.core.recommend.RuleApplication;
 import dev.autonomy.engine.rule.Constraint;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +91,7 @@ public final class Ranker {
         propensity = epsilon / pool;
       }
       boolean exploration = isLast && explore && index != k - 1;
-      shown.add(recommendation(s, scorer.explain(s, context, VARIETY_PENALTY), request, rules, exploration, propensity, random));
+      shown.add(recommendation(s, scorer.explain(s, context, VARIETY_PENALTY), request, rules, exploration, propensity));
     }
     return new Ranking(shown, rules, request.options().size(), eligible.size());
   }
@@ -137,7 +136,7 @@ public final class Ranker {
   }
 
   private static Recommendation recommendation(
-      OptionScorer.Scored s, List<Contribution> terms, Request request, List<RuleApplication> rules, boolean exploration, double propensity, RandomGenerator random) {
+      OptionScorer.Scored s, List<Contribution> terms, Request request, List<RuleApplication> rules, boolean exploration, double propensity) {
     Option option = s.option();
     Desire desire = request.desires().get(option.desire());
     List<Contribution> contributions = new ArrayList<>(terms);
@@ -158,9 +157,7 @@ public final class Ranker {
         propensity,
         request.evidence().getOrDefault(option.desire(), List.of()),
         request.model());
-    byte[] id = new byte[5];
-    random.nextBytes(id);
-    return new Recommendation("rec-" + HexFormat.of().formatHex(id), option, option.desire(), s.score(), confidence, explanation);
+    return new Recommendation(DecisionIds.next("rec"), option, option.desire(), s.score(), confidence, explanation);
   }
 
   private static String summary(OptionScorer.Scored s, List<Contribution> terms, Desire desire, boolean exploration) {
