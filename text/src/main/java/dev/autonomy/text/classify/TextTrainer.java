@@ -32,6 +32,9 @@ public final class TextTrainer {
     default void encoded(String part, int done, int total) {}
 
     default void fitted(HeadFit fit) {}
+
+    /** One candidate encoder's dev macro-F1, when several are compared. */
+    default void compared(String encoder, double devMacroF1) {}
   }
 
   private final HeadSettings settings;
@@ -50,6 +53,42 @@ public final class TextTrainer {
 
   public TextTrainer(HeadSettings settings, long seed, InstantSource clock) {
     this(settings, seed, new EmbeddingCache(), clock, null);
+  }
+
+  /**
+   * Trains one model per candidate encoder and keeps the one with the best macro-F1 on dev (the
+   * first, the faster, on a tie). The kept model's scores record every candidate's dev macro-F1
+   * ({@code dev_macro_f1[<encoder>]}), so the choice can be checked later. Test data plays no
+   * part in the choice.
+   */
+  public TrainResult train(Dataset data, List<Encoder> candidates) {
+    if (candidates.isEmpty()) {
+      throw new IllegalArgumentException("no encoder to train with");
+    }
+    if (candidates.size() == 1) {
+      return train(data, candidates.get(0));
+    }
+    TrainResult best = null;
+    double bestF1 = Double.NaN;
+    Map<String, Double> compared = new LinkedHashMap<>();
+    for (Encoder encoder : candidates) {
+      TrainResult r = train(data, encoder);
+      double f1 = r.dev() == null ? Double.NaN : r.dev().macroF1();
+      compared.put("dev_macro_f1[" + encoder.name() + "]", f1);
+      listener.compared(encoder.name(), f1);
+      if (best == null || f1 > bestF1) {
+        best = r;
+        bestF1 = f1;
+      }
+    }
+    TextModel m = best.model();
+    Map<String, Double> scores = new LinkedHashMap<>(m.info().scores());
+    scores.putAll(compared);
+    ModelInfo i = m.info();
+    ModelInfo info = new ModelInfo(i.dataSource(), i.format(), i.dataHash(), i.trainExamples(), i.settings(), i.seed(),
+        i.created(), i.epochs(), i.bestEpoch(), scores);
+    return new TrainResult(new TextModel(m.encoder(), m.labels(), m.head(), m.rejectLabel(), m.rejectBelow(), info),
+        best.fit(), best.dev(), best.heldOut(), best.heldOutName());
   }
 
   public TrainResult train(Dataset data, Encoder encoder) {
@@ -166,7 +205,7 @@ public final class TextTrainer {
   /** Embeddings of examples' texts through the cache. */
   public float[][] embed(Encoder encoder, String part, List<Example> examples) {
     List<String> texts = examples.stream().map(Example::text).toList();
-    return cache.embed(encoder, texts, done -> listener.encoded(part, done, texts.size()));
+    return cache.embed(encoder, texts, done -> listener.encoded(part + " with " + encoder.name(), done, texts.size()));
   }
 
   private static void checkLabels(Dataset data, List<Example> examples) {

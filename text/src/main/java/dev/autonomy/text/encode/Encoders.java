@@ -2,6 +2,7 @@ package dev.autonomy.text.encode;
 
 import dev.autonomy.core.InvalidInputException;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,8 @@ public final class Encoders implements AutoCloseable {
   public static final String MINILM = "all-minilm-l6-v2-q";
   /** Chinese: BAAI bge-small-zh-v1.5, INT8, 512 dimensions. */
   public static final String BGE_ZH = "bge-small-zh-v15-q";
+  /** English, stronger on sentiment and finance: BAAI bge-small-en-v1.5, INT8, 384 dimensions. */
+  public static final String BGE_EN = "bge-small-en-v15-q";
   /** Pick by language, detected from the data. */
   public static final String AUTO = "auto";
 
@@ -34,6 +37,8 @@ public final class Encoders implements AutoCloseable {
         MINILM, () -> new OnnxEncoder(MINILM, 384, AllMiniLmL6V2QuantizedEmbeddingModel::new));
     REGISTRY.put(
         BGE_ZH, () -> new OnnxEncoder(BGE_ZH, 512, BgeSmallZhV15QuantizedEmbeddingModel::new));
+    REGISTRY.put(
+        BGE_EN, () -> new OnnxEncoder(BGE_EN, 384, BgeSmallEnV15QuantizedEmbeddingModel::new));
   }
 
   private final Map<String, Encoder> open = new LinkedHashMap<>();
@@ -76,6 +81,23 @@ public final class Encoders implements AutoCloseable {
   public Encoder forLanguage(Language language) {
     String name = language == Language.ZH ? BGE_ZH : MINILM;
     return registry.containsKey(name) ? get(name) : get(names().get(0));
+  }
+
+  /**
+   * The encoders worth trying for {@code texts}: the one named, or for {@link #AUTO} those for the
+   * texts' language: bge-small-zh for Chinese; MiniLM and bge-small-en for English, whose
+   * strengths differ by task (MiniLM is twice as fast, bge-small-en reads tone better), so a
+   * trainer can keep the one that does better on its dev split.
+   */
+  public List<Encoder> candidates(String name, Iterable<String> texts) {
+    if (name != null && !name.equals(AUTO)) {
+      return List.of(get(name));
+    }
+    Language language = Language.detectAll(texts);
+    if (language == Language.EN && registry.containsKey(MINILM) && registry.containsKey(BGE_EN)) {
+      return List.of(get(MINILM), get(BGE_EN));
+    }
+    return List.of(forLanguage(language));
   }
 
   /** The encoder named, or for {@link #AUTO} the one for the language of {@code texts}. */

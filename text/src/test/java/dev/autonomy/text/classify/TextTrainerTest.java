@@ -28,6 +28,32 @@ class TextTrainerTest {
   }
 
   @Test
+  void severalEncoders_keepTheOneBetterOnDev_andRecordEachCandidate() {
+    // Sees only the filler words, so it knows nothing of the weather: a poor encoder, tried first.
+    HashingEncoder blind = new HashingEncoder(16) {
+      @Override
+      public String name() {
+        return "blind";
+      }
+
+      @Override
+      public float[] embed(String text) {
+        return super.embed(text.replaceAll("rain|storm|cloud|wet|sun|warm|bright|dry|snow|ice|cold|frost", "the"));
+      }
+    };
+    HashingEncoder seeing = new HashingEncoder(32);
+    TrainResult r = trainer.train(ModelStoreTest.words(300, 2), List.of(blind, seeing));
+    assertThat(r.model().encoder()).isEqualTo(seeing.name());
+    Map<String, Double> scores = r.model().info().scores();
+    assertThat(scores).containsKeys("dev_macro_f1[blind]", "dev_macro_f1[" + seeing.name() + "]", "test_accuracy");
+    assertThat(scores.get("dev_macro_f1[" + seeing.name() + "]")).isGreaterThan(scores.get("dev_macro_f1[blind]"));
+    assertThat(scores.get("dev_macro_f1[" + seeing.name() + "]")).isEqualTo(r.dev().macroF1());
+    // One candidate is just a plain training run.
+    assertThat(trainer.train(ModelStoreTest.words(300, 2), List.of(seeing)).model().info().scores())
+        .doesNotContainKey("dev_macro_f1[" + seeing.name() + "]");
+  }
+
+  @Test
   void ownSplits_learnOnTrainSelectOnVal_andTuneAnOosThreshold() {
     Dataset words = ModelStoreTest.words(600, 4);
     List<Example> all = words.split(Dataset.ALL);

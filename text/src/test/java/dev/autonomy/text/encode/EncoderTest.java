@@ -42,6 +42,22 @@ class EncoderTest {
   }
 
   @Test
+  void englishBge_givesUnitVectors_andRelatedSentencesAreCloser() {
+    Encoder bge = encoders.get(Encoders.BGE_EN);
+    assertThat(bge.dimension()).isEqualTo(384);
+    List<float[]> v = bge.embedAll(List.of(
+        "Operating profit rose sharply compared to last year",
+        "Net sales increased and the margin improved",
+        "Operating profit fell sharply compared to last year",
+        "The cat sat on the mat"));
+    assertThat(v).allSatisfy(x -> assertThat(x).hasSize(384));
+    // The same topic outranks an unrelated sentence, and the encoder's vectors are unit length.
+    assertThat(cosine(v.get(0), v.get(1))).isGreaterThan(cosine(v.get(0), v.get(3)));
+    assertThat(cosine(v.get(0), v.get(0))).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+    assertThat(encoders.names()).contains(Encoders.MINILM, Encoders.BGE_EN, Encoders.BGE_ZH);
+  }
+
+  @Test
   void chinese_similarSentencesAreCloserThanUnrelated() {
     Encoder zh = encoders.forLanguage(Language.ZH);
     assertThat(zh.name()).isEqualTo(Encoders.BGE_ZH);
