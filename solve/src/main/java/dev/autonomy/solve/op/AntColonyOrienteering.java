@@ -3,14 +3,12 @@ package dev.autonomy.solve.op;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.solve.SolverLimits;
 import dev.autonomy.solve.Ticker;
-import java.util.ArrayList;
+import dev.autonomy.solve.aco.ColonySettings;
+import dev.autonomy.solve.aco.ParallelAnts;
+import dev.autonomy.solve.aco.PheromoneMatrix;
+import dev.autonomy.solve.aco.RouletteWheel;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * A MAX-MIN ant colony for the orienteering problem. Each ant walks from the start, choosing the
@@ -25,20 +23,10 @@ import java.util.concurrent.Future;
 public final class AntColonyOrienteering {
   private static final double EPS = 1e-9;
 
-  private final int ants;
-  private final double alpha;
-  private final double beta;
-  private final double rho;
-  private final int threads;
-  private final Ticker ticker;
+  private final ColonySettings colony;
 
   private AntColonyOrienteering(Builder b) {
-    this.ants = b.ants;
-    this.alpha = b.alpha;
-    this.beta = b.beta;
-    this.rho = b.rho;
-    this.threads = b.threads;
-    this.ticker = b.ticker;
+    this.colony = b.colony;
   }
 
   public static Builder builder() {
@@ -81,10 +69,11 @@ public final class AntColonyOrienteering {
     final long deadline;
     final boolean[] eligible;
     final double upperBound;
-    final double[] tau;
+    final PheromoneMatrix pheromone;
     final double[] eta;
+    final double[] choice;
     final int m;
-    final Worker[] workers;
+    final ParallelAnts<Worker> workers;
     final int[][] antRoutes;
     final int[] antSizes;
     final double[] antScores;
@@ -100,8 +89,6 @@ public final class AntColonyOrienteering {
     long lastImprovement;
     long restartFoundBest;
     int restarts;
-    double tauMax;
-    double tauMin;
 
     Run(OrienteeringProblem problem, SolverLimits limits, long seed) {
       this.problem = problem;
@@ -113,7 +100,7 @@ public final class AntColonyOrienteering {
       this.budget = problem.budget();
       this.limits = limits;
       this.seed = seed;
-      this.began = ticker.nanos();
+      this.began = colony.ticker().nanos();
       long max = limits.maxTime().toNanos();
       this.deadline = max > Long.MAX_VALUE - began ? Long.MAX_VALUE : began + max;
       this.eligible = new boolean[n];
@@ -128,22 +115,18 @@ public final class AntColonyOrienteering {
         }
       }
       this.upperBound = bound;
-      this.tau = new double[n * n];
+      this.pheromone = new PheromoneMatrix(n, n, colony.rho());
       this.eta = new double[n * n];
+      this.choice = new double[n * n];
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < n; j++) {
-          eta[i * n + j] = eligible[j] ? Math.pow(prize[j] / (c[i][j] + 1e-6), beta) : 0;
+          eta[i * n + j] = eligible[j] ? Math.pow(prize[j] / (c[i][j] + 1e-6), colony.beta()) : 0;
         }
       }
-      this.m = ants;
-      int workerCount = Math.max(1, Math.min(threads, m));
-      if (n < 40) {
-        workerCount = 1;
-      }
-      this.workers = new Worker[workerCount];
-      for (int w = 0; w < workerCount; w++) {
-        workers[w] = new Worker(new RouteSearch(c, prize, budget, eligible));
-      }
+      this.m = colony.ants();
+      this.workers = new ParallelAnts<>(
+          colony.threads(), m, n, () -> new Worker(new RouteSearch(c, prize, budget, eligible)),
+          "aco-op-worker");
       this.antRoutes = new int[m][n + 1];
       this.antSizes = new int[m];
       this.antScores = new double[m];
@@ -152,28 +135,17 @@ public final class AntColonyOrienteering {
 
     OrienteeringResult solve() {
       SplittableRandom random = new SplittableRandom(seed);
-      // A greedy route first, so that the bounds have a scale from the start.
-      RouteSearch first = workers[0].search;
-      first.load(endpoints(), endpoints().length);
-      first.improve(random.split());
-      accept(Arrays.copyOf(first.route, first.size), first.score(), first.length());
-      Arrays.fill(tau, tauMax);
-      ExecutorService pool =
-          workers.length > 1
-              ? Executors.newFixedThreadPool(workers.length - 1, r -> {
-                  Thread t = new Thread(r, "aco-op-worker");
-                  t.setDaemon(true);
-                  return t;
-                })
-              : null;
-      try {
+      try (workers) {
+        // A greedy route first, so that the bounds have a scale from the start.
+        RouteSearch first = workers.first().search;
+        first.load(endpoints(), endpoints().length);
+        first.improve(random.split());
+        accept(Arrays.copyOf(first.route, first.size), first.score(), first.length());
+        pheromone.reset();
         while (!stop()) {
           iteration++;
-          SplittableRandom[] antRandom = new SplittableRandom[m];
-          for (int a = 0; a < m; a++) {
-            antRandom[a] = random.split();
-          }
-          runAnts(pool, antRandom);
+          pheromone.weigh(colony.alpha(), eta, choice);
+          workers.run(random, this::antWork);
           int ib = 0;
           for (int a = 1; a < m; a++) {
             if (better(antScores[a], antLengths[a], antScores[ib], antLengths[ib])) {
@@ -183,14 +155,10 @@ public final class AntColonyOrienteering {
           accept(Arrays.copyOf(antRoutes[ib], antSizes[ib]), antScores[ib], antLengths[ib]);
           updatePheromone(ib);
         }
-      } finally {
-        if (pool != null) {
-          pool.shutdownNow();
-        }
       }
       OrienteeringSolution solution = problem.verify(best);
       return new OrienteeringResult(
-          solution, iteration, restarts, java.time.Duration.ofNanos(ticker.nanos() - began), seed);
+          solution, iteration, restarts, java.time.Duration.ofNanos(colony.ticker().nanos() - began), seed);
     }
 
     /** Floyd-Warshall closure of the costs (the costs themselves when n is large: then a direct path bounds nothing). */
@@ -223,7 +191,7 @@ public final class AntColonyOrienteering {
     boolean stop() {
       return bestScore >= upperBound - EPS
           || iteration - lastImprovement >= limits.maxStagnantIterations()
-          || ticker.nanos() - deadline >= 0;
+          || colony.ticker().nanos() - deadline >= 0;
     }
 
     boolean better(double score, double length, double otherScore, double otherLength) {
@@ -245,48 +213,11 @@ public final class AntColonyOrienteering {
         bestScore = score;
         bestLength = length;
         lastImprovement = iteration;
-        tauMax = 1.0 / rho;
-        tauMin = tauMax / (2.0 * n);
+        pheromone.limit(1.0 / colony.rho()); // deposits are scaled to at most about 1
       }
     }
 
-    void runAnts(ExecutorService pool, SplittableRandom[] antRandom) {
-      double[] choice = new double[n * n];
-      for (int i = 0; i < choice.length; i++) {
-        choice[i] = (alpha == 1.0 ? tau[i] : Math.pow(tau[i], alpha)) * eta[i];
-      }
-      int w = workers.length;
-      if (pool == null) {
-        for (int a = 0; a < m; a++) {
-          antWork(workers[0], a, antRandom[a], choice);
-        }
-        return;
-      }
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 1; t < w; t++) {
-        final int worker = t;
-        futures.add(pool.submit(() -> {
-          for (int a = worker; a < m; a += w) {
-            antWork(workers[worker], a, antRandom[a], choice);
-          }
-        }));
-      }
-      for (int a = 0; a < m; a += w) {
-        antWork(workers[0], a, antRandom[a], choice);
-      }
-      for (Future<?> f : futures) {
-        try {
-          f.get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while ants were working", e);
-        } catch (ExecutionException e) {
-          throw new IllegalStateException("an ant failed", e.getCause());
-        }
-      }
-    }
-
-    void antWork(Worker worker, int a, SplittableRandom rng, double[] choice) {
+    void antWork(Worker worker, int a, SplittableRandom rng) {
       int[] route = antRoutes[a];
       int size = worker.construct(route, choice, rng);
       RouteSearch search = worker.search;
@@ -312,21 +243,15 @@ public final class AntColonyOrienteering {
         size = antSizes[ib];
         score = antScores[ib];
       }
-      double keep = 1.0 - rho;
-      for (int i = 0; i < tau.length; i++) {
-        tau[i] *= keep;
-      }
+      pheromone.evaporate();
       double amount = bestScore > 0 ? score / bestScore : 1.0;
       for (int i = 0; i + 1 < size; i++) {
-        tau[route[i] * n + route[i + 1]] += amount;
+        pheromone.add(route[i], route[i + 1], amount);
       }
-      for (int i = 0; i < tau.length; i++) {
-        double t = tau[i];
-        tau[i] = t < tauMin ? tauMin : t > tauMax ? tauMax : t;
-      }
+      pheromone.clampToBounds();
       if (age > 100) { // stagnation: forget and explore again, keeping the best route
         restarts++;
-        Arrays.fill(tau, tauMax);
+        pheromone.reset();
         restartBest = null;
         restartFoundBest = iteration;
       }
@@ -365,17 +290,7 @@ public final class AntColonyOrienteering {
           if (sum <= 0) {
             break;
           }
-          double pick = rng.nextDouble() * sum;
-          int next = -1;
-          for (int j = 0; j < n; j++) {
-            if (weights[j] > 0) {
-              next = j;
-              pick -= weights[j];
-              if (pick < 0) {
-                break;
-              }
-            }
-          }
+          int next = RouletteWheel.spin(weights, sum, rng);
           route[size++] = next;
           visited[next] = true;
           length += c[current][next];
@@ -389,61 +304,39 @@ public final class AntColonyOrienteering {
 
   /** Settings, checked as they are set. */
   public static final class Builder {
-    private int ants = 10;
-    private double alpha = 1.0;
-    private double beta = 1.0;
-    private double rho = 0.1;
-    private int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
-    private Ticker ticker = Ticker.system();
+    private ColonySettings colony = ColonySettings.of(10, 1.0, 1.0, 0.1);
 
     private Builder() {}
 
     public Builder ants(int ants) {
-      if (ants < 1) {
-        throw new IllegalArgumentException("ants must be >= 1, was " + ants);
-      }
-      this.ants = ants;
+      colony = colony.withAnts(ants);
       return this;
     }
 
     public Builder alpha(double alpha) {
-      if (!(alpha >= 0) || Double.isInfinite(alpha)) {
-        throw new IllegalArgumentException("alpha must be a finite number >= 0, was " + alpha);
-      }
-      this.alpha = alpha;
+      colony = colony.withAlpha(alpha);
       return this;
     }
 
     public Builder beta(double beta) {
-      if (!(beta >= 0) || Double.isInfinite(beta)) {
-        throw new IllegalArgumentException("beta must be a finite number >= 0, was " + beta);
-      }
-      this.beta = beta;
+      colony = colony.withBeta(beta);
       return this;
     }
 
+    /** Evaporation rate, in (0, 1). */
     public Builder rho(double rho) {
-      if (!(rho > 0 && rho < 1)) {
-        throw new IllegalArgumentException("rho must be in (0, 1), was " + rho);
-      }
-      this.rho = rho;
+      colony = colony.withRho(rho);
       return this;
     }
 
     /** Worker threads for the ants; the result does not depend on it. */
     public Builder threads(int threads) {
-      if (threads < 1) {
-        throw new IllegalArgumentException("threads must be >= 1, was " + threads);
-      }
-      this.threads = threads;
+      colony = colony.withThreads(threads);
       return this;
     }
 
     public Builder ticker(Ticker ticker) {
-      if (ticker == null) {
-        throw new IllegalArgumentException("ticker must not be null");
-      }
-      this.ticker = ticker;
+      colony = colony.withTicker(ticker);
       return this;
     }
 

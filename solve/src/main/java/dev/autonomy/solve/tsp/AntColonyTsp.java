@@ -2,14 +2,12 @@ package dev.autonomy.solve.tsp;
 
 import dev.autonomy.solve.SolverLimits;
 import dev.autonomy.solve.Ticker;
+import dev.autonomy.solve.aco.ColonySettings;
+import dev.autonomy.solve.aco.ParallelAnts;
+import dev.autonomy.solve.aco.PheromoneMatrix;
+import dev.autonomy.solve.aco.RouletteWheel;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * MAX-MIN Ant System (Stützle and Hoos 2000) for the symmetric TSP, with the refinements of
@@ -22,26 +20,16 @@ import java.util.concurrent.Future;
  * result. Immutable and thread-safe; build once with {@link #builder()}.
  */
 public final class AntColonyTsp {
-  private final int ants;
-  private final double alpha;
-  private final double beta;
-  private final double rho;
+  private final ColonySettings colony;
   private final int candidates;
   private final int localSearchWidth;
-  private final int threads;
   private final long targetLength;
-  private final Ticker ticker;
 
   private AntColonyTsp(Builder b) {
-    this.ants = b.ants;
-    this.alpha = b.alpha;
-    this.beta = b.beta;
-    this.rho = b.rho;
+    this.colony = b.colony;
     this.candidates = b.candidates;
     this.localSearchWidth = b.localSearchWidth;
-    this.threads = b.threads;
     this.targetLength = b.targetLength;
-    this.ticker = b.ticker;
   }
 
   public static Builder builder() {
@@ -57,11 +45,11 @@ public final class AntColonyTsp {
     if (instance == null || limits == null) {
       throw new IllegalArgumentException("instance and limits must not be null");
     }
-    long start = ticker.nanos();
+    long start = colony.ticker().nanos();
     int n = instance.dimension();
     if (n <= 9) {
       TspTour tour = SmallTsp.exact(instance);
-      return new TspResult(tour, 0, 0, Duration.ofNanos(ticker.nanos() - start), seed);
+      return new TspResult(tour, 0, 0, Duration.ofNanos(colony.ticker().nanos() - start), seed);
     }
     Run run = new Run(instance, limits, seed, start);
     return run.solve();
@@ -78,12 +66,12 @@ public final class AntColonyTsp {
     final long start;
     final long deadline;
     final SplittableRandom random;
-    final double[] tau;
+    final PheromoneMatrix pheromone;
     final double[] eta;
     final double[] choice;
     final int[][] antTours;
     final long[] antLengths;
-    final Worker[] workers;
+    final ParallelAnts<Worker> workers;
 
     int[] best;
     long bestLength = Long.MAX_VALUE;
@@ -94,63 +82,44 @@ public final class AntColonyTsp {
     long restartFoundBest;
     long lastImprovement;
     int restarts;
-    double tauMax;
-    double tauMin;
 
     Run(TspInstance instance, SolverLimits limits, long seed, long start) {
       this.graph = new CandidateGraph(instance, candidates);
       this.n = graph.n;
       this.k = graph.k;
-      this.m = Math.min(ants, n);
+      this.m = Math.min(colony.ants(), n);
       this.limits = limits;
       this.seed = seed;
       this.start = start;
       long budget = limits.maxTime().toNanos();
       this.deadline = budget > Long.MAX_VALUE - start ? Long.MAX_VALUE : start + budget;
       this.random = new SplittableRandom(seed);
-      this.tau = new double[n * k];
+      this.pheromone = new PheromoneMatrix(n, k, colony.rho());
       this.eta = new double[n * k];
       this.choice = new double[n * k];
       for (int c = 0; c < n; c++) {
         for (int r = 0; r < k; r++) {
           int j = graph.neighbours[c * k + r];
-          eta[c * k + r] = Math.pow(1.0 / (graph.d(c, j) + 0.1), beta);
+          eta[c * k + r] = Math.pow(1.0 / (graph.d(c, j) + 0.1), colony.beta());
         }
       }
       this.antTours = new int[m][n];
       this.antLengths = new long[m];
-      int workerCount = Math.max(1, Math.min(threads, m));
-      if (n < 40) {
-        workerCount = 1;
-      }
-      this.workers = new Worker[workerCount];
-      for (int w = 0; w < workerCount; w++) {
-        workers[w] = new Worker(graph, localSearchWidth);
-      }
+      this.workers = new ParallelAnts<>(
+          colony.threads(), m, n, () -> new Worker(graph, localSearchWidth), "aco-tsp-worker");
     }
 
     TspResult solve() {
       // Start from a nearest-neighbour tour improved by local search, as ACOTSP does.
-      int[] initial = workers[0].nearestNeighbourTour(random.nextInt(n));
-      workers[0].search.improve(initial, random.split());
-      accept(initial, graph.length(initial));
-      resetPheromone();
-      ExecutorService pool =
-          workers.length > 1
-              ? Executors.newFixedThreadPool(workers.length - 1, r -> {
-                  Thread t = new Thread(r, "aco-tsp-worker");
-                  t.setDaemon(true);
-                  return t;
-                })
-              : null;
-      try {
+      try (workers) {
+        int[] initial = workers.first().nearestNeighbourTour(random.nextInt(n));
+        workers.first().search.improve(initial, random.split());
+        accept(initial, graph.length(initial));
+        pheromone.reset();
         while (!stop()) {
           iteration++;
-          SplittableRandom[] antRandom = new SplittableRandom[m];
-          for (int a = 0; a < m; a++) {
-            antRandom[a] = random.split();
-          }
-          buildTours(pool, antRandom);
+          pheromone.weigh(colony.alpha(), eta, choice);
+          workers.run(random, this::antWork);
           int iterationBest = 0;
           for (int a = 1; a < m; a++) {
             if (antLengths[a] < antLengths[iterationBest]) {
@@ -163,20 +132,16 @@ public final class AntColonyTsp {
             maybeRestart();
           }
         }
-      } finally {
-        if (pool != null) {
-          pool.shutdownNow();
-        }
       }
       return new TspResult(
           new TspTour(best, bestLength), iteration, restarts,
-          Duration.ofNanos(ticker.nanos() - start), seed);
+          Duration.ofNanos(colony.ticker().nanos() - start), seed);
     }
 
     boolean stop() {
       return bestLength <= targetLength
           || iteration - lastImprovement >= limits.maxStagnantIterations()
-          || ticker.nanos() - deadline >= 0;
+          || colony.ticker().nanos() - deadline >= 0;
     }
 
     void accept(int[] tour, long length) {
@@ -189,41 +154,7 @@ public final class AntColonyTsp {
         bestLength = length;
         best = tour.clone();
         lastImprovement = iteration;
-        tauMax = 1.0 / (rho * Math.max(1, bestLength));
-        tauMin = tauMax / (2.0 * n);
-      }
-    }
-
-    void buildTours(ExecutorService pool, SplittableRandom[] antRandom) {
-      computeChoice();
-      int w = workers.length;
-      if (pool == null) {
-        for (int a = 0; a < m; a++) {
-          antWork(workers[0], a, antRandom[a]);
-        }
-        return;
-      }
-      List<Future<?>> futures = new ArrayList<>(w - 1);
-      for (int t = 1; t < w; t++) {
-        final int worker = t;
-        futures.add(pool.submit(() -> {
-          for (int a = worker; a < m; a += w) {
-            antWork(workers[worker], a, antRandom[a]);
-          }
-        }));
-      }
-      for (int a = 0; a < m; a += w) {
-        antWork(workers[0], a, antRandom[a]);
-      }
-      for (Future<?> f : futures) {
-        try {
-          f.get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while ants were working", e);
-        } catch (ExecutionException e) {
-          throw new IllegalStateException("an ant failed", e.getCause());
-        }
+        pheromone.limit(1.0 / (colony.rho() * Math.max(1, bestLength)));
       }
     }
 
@@ -232,22 +163,6 @@ public final class AntColonyTsp {
       worker.construct(tour, choice, rng);
       worker.search.improve(tour, rng);
       antLengths[a] = graph.length(tour);
-    }
-
-    void computeChoice() {
-      if (alpha == 1.0) {
-        for (int i = 0; i < choice.length; i++) {
-          choice[i] = tau[i] * eta[i];
-        }
-      } else {
-        for (int i = 0; i < choice.length; i++) {
-          choice[i] = Math.pow(tau[i], alpha) * eta[i];
-        }
-      }
-    }
-
-    void resetPheromone() {
-      java.util.Arrays.fill(tau, tauMax);
     }
 
     /** ACOTSP's schedule: the best-so-far ant deposits more often as the run ages. */
@@ -266,10 +181,7 @@ public final class AntColonyTsp {
         depositor = restartBest;
         length = restartBestLength;
       }
-      double keep = 1.0 - rho;
-      for (int i = 0; i < tau.length; i++) {
-        tau[i] *= keep;
-      }
+      pheromone.evaporate();
       double amount = 1.0 / length;
       int prev = depositor[n - 1];
       for (int c : depositor) {
@@ -277,17 +189,15 @@ public final class AntColonyTsp {
         deposit(c, prev, amount);
         prev = c;
       }
-      for (int i = 0; i < tau.length; i++) {
-        double t = tau[i];
-        tau[i] = t < tauMin ? tauMin : t > tauMax ? tauMax : t;
-      }
+      pheromone.clampToBounds();
     }
 
+    /** Pheromone lives only on candidate edges; a tour edge outside the candidates gets none. */
     void deposit(int from, int to, double amount) {
       int base = from * k;
       for (int r = 0; r < k; r++) {
         if (graph.neighbours[base + r] == to) {
-          tau[base + r] += amount;
+          pheromone.add(from, r, amount);
           return;
         }
       }
@@ -300,13 +210,13 @@ public final class AntColonyTsp {
         double lo = Double.MAX_VALUE;
         double hi = 0;
         for (int r = 0; r < k; r++) {
-          double t = tau[c * k + r];
+          double t = pheromone.at(c, r);
           lo = Math.min(lo, t);
           hi = Math.max(hi, t);
         }
         double cutoff = lo + 0.05 * (hi - lo);
         for (int r = 0; r < k; r++) {
-          if (tau[c * k + r] > cutoff) {
+          if (pheromone.at(c, r) > cutoff) {
             branches++;
           }
         }
@@ -317,7 +227,7 @@ public final class AntColonyTsp {
         restartIteration = iteration;
         restartBestLength = Long.MAX_VALUE;
         restartBest = null;
-        resetPheromone();
+        pheromone.reset();
       }
     }
   }
@@ -352,25 +262,10 @@ public final class AntColonyTsp {
           weights[r] = w;
           sum += w;
         }
-        int next = -1;
+        int next;
         if (sum > 0) {
-          double pick = rng.nextDouble() * sum;
-          for (int r = 0; r < k; r++) {
-            pick -= weights[r];
-            if (pick < 0 && weights[r] > 0) {
-              next = graph.neighbours[base + r];
-              break;
-            }
-          }
-          if (next < 0) { // rounding: take the last candidate with weight
-            for (int r = k - 1; r >= 0; r--) {
-              if (weights[r] > 0) {
-                next = graph.neighbours[base + r];
-                break;
-              }
-            }
-          }
-        } else {
+          next = graph.neighbours[base + RouletteWheel.spin(weights, sum, rng)];
+        } else { // every candidate visited: leave the candidate list
           next = nearestUnvisited(current, mark);
         }
         tour[step] = next;
@@ -418,48 +313,31 @@ public final class AntColonyTsp {
 
   /** Settings, checked as they are set. */
   public static final class Builder {
-    private int ants = 25;
-    private double alpha = 1.0;
-    private double beta = 2.0;
-    private double rho = 0.2;
+    private ColonySettings colony = ColonySettings.of(25, 1.0, 2.0, 0.2);
     private int candidates = 20;
     private int localSearchWidth = 12;
-    private int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
     private long targetLength = -1;
-    private Ticker ticker = Ticker.system();
 
     private Builder() {}
 
     public Builder ants(int ants) {
-      if (ants < 1) {
-        throw new IllegalArgumentException("ants must be >= 1, was " + ants);
-      }
-      this.ants = ants;
+      colony = colony.withAnts(ants);
       return this;
     }
 
     public Builder alpha(double alpha) {
-      if (!(alpha >= 0) || Double.isInfinite(alpha)) {
-        throw new IllegalArgumentException("alpha must be a finite number >= 0, was " + alpha);
-      }
-      this.alpha = alpha;
+      colony = colony.withAlpha(alpha);
       return this;
     }
 
     public Builder beta(double beta) {
-      if (!(beta >= 0) || Double.isInfinite(beta)) {
-        throw new IllegalArgumentException("beta must be a finite number >= 0, was " + beta);
-      }
-      this.beta = beta;
+      colony = colony.withBeta(beta);
       return this;
     }
 
     /** Evaporation rate, in (0, 1). */
     public Builder rho(double rho) {
-      if (!(rho > 0 && rho < 1)) {
-        throw new IllegalArgumentException("rho must be in (0, 1), was " + rho);
-      }
-      this.rho = rho;
+      colony = colony.withRho(rho);
       return this;
     }
 
@@ -483,10 +361,7 @@ public final class AntColonyTsp {
 
     /** Worker threads for the ants; the result does not depend on it. */
     public Builder threads(int threads) {
-      if (threads < 1) {
-        throw new IllegalArgumentException("threads must be >= 1, was " + threads);
-      }
-      this.threads = threads;
+      colony = colony.withThreads(threads);
       return this;
     }
 
@@ -500,10 +375,7 @@ public final class AntColonyTsp {
     }
 
     public Builder ticker(Ticker ticker) {
-      if (ticker == null) {
-        throw new IllegalArgumentException("ticker must not be null");
-      }
-      this.ticker = ticker;
+      colony = colony.withTicker(ticker);
       return this;
     }
 
