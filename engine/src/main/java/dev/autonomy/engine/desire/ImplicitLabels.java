@@ -21,7 +21,9 @@ import java.util.OptionalDouble;
  *   <tr><td>rest</td><td>mean of the sleep score clip((sleep(d) - own P10) / (own P90 - own P10))
  *       of the night after d, and 1 - move(d), over those available</td><td>sleep or activity</td></tr>
  *   <tr><td>explore</td><td>mean of min(1, trip distance(d) / own P90 of trip days) and min(1,
- *       distance(d) / own P90), over those observed</td><td>trips or distance</td></tr>
+ *       distance(d) / own P90), over those observed; for a person with trips, a day with distance
+ *       but no trip record counts as trip 0 (also outside the span of their trips)</td><td>trips or
+ *       distance</td></tr>
  *   <tr><td>buy</td><td>rank of spend(d) among the person's training days (mid-rank, 0..1); spend =
  *       purchases, else transaction outflows</td><td>purchases or transactions</td></tr>
  *   <tr><td>save</td><td>1 - min(1, spend(d) / mean daily income) when there is income, else 1 -
@@ -82,13 +84,25 @@ public final class ImplicitLabels {
     return meanOf(sleepScore, Double.isNaN(move) ? Double.NaN : 1.0 - move);
   }
 
+  /**
+   * Trips are events: the table has them only inside the span from the person's first to last
+   * recorded trip. A day outside that span on which the person's distance was recorded is a day
+   * without a trip (0), not a day without trip data; otherwise the label would silently switch to
+   * distance alone (about twice as high on an ordinary day) before the first and after the latest
+   * trip, which on held-out days depends on whether a later trip exists.
+   */
   private double explore(LocalDate day) {
+    double distance = ratio(SignalKind.DISTANCE, day, scale.distanceP90());
     double trip = Double.NaN;
     DailyValue t = table.get(SignalKind.TRIP, day);
-    if (t.status() == DayStatus.OBSERVED && scale.tripP90() > 0) {
-      trip = Math.min(1.0, t.value() / scale.tripP90());
+    if (scale.tripP90() > 0) {
+      if (t.status() == DayStatus.OBSERVED) {
+        trip = Math.min(1.0, t.value() / scale.tripP90());
+      } else if (t.status() == DayStatus.MISSING && !Double.isNaN(distance)) {
+        trip = 0.0;
+      }
     }
-    return meanOf(trip, ratio(SignalKind.DISTANCE, day, scale.distanceP90()));
+    return meanOf(trip, distance);
   }
 
   private double buy(LocalDate day) {
