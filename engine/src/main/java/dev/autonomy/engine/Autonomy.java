@@ -1,6 +1,7 @@
 package dev.autonomy.engine;
 
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.desire.Contribution;
 import dev.autonomy.core.desire.Desire;
 import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.desire.Situation;
@@ -16,16 +17,23 @@ import dev.autonomy.core.signal.ImportOptions;
 import dev.autonomy.core.signal.Importer;
 import dev.autonomy.core.signal.Signal;
 import dev.autonomy.core.signal.SignalKind;
+import dev.autonomy.engine.desire.DesireEvaluation;
 import dev.autonomy.engine.desire.DesireModel;
+import dev.autonomy.engine.desire.Goals;
 import dev.autonomy.engine.features.ContextFeatures;
 import dev.autonomy.engine.features.FeatureVector;
 import dev.autonomy.engine.option.OptionCatalogue;
-import dev.autonomy.engine.plan.RuleScreen;
 import dev.autonomy.engine.plan.PathOffers;
+import dev.autonomy.engine.plan.RuleScreen;
 import dev.autonomy.engine.plan.RunOffer;
 import dev.autonomy.engine.plan.TripOffer;
+import dev.autonomy.engine.plan.WeekPlanRecommendation;
+import dev.autonomy.engine.plan.WeekPlanning;
 import dev.autonomy.engine.quality.CleanResult;
 import dev.autonomy.engine.quality.Cleaner;
+import dev.autonomy.engine.quality.DailyTable;
+import dev.autonomy.engine.quality.DailyValue;
+import dev.autonomy.engine.quality.KindQuality;
 import dev.autonomy.engine.quality.QualityReport;
 import dev.autonomy.engine.rank.DecisionIds;
 import dev.autonomy.engine.rank.OptionFeedback;
@@ -39,6 +47,7 @@ import dev.autonomy.engine.state.PersonState;
 import dev.autonomy.engine.state.StateStore;
 import dev.autonomy.ingest.Importers;
 import dev.autonomy.plan.map.LatLon;
+import dev.autonomy.plan.map.Mode;
 import dev.autonomy.plan.map.OsmMap;
 import dev.autonomy.plan.run.RunLoop;
 import dev.autonomy.plan.run.RunPlanner;
@@ -56,16 +65,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -128,7 +143,7 @@ public final class Autonomy implements AutoCloseable {
    * As {@link #importPath(Path, String, String)}, calling {@code progress} with the number of
    * signals read so far every {@link #PROGRESS_EVERY} signals, so a shell can show long imports.
    */
-  public ImportResult importPath(Path path, String format, String person, java.util.function.LongConsumer progress) {
+  public ImportResult importPath(Path path, String format, String person, LongConsumer progress) {
     if (!Files.exists(path)) {
       throw new InvalidInputException(path + ": no such file or folder");
     }
@@ -174,23 +189,23 @@ public final class Autonomy implements AutoCloseable {
   private PersonState rebuildState() {
     String fingerprint = vault.signals().fingerprint();
     List<SignalCoverage> coverage = vault.signals().coverage();
-    Set<SignalKind> present = java.util.EnumSet.noneOf(SignalKind.class);
+    Set<SignalKind> present = EnumSet.noneOf(SignalKind.class);
     coverage.forEach(c -> present.add(SignalKind.fromCode(c.kind())));
     List<Set<SignalKind>> groups = new ArrayList<>();
-    Set<SignalKind> wearable = java.util.EnumSet.noneOf(SignalKind.class);
+    Set<SignalKind> wearable = EnumSet.noneOf(SignalKind.class);
     for (SignalKind kind : present) {
       if (WEARABLE_GROUP.contains(kind)) {
         wearable.add(kind);
       } else {
-        groups.add(java.util.EnumSet.of(kind));
+        groups.add(EnumSet.of(kind));
       }
     }
     if (!wearable.isEmpty()) {
       groups.add(0, wearable);
     }
-    Map<SignalKind, java.util.NavigableMap<LocalDate, dev.autonomy.engine.quality.DailyValue>> days =
-        new java.util.EnumMap<>(SignalKind.class);
-    List<dev.autonomy.engine.quality.KindQuality> reports = new ArrayList<>();
+    Map<SignalKind, NavigableMap<LocalDate, DailyValue>> days =
+        new EnumMap<>(SignalKind.class);
+    List<KindQuality> reports = new ArrayList<>();
     Map<LocalDate, Double> notes = Map.of();
     for (Set<SignalKind> group : groups) {
       CleanResult clean = Cleaner.withDefaults().clean(vault.signals().list(group));
@@ -202,8 +217,8 @@ public final class Autonomy implements AutoCloseable {
         notes = HealthNotes.perDay(clean.kept());
       }
     }
-    reports.sort(java.util.Comparator.comparing(k -> SignalKind.fromCode(k.kind())));
-    PersonState built = new PersonState(fingerprint, new dev.autonomy.engine.quality.DailyTable(days),
+    reports.sort(Comparator.comparing(k -> SignalKind.fromCode(k.kind())));
+    PersonState built = new PersonState(fingerprint, new DailyTable(days),
         new QualityReport(reports), notes, coverage);
     states.save(built);
     models.retrain(built);
@@ -242,17 +257,17 @@ public final class Autonomy implements AutoCloseable {
   }
 
   /** Sets the person's stated goals (cold-start priors); the model is retrained on next use. */
-  public void setGoals(dev.autonomy.engine.desire.Goals goals) {
+  public void setGoals(Goals goals) {
     models.setGoals(goals);
     model = null;
   }
 
-  public dev.autonomy.engine.desire.Goals goals() {
+  public Goals goals() {
     return models.goals();
   }
 
   /** Model error against the two naive baselines on the person's last weeks, held out. */
-  public List<dev.autonomy.engine.desire.DesireEvaluation.Row> evaluate() {
+  public List<DesireEvaluation.Row> evaluate() {
     return models.evaluate(state());
   }
 
@@ -313,16 +328,16 @@ public final class Autonomy implements AutoCloseable {
    * Next week's training plan as a recommendation, with each planned session logged as its own
    * element so feedback on one day teaches the models like any recommendation.
    */
-  public dev.autonomy.engine.plan.WeekPlanRecommendation recommendWeekPlan(Map<String, String> stated, int[] freeMinutes, long seed) {
-    var result = dev.autonomy.engine.plan.WeekPlanning.plan(this, freeMinutes, stated, seed);
-    Map<String, Option> byId = new java.util.HashMap<>();
+  public WeekPlanRecommendation recommendWeekPlan(Map<String, String> stated, int[] freeMinutes, long seed) {
+    var result = WeekPlanning.plan(this, freeMinutes, stated, seed);
+    Map<String, Option> byId = new HashMap<>();
     options().all().forEach(o -> byId.put(o.id(), o));
-    List<dev.autonomy.core.recommend.RuleApplication> rules = constraints().stream()
-        .map(c -> new dev.autonomy.core.recommend.RuleApplication(c.rule().id(), c.rule().text(), List.of()))
+    List<RuleApplication> rules = constraints().stream()
+        .map(c -> new RuleApplication(c.rule().id(), c.rule().text(), List.of()))
         .toList();
-    var plan = dev.autonomy.engine.plan.WeekPlanRecommendation.of(
+    var plan = WeekPlanRecommendation.of(
         DecisionIds.next("plan"), result, byId, rules, modelName());
-    List<dev.autonomy.core.recommend.Recommendation> all = new ArrayList<>();
+    List<Recommendation> all = new ArrayList<>();
     all.add(plan.plan());
     all.addAll(plan.elements());
     vault.decisions().record(stated, all);
@@ -353,7 +368,7 @@ public final class Autonomy implements AutoCloseable {
     double intensity = desire == null ? 0.5 : desire.intensity();
     Explanation explanation = new Explanation(
         summary,
-        List.of(new dev.autonomy.core.desire.Contribution("desire." + plan.desire().code(), intensity, 1.0,
+        List.of(new Contribution("desire." + plan.desire().code(), intensity, 1.0,
             "your predicted wish to " + plan.desire().code() + " now")),
         applied, false, 1.0, evidence().getOrDefault(plan.desire(), List.of()), modelName());
     var rec = new Recommendation(DecisionIds.next("plan"), plan,
@@ -430,7 +445,7 @@ public final class Autonomy implements AutoCloseable {
     List<String> refused = new ArrayList<>();
     Optional<RunOffer> run = Optional.empty();
     try {
-      run = Optional.of(planRun(map, new RunRequest(start, PathOffers.runKm(free), dev.autonomy.plan.map.Mode.FOOT, seed, 12),
+      run = Optional.of(planRun(map, new RunRequest(start, PathOffers.runKm(free), Mode.FOOT, seed, 12),
           situation));
     } catch (InvalidInputException notOffered) {
       refused.add("running loop: " + notOffered.getMessage());
@@ -438,9 +453,9 @@ public final class Autonomy implements AutoCloseable {
     Optional<TripOffer> trip = Optional.empty();
     try {
       Situation outdoors = situation.with("place", "outdoor");
-      TripRequest request = new TripRequest(start, java.time.Duration.ofMinutes(Math.round(PathOffers.tripMinutes(free))),
+      TripRequest request = new TripRequest(start, Duration.ofMinutes(Math.round(PathOffers.tripMinutes(free))),
           situation.at().toLocalTime(), desireWeights(outdoors).orElse(TripRequest.DEFAULT_WEIGHTS), 35, seed,
-          java.time.Duration.ofSeconds(1));
+          Duration.ofSeconds(1));
       trip = Optional.of(planTrip(map, request, outdoors));
     } catch (InvalidInputException notOffered) {
       refused.add("walking trip: " + notOffered.getMessage());
@@ -549,7 +564,7 @@ public final class Autonomy implements AutoCloseable {
       return deleted;
     }
     try (var walk = Files.walk(home)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         if (!p.equals(home)) {
           Files.delete(p);
           deleted.add(p);
