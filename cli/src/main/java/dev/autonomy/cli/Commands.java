@@ -1,5 +1,24 @@
 package dev.autonomy.cli;
 
+import dev.autonomy.cli.bench.BenchCommand;
+import dev.autonomy.cli.data.ExportCommand;
+import dev.autonomy.cli.data.ForgetCommand;
+import dev.autonomy.cli.data.ImportCommand;
+import dev.autonomy.cli.data.OptionsCommand;
+import dev.autonomy.cli.data.QualityCommand;
+import dev.autonomy.cli.demo.DemoCommand;
+import dev.autonomy.cli.desire.DesiresCommand;
+import dev.autonomy.cli.desire.GoalsCommand;
+import dev.autonomy.cli.plan.PlanCommand;
+import dev.autonomy.cli.plan.PlanWeekCommand;
+import dev.autonomy.cli.recommend.AskCommand;
+import dev.autonomy.cli.recommend.FeedbackCommand;
+import dev.autonomy.cli.recommend.RecommendCommand;
+import dev.autonomy.cli.recommend.WhyCommand;
+import dev.autonomy.cli.rule.RuleCommand;
+import dev.autonomy.cli.solve.SolveCommand;
+import dev.autonomy.cli.text.TextCommand;
+import dev.autonomy.cli.text.WatchCommand;
 import picocli.CommandLine;
 
 /** The explicit registry of subcommands; each feature package owns its command classes. */
@@ -7,25 +26,25 @@ final class Commands {
   private Commands() {}
 
   static void register(CommandLine cli) {
-    cli.addSubcommand(new dev.autonomy.cli.data.ImportCommand());
-    cli.addSubcommand(new dev.autonomy.cli.data.QualityCommand());
-    cli.addSubcommand(new dev.autonomy.cli.desire.DesiresCommand());
-    cli.addSubcommand(new dev.autonomy.cli.desire.GoalsCommand());
-    cli.addSubcommand(new dev.autonomy.cli.recommend.RecommendCommand());
-    cli.addSubcommand(new dev.autonomy.cli.recommend.WhyCommand());
-    cli.addSubcommand(new dev.autonomy.cli.recommend.FeedbackCommand());
-    cli.addSubcommand(new dev.autonomy.cli.recommend.AskCommand());
-    cli.addSubcommand(new dev.autonomy.cli.rule.RuleCommand());
-    cli.addSubcommand(new dev.autonomy.cli.data.OptionsCommand());
-    cli.addSubcommand(new dev.autonomy.cli.data.ExportCommand());
-    cli.addSubcommand(new dev.autonomy.cli.data.ForgetCommand());
-    cli.addSubcommand(new dev.autonomy.cli.demo.DemoCommand());
-    cli.addSubcommand(new dev.autonomy.cli.solve.SolveCommand());
-    cli.addSubcommand(new dev.autonomy.cli.plan.PlanCommand());
+    cli.addSubcommand(new ImportCommand());
+    cli.addSubcommand(new QualityCommand());
+    cli.addSubcommand(new DesiresCommand());
+    cli.addSubcommand(new GoalsCommand());
+    cli.addSubcommand(new RecommendCommand());
+    cli.addSubcommand(new WhyCommand());
+    cli.addSubcommand(new FeedbackCommand());
+    cli.addSubcommand(new AskCommand());
+    cli.addSubcommand(new RuleCommand());
+    cli.addSubcommand(new OptionsCommand());
+    cli.addSubcommand(new ExportCommand());
+    cli.addSubcommand(new ForgetCommand());
+    cli.addSubcommand(new DemoCommand());
+    cli.addSubcommand(new SolveCommand());
+    cli.addSubcommand(new PlanCommand());
     // The week plan needs the engine (desires, options, rules), so it is wired here, beside the map planners.
-    cli.getSubcommands().get("plan").addSubcommand(new dev.autonomy.cli.plan.PlanWeekCommand());
-    cli.addSubcommand(new dev.autonomy.cli.text.TextCommand());
-    cli.addSubcommand(new dev.autonomy.cli.text.WatchCommand());
-    cli.addSubcommand(new dev.autonomy.cli.bench.BenchCommand());
+    cli.getSubcommands().get("plan").addSubcommand(new PlanWeekCommand());
+    cli.addSubcommand(new TextCommand());
+    cli.addSubcommand(new WatchCommand());
+    cli.addSubcommand(new BenchCommand());
   }
 }

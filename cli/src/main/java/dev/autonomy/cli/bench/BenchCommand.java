@@ -1,5 +1,11 @@
 package dev.autonomy.cli.bench;
 
+import dev.autonomy.cli.engine.BenchDesiresCommand;
+import dev.autonomy.cli.ingest.BenchImportCommand;
+import dev.autonomy.cli.plan.BenchRoutesCommand;
+import dev.autonomy.cli.recommend.BenchRecommendCommand;
+import dev.autonomy.cli.solve.BenchSolversCommand;
+import dev.autonomy.cli.text.BenchTextCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -10,12 +16,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Run a benchmark and print its table (see docs/benchmarks.md).",
     subcommands = {
-      dev.autonomy.cli.solve.BenchSolversCommand.class,
-      dev.autonomy.cli.plan.BenchRoutesCommand.class,
-      dev.autonomy.cli.text.BenchTextCommand.class,
-      dev.autonomy.cli.ingest.BenchImportCommand.class,
-      dev.autonomy.cli.engine.BenchDesiresCommand.class,
-      dev.autonomy.cli.recommend.BenchRecommendCommand.class
+      BenchSolversCommand.class,
+      BenchRoutesCommand.class,
+      BenchTextCommand.class,
+      BenchImportCommand.class,
+      BenchDesiresCommand.class,
+      BenchRecommendCommand.class
     })
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -3,16 +3,16 @@ package dev.autonomy.cli.data;
 import dev.autonomy.cli.Session;
 import dev.autonomy.engine.Autonomy;
 import dev.autonomy.vault.ImportResult;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
 
 @Command(
     name = "import",
@@ -40,7 +40,7 @@ public final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Autonomy autonomy = Session.open(spec)) {
-      java.io.PrintWriter err = spec.commandLine().getErr();
+      PrintWriter err = spec.commandLine().getErr();
       ImportResult r = autonomy.importPath(path, format, person, n -> {
         err.printf("  ... %,d signals read%n", n);
         err.flush();

@@ -1,11 +1,17 @@
 package dev.autonomy.cli.desire;
 
+import dev.autonomy.cli.ContextOption;
 import dev.autonomy.cli.Session;
 import dev.autonomy.core.desire.Contribution;
 import dev.autonomy.core.desire.Desire;
 import dev.autonomy.core.desire.Situation;
 import dev.autonomy.engine.Autonomy;
 import dev.autonomy.engine.context.StatedContext;
+import dev.autonomy.engine.desire.DesireEvaluation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,10 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "desires", mixinStandardHelpOptions = true,
     description = {"Predicted intensity (0..1) of each desire in a context, with what drove it.",
@@ -24,7 +26,7 @@ import picocli.CommandLine.Spec;
 public final class DesiresCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @picocli.CommandLine.Mixin dev.autonomy.cli.ContextOption context;
+  @picocli.CommandLine.Mixin ContextOption context;
 
   @Option(names = "--eval", description = "Evaluate the model on your held-out last weeks.")
   boolean eval;
@@ -36,13 +38,13 @@ public final class DesiresCommand implements Callable<Integer> {
   public Integer call() {
     try (Autonomy autonomy = Session.open(spec)) {
       if (eval) {
-        List<dev.autonomy.engine.desire.DesireEvaluation.Row> rows = autonomy.evaluate();
+        List<DesireEvaluation.Row> rows = autonomy.evaluate();
         if (json) {
           Session.json(spec, Map.of("eval", rows));
         } else {
           PrintWriter out = Session.out(spec);
           out.printf("%-8s %5s %10s %14s %18s%n", "desire", "days", "model_mae", "baseline_mean", "baseline_yesterday");
-          for (dev.autonomy.engine.desire.DesireEvaluation.Row r : rows) {
+          for (DesireEvaluation.Row r : rows) {
             out.printf(Locale.ROOT, "%-8s %5d %10.4f %14.4f %18.4f%s%n", r.desire(), r.days(), r.modelMae(), r.baselineMeanMae(),
                 r.baselineYesterdayMae(), r.modelMae() < Math.min(r.baselineMeanMae(), r.baselineYesterdayMae()) ? "  (beats both)" : "");
           }

@@ -2,14 +2,16 @@ package dev.autonomy.cli.ingest;
 
 import dev.autonomy.bench.ingest.ExportGenerator;
 import dev.autonomy.bench.ingest.ImportBenchmark;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import dev.autonomy.engine.Autonomy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
 /**
  * {@code autonomy bench import}: Apple Health import throughput next to a bare StAX pass over the
@@ -60,12 +62,12 @@ public final class BenchImportCommand implements Callable<Integer> {
     Path file = ExportGenerator.generate(folder, sizeMb * 1_000_000L, seed);
     ImportBenchmark.Result result;
     if (vault) {
-      java.nio.file.Path home = java.nio.file.Files.createTempDirectory("autonomy-bench-vault-");
+      Path home = Files.createTempDirectory("autonomy-bench-vault-");
       try {
         result = new ImportBenchmark(System::nanoTime).runWithVault(file, rounds, home);
       } finally {
-        dev.autonomy.engine.Autonomy.forgetAll(home);
-        java.nio.file.Files.deleteIfExists(home);
+        Autonomy.forgetAll(home);
+        Files.deleteIfExists(home);
       }
     } else {
       result = new ImportBenchmark(System::nanoTime).run(file, rounds);

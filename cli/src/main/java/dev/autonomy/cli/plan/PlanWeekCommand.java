@@ -1,11 +1,16 @@
 package dev.autonomy.cli.plan;
 
+import dev.autonomy.cli.ContextOption;
 import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.engine.Autonomy;
 import dev.autonomy.engine.plan.WeekPlanning;
 import dev.autonomy.plan.week.DayPlan;
 import dev.autonomy.plan.week.WeekPlanner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,10 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "week", mixinStandardHelpOptions = true,
     description = {"A 7-day training plan for next week from your desires, free time and rules (genetic algorithm, Jenetics).",
@@ -28,7 +29,7 @@ public final class PlanWeekCommand implements Callable<Integer> {
       description = "Free minutes per day, Monday first (7 values; default 60 on weekdays, 120 at weekends).")
   List<Integer> free = new ArrayList<>();
 
-  @picocli.CommandLine.Mixin dev.autonomy.cli.ContextOption context;
+  @picocli.CommandLine.Mixin ContextOption context;
 
   @Option(names = "--seed", defaultValue = "1", description = "Same seed, same plan (default ${DEFAULT-VALUE}).")
   long seed;

@@ -1,5 +1,6 @@
 package dev.autonomy.cli.recommend;
 
+import dev.autonomy.cli.ContextOption;
 import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.desire.Situation;
@@ -10,6 +11,11 @@ import dev.autonomy.engine.rank.RankingPolicy;
 import dev.autonomy.text.encode.Encoders;
 import dev.autonomy.text.intent.Intent;
 import dev.autonomy.text.intent.IntentReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "ask", mixinStandardHelpOptions = true,
     description = {"Say what you want in your own words (English or Chinese), and get recommendations.",
@@ -36,7 +37,7 @@ public final class AskCommand implements Callable<Integer> {
   @Parameters(paramLabel = "TEXT", arity = "1..*", description = "What you want, in a sentence.")
   List<String> words;
 
-  @picocli.CommandLine.Mixin dev.autonomy.cli.ContextOption context;
+  @picocli.CommandLine.Mixin ContextOption context;
 
   @Option(names = "--limit", defaultValue = "3", description = "How many to show (default ${DEFAULT-VALUE}).")
   int limit;

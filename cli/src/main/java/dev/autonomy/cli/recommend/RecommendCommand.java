@@ -1,29 +1,34 @@
 package dev.autonomy.cli.recommend;
 
+import dev.autonomy.cli.ContextOption;
 import dev.autonomy.cli.Session;
+import dev.autonomy.cli.plan.MapOptions;
+import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.desire.Contribution;
+import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.desire.Situation;
 import dev.autonomy.core.recommend.Recommendation;
 import dev.autonomy.core.recommend.RuleApplication;
 import dev.autonomy.engine.Autonomy;
 import dev.autonomy.engine.context.StatedContext;
+import dev.autonomy.engine.plan.PathOffers;
+import dev.autonomy.engine.plan.WeekPlanRecommendation;
 import dev.autonomy.engine.rank.Ranking;
 import dev.autonomy.engine.rank.RankingPolicy;
-import dev.autonomy.cli.plan.MapOptions;
-import dev.autonomy.engine.plan.PathOffers;
 import dev.autonomy.plan.map.LatLon;
 import dev.autonomy.plan.map.OsmMap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "recommend", mixinStandardHelpOptions = true,
     description = {"Concrete things to do now, ranked, each with an id, a score, a confidence and why.",
@@ -31,7 +36,7 @@ import picocli.CommandLine.Spec;
 public final class RecommendCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @picocli.CommandLine.Mixin dev.autonomy.cli.ContextOption context;
+  @picocli.CommandLine.Mixin ContextOption context;
 
   @Option(names = "--limit", defaultValue = "5", description = "How many to show (default ${DEFAULT-VALUE}).")
   int limit;
@@ -65,18 +70,18 @@ public final class RecommendCommand implements Callable<Integer> {
     try (Autonomy autonomy = seed == null ? Session.open(spec) : Session.open(spec, seed)) {
       Situation situation = context.situation(autonomy);
       if (limit < 1) {
-        throw new dev.autonomy.core.InvalidInputException("--limit must be at least 1, was " + limit);
+        throw new InvalidInputException("--limit must be at least 1, was " + limit);
       }
       if (!(explore >= 0 && explore <= 1)) {
-        throw new dev.autonomy.core.InvalidInputException("--explore must be in 0..1, was " + explore);
+        throw new InvalidInputException("--explore must be in 0..1, was " + explore);
       }
       if ((map == null) != (start == null)) {
-        throw new dev.autonomy.core.InvalidInputException("--map and --start go together: give both or neither");
+        throw new InvalidInputException("--map and --start go together: give both or neither");
       }
       LatLon from = start == null ? null : LatLon.parse(start, "--start");
       Ranking ranking = autonomy.recommend(situation, new RankingPolicy(limit, explore),
-          java.util.Optional.ofNullable(desire).map(dev.autonomy.core.desire.DesireType::fromCode));
-      dev.autonomy.engine.plan.WeekPlanRecommendation plan = withPlan
+          Optional.ofNullable(desire).map(DesireType::fromCode));
+      WeekPlanRecommendation plan = withPlan
           ? autonomy.recommendWeekPlan(situation.stated(), new int[] {60, 60, 60, 60, 60, 120, 120}, seed == null ? 1 : seed)
           : null;
       PathOffers paths = null;
@@ -88,7 +93,7 @@ public final class RecommendCommand implements Callable<Integer> {
       if (json) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (plan != null) {
-          out.put("plans", java.util.List.of(Map.of("plan", plan.plan(), "elements", plan.elements())));
+          out.put("plans", List.of(Map.of("plan", plan.plan(), "elements", plan.elements())));
         }
         out.put("at", situation.at().toString());
         out.put("context", situation.stated());
@@ -118,7 +123,7 @@ public final class RecommendCommand implements Callable<Integer> {
     return 0;
   }
 
-  static void printPlan(PrintWriter out, dev.autonomy.engine.plan.WeekPlanRecommendation plan) {
+  static void printPlan(PrintWriter out, WeekPlanRecommendation plan) {
     Recommendation p = plan.plan();
     out.printf(Locale.ROOT, "Or a plan: %s  score %.2f  [%s]%n", p.option().name(), p.score(), p.id());
     out.println("   " + p.explanation().summary());

@@ -12,6 +12,10 @@ import dev.autonomy.text.data.Format;
 import dev.autonomy.text.encode.EmbeddingCache;
 import dev.autonomy.text.encode.Encoder;
 import dev.autonomy.text.encode.Encoders;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -20,10 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import java.util.stream.Collectors;
 
 /** {@code autonomy text train}: fit a head on a labelled file and save the model in the vault. */
 @Command(
@@ -140,7 +141,7 @@ final class TextTrainCommand implements Callable<Integer> {
           o.printf(Locale.ROOT, "encoder kept on dev macro-F1: %s%n", result.model().info().scores().entrySet().stream()
               .filter(e -> e.getKey().startsWith("dev_macro_f1["))
               .map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey().substring(13, e.getKey().length() - 1), e.getValue()))
-              .collect(java.util.stream.Collectors.joining(", ")));
+              .collect(Collectors.joining(", ")));
         }
         if (result.heldOut() != null) {
           o.print(TextEvalCommand.summary(result.heldOutName(), result.heldOut()));
