@@ -34,7 +34,12 @@ import org.tribuo.regression.sgd.linear.LinearSGDTrainer;
  *       input at sqrt(l2) and target 0), which is exactly a penalty {@code l2 * w^2} on the squared
  *       loss and shrinks the model toward the person's mean when data is short;
  *   <li>the weights are read back from the Tribuo model into a plain {@link LinearHead} (checked
- *       against Tribuo's own prediction), blended with the stated goal by data volume.
+ *       against Tribuo's own prediction);
+ *   <li>the fit is shrunk toward the person's training mean, {@code mean + lambda * (fit - mean)},
+ *       with lambda chosen from the settings' grid by rolling-origin validation on the training
+ *       days only (later days predicted by heads fitted on the days before them), so a desire whose
+ *       data supports nothing more predicts the person's own mean; lambda is kept on the head;
+ *   <li>the result is blended with the stated goal by data volume.
  * </ol>
  *
  * Every desire gets a head: one without labelled days and without a goal predicts a neutral 0.5
@@ -99,6 +104,56 @@ public final class DesireTrainer {
   }
 
   private LinearHead trainHead(DesireType type, List<DesireDataset.LabelledDay> rows, Goals goals) {
+    Fit fit = fitHead(type, rows, goals);
+    if (!fit.learned()) {
+      return fit.head();
+    }
+    return fit.head().shrunkToward(fit.centre(), chooseShrink(type, rows));
+  }
+
+  /** A head fitted as it is, the training centre of its label, and whether any weights were learned. */
+  private record Fit(LinearHead head, double centre, boolean learned) {}
+
+  /**
+   * Rolling-origin validation inside the training days (time-ordered): the later half of the days
+   * is cut into {@code shrinkFolds} blocks; each block is predicted by a head fitted on every day
+   * before it, as mean + lambda * (fit - mean) for each lambda of the grid, and the lambda with the
+   * smallest total absolute error wins (ties: the smaller). With fewer than 2 days to validate on,
+   * the data cannot show that the fit helps: the smallest lambda of the grid.
+   */
+  private double chooseShrink(DesireType type, List<DesireDataset.LabelledDay> rows) {
+    List<Double> grid = settings.shrinkGrid().stream().sorted().toList();
+    if (grid.size() == 1) {
+      return grid.get(0);
+    }
+    int n = rows.size();
+    int start = Math.max(Math.max(2, settings.minDays()), n / 2);
+    if (n - start < 2) {
+      return grid.get(0);
+    }
+    int block = (int) Math.ceil((n - start) / (double) settings.shrinkFolds());
+    double[] error = new double[grid.size()];
+    for (int origin = start; origin < n; origin += block) {
+      Fit fold = fitHead(type, rows.subList(0, origin), Goals.none());
+      for (int r = origin; r < Math.min(n, origin + block); r++) {
+        double fitted = fold.head().batch(rows.get(r).x());
+        double truth = rows.get(r).labels().get(type);
+        for (int g = 0; g < grid.size(); g++) {
+          double p = Math.max(0.0, Math.min(1.0, fold.centre() + grid.get(g) * (fitted - fold.centre())));
+          error[g] += Math.abs(p - truth);
+        }
+      }
+    }
+    int best = 0;
+    for (int g = 1; g < grid.size(); g++) {
+      if (error[g] < error[best] - 1e-12) {
+        best = g;
+      }
+    }
+    return grid.get(best);
+  }
+
+  private Fit fitHead(DesireType type, List<DesireDataset.LabelledDay> rows, Goals goals) {
     List<String> inputs = settings.inputs();
     int n = rows.size();
     int p = inputs.size();
@@ -140,7 +195,8 @@ public final class DesireTrainer {
         varied.add(i);
       }
     }
-    if (n >= Math.max(2, settings.minDays()) && !varied.isEmpty()) {
+    boolean learned = n >= Math.max(2, settings.minDays()) && !varied.isEmpty();
+    if (learned) {
       double[] fitted = fit(type, x, y, yMean, mean, sd, varied, w);
       bias = yMean + fitted[0];
     }
@@ -154,8 +210,8 @@ public final class DesireTrainer {
       scales.add(sd[i]);
       weights.add(w[i]);
     }
-    return new LinearHead(type, inputs, means, scales, weights, bias, prior, settings.priorStrength(), n,
-        zeros, 0.0, 0);
+    return new Fit(new LinearHead(type, inputs, means, scales, weights, bias, prior, settings.priorStrength(), n,
+        zeros, 0.0, 0, 1.0), yMean, learned);
   }
 
   private double centre(double[] y) {

@@ -20,10 +20,13 @@ import java.util.Map;
  * @param loss the loss minimised
  * @param centreOnMedian whether targets are centred on the training median (else the mean): the
  *     intercept then starts at, and shrinks toward, the person's median day
+ * @param shrinkGrid the shares of the fitted model's departure from the training mean tried per
+ *     desire (each in 0..1; {@code [1.0]} turns the choice off)
+ * @param shrinkFolds rolling-origin validation folds inside the training days that choose the share
  */
 public record DesireTrainerSettings(
     double l2, int epochs, double learningRate, long seed, double priorStrength, int minDays, List<String> inputs,
-    Loss loss, boolean centreOnMedian) {
+    Loss loss, boolean centreOnMedian, List<Double> shrinkGrid, int shrinkFolds) {
   public DesireTrainerSettings {
     Requires.nonNegative(l2, "l2");
     Requires.positive(epochs, "epochs");
@@ -37,7 +40,16 @@ public record DesireTrainerSettings(
       throw new IllegalArgumentException("inputs must not be empty");
     }
     Requires.nonNull(loss, "loss");
+    shrinkGrid = List.copyOf(shrinkGrid);
+    if (shrinkGrid.isEmpty()) {
+      throw new IllegalArgumentException("shrinkGrid must not be empty (use [1.0] to keep the fit as it is)");
+    }
+    shrinkGrid.forEach(v -> Requires.unitInterval(v, "shrinkGrid value"));
+    Requires.positive(shrinkFolds, "shrinkFolds");
   }
+
+  /** The shares tried by default: none, a quarter, half, three quarters or all of the fit. */
+  public static final List<Double> DEFAULT_SHRINK_GRID = List.of(0.0, 0.25, 0.5, 0.75, 1.0);
 
   /** The inputs learned from by default: day of week, recent activity, sleep, spending, notes. */
   public static List<String> defaultInputs() {
@@ -55,19 +67,29 @@ public record DesireTrainerSettings(
   }
 
   public static DesireTrainerSettings defaults(long seed) {
-    return new DesireTrainerSettings(30.0, 60, 0.1, seed, 7.0, 5, defaultInputs(), Loss.HUBER, false);
+    return new DesireTrainerSettings(30.0, 60, 0.1, seed, 7.0, 5, defaultInputs(), Loss.HUBER, false,
+        DEFAULT_SHRINK_GRID, 8);
   }
 
   public DesireTrainerSettings withL2(double value) {
-    return new DesireTrainerSettings(value, epochs, learningRate, seed, priorStrength, minDays, inputs, loss, centreOnMedian);
+    return new DesireTrainerSettings(value, epochs, learningRate, seed, priorStrength, minDays, inputs, loss, centreOnMedian,
+        shrinkGrid, shrinkFolds);
   }
 
   public DesireTrainerSettings withInputs(List<String> value) {
-    return new DesireTrainerSettings(l2, epochs, learningRate, seed, priorStrength, minDays, value, loss, centreOnMedian);
+    return new DesireTrainerSettings(l2, epochs, learningRate, seed, priorStrength, minDays, value, loss, centreOnMedian,
+        shrinkGrid, shrinkFolds);
   }
 
   public DesireTrainerSettings withLoss(Loss value, boolean median) {
-    return new DesireTrainerSettings(l2, epochs, learningRate, seed, priorStrength, minDays, inputs, value, median);
+    return new DesireTrainerSettings(l2, epochs, learningRate, seed, priorStrength, minDays, inputs, value, median,
+        shrinkGrid, shrinkFolds);
+  }
+
+  /** {@code grid} {@code [1.0]} keeps every fit as it is (no validated shrinkage). */
+  public DesireTrainerSettings withShrinkGrid(List<Double> grid, int folds) {
+    return new DesireTrainerSettings(l2, epochs, learningRate, seed, priorStrength, minDays, inputs, loss,
+        centreOnMedian, grid, folds);
   }
 
   Map<String, String> asText() {
@@ -80,6 +102,8 @@ public record DesireTrainerSettings(
     m.put("inputs", String.join(",", inputs));
     m.put("loss", loss.name().toLowerCase(java.util.Locale.ROOT));
     m.put("centre", centreOnMedian ? "median" : "mean");
+    m.put("shrink_grid", shrinkGrid.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+    m.put("shrink_folds", String.valueOf(shrinkFolds));
     return m;
   }
 }

@@ -36,6 +36,11 @@ import java.util.List;
  * @param online online-layer weights on z, learned from feedback
  * @param onlineBias online-layer intercept
  * @param feedbackCount feedback steps taken
+ * @param shrink the share of the fitted model's departure from the person's training mean that was
+ *     kept, chosen by rolling-origin validation inside the training days ({@link DesireTrainer}):
+ *     1 keeps the fit as it is, 0.5 halves every weight and the intercept's offset from the mean, 0
+ *     predicts the mean. Already applied to {@code weights} and {@code bias}; kept here to explain
+ *     the model. Absent in older saved models (read as 1).
  */
 public record LinearHead(
     DesireType type,
@@ -49,7 +54,8 @@ public record LinearHead(
     int trainingDays,
     List<Double> online,
     double onlineBias,
-    int feedbackCount) {
+    int feedbackCount,
+    Double shrink) {
 
   public LinearHead {
     Requires.nonNull(type, "type");
@@ -73,13 +79,14 @@ public record LinearHead(
     Requires.nonNegative(trainingDays, "trainingDays");
     Requires.finite(onlineBias, "onlineBias");
     Requires.nonNegative(feedbackCount, "feedbackCount");
+    shrink = shrink == null ? 1.0 : Requires.unitInterval(shrink, "shrink");
   }
 
   /** A configured head on raw inputs: intensity = bias + sum weight_i x_i, no prior, full confidence. */
   public static LinearHead configured(DesireType type, List<String> inputs, List<Double> weights, double bias) {
     List<Double> zeros = inputs.stream().map(i -> 0.0).toList();
     List<Double> ones = inputs.stream().map(i -> 1.0).toList();
-    return new LinearHead(type, inputs, zeros, ones, weights, bias, Double.NaN, 0.0, 0, zeros, 0.0, 0);
+    return new LinearHead(type, inputs, zeros, ones, weights, bias, Double.NaN, 0.0, 0, zeros, 0.0, 0, 1.0);
   }
 
   double[] z(FeatureVector x) {
@@ -107,6 +114,16 @@ public record LinearHead(
     return Math.max(0.0, Math.min(1.0, v));
   }
 
+  /** The batch fit before clipping, goal and online layer: bias + sum weight_i z_i. */
+  double batch(FeatureVector x) {
+    double[] z = z(x);
+    double raw = bias;
+    for (int i = 0; i < z.length; i++) {
+      raw += weights.get(i) * z[i];
+    }
+    return raw;
+  }
+
   double intensity(double[] z) {
     double raw = bias;
     double on = onlineBias;
@@ -127,7 +144,8 @@ public record LinearHead(
     if (usual != 0.0) {
       String meaning = trainingDays == 0
           ? (Double.isNaN(prior) ? "no data for this desire yet: a neutral level" : "your stated goal")
-          : (Double.isNaN(prior) ? "your usual level" : "your usual level blended with your stated goal");
+          : (Double.isNaN(prior) ? "your usual level" : "your usual level blended with your stated goal")
+              + shrinkNote();
       parts.add(new Contribution("usual_level", 1.0, usual, meaning));
     }
     double sumSq = 0;
@@ -151,6 +169,27 @@ public record LinearHead(
     double dataConfidence = priorStrength == 0 ? 1.0 : trainingDays / (trainingDays + priorStrength);
     double confidence = dataConfidence * Math.exp(-Math.max(0.0, rms - 1.5));
     return new Desire(type, intensity(z), clip(confidence), parts);
+  }
+
+  /** What the validated shrinkage says about the data, for the usual level's meaning; "" when none was applied. */
+  private String shrinkNote() {
+    if (trainingDays == 0 || shrink >= 1.0) {
+      return "";
+    }
+    if (shrink == 0.0) {
+      return "; your data does not yet support more than your average, so the model predicts it";
+    }
+    return String.format(java.util.Locale.ROOT,
+        "; the learned effects are shrunk %.0f%% toward your average: your data supports little more",
+        100 * (1 - shrink));
+  }
+
+  /** This head with its batch fit kept at {@code lambda}: mean + lambda * (fit - mean), applied to weights and bias. */
+  LinearHead shrunkToward(double mean, double lambda) {
+    Requires.unitInterval(lambda, "lambda");
+    List<Double> w = weights.stream().map(v -> lambda * v).toList();
+    return new LinearHead(type, inputs, means, scales, w, mean + lambda * (bias - mean), prior, priorStrength,
+        trainingDays, online, onlineBias, feedbackCount, lambda * shrink);
   }
 
   /**
@@ -179,7 +218,7 @@ public record LinearHead(
         onList.add(v);
       }
       current = new LinearHead(type, inputs, means, scales, weights, bias, prior, priorStrength, trainingDays,
-          onList, ob, feedbackCount + 1);
+          onList, ob, feedbackCount + 1, shrink);
     }
     return current;
   }

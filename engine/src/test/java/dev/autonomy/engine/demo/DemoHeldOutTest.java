@@ -21,6 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  * everywhere (a day without a trip is trip 0, also outside the span of the person's trips), the
  * explore labels after the latest trip silently became distance alone and the model lost badly
  * (2026-11-29, seed 42: 0.176 vs 0.105; 2026-10-03, seed 7: 0.163 vs 0.132).
+ *
+ * <p>Not pinned here, because the model still loses on them: 2026-06-17, seed 1 (move 0.201 vs
+ * mean 0.163, explore 0.118 vs 0.113) and 2027-02-01, seed 99 (rest 0.105 vs 0.096). The
+ * shrinkage toward the mean chosen inside the training days (see {@code DesireTrainer}) does not
+ * reach them: validation on the training days favours the fit (lambda 0.75 or 1), so the held-out
+ * loss comes from the last two weeks differing from the earlier ones, which no choice made on
+ * earlier days can see. It did cut move on the first from 0.221 to 0.201.
  */
 class DemoHeldOutTest {
   @ParameterizedTest

@@ -158,4 +158,80 @@ class DesireModelTest {
     assertThat(Math.abs(long_.intensity() - noGoal.intensity())).isLessThan(Math.abs(short_.intensity() - noGoal.intensity()));
     assertThat(short_.confidence()).isLessThan(long_.confidence());
   }
+
+  /**
+   * 60 days of random inputs: move's label is noise around 0.4 (nothing to learn), rest's follows
+   * yesterday's steps (much to learn).
+   */
+  static DesireDataset noiseAndSignal(long seed) {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    List<String> inputs = DesireTrainerSettings.defaultInputs();
+    List<DesireDataset.LabelledDay> days = new java.util.ArrayList<>();
+    for (int d = 0; d < 60; d++) {
+      Map<String, Double> x = new java.util.LinkedHashMap<>();
+      for (String name : inputs) {
+        x.put(name, random.nextDouble());
+      }
+      double move = 0.4 + 0.3 * (random.nextDouble() - 0.5);
+      double rest = Math.max(0, Math.min(1, 0.1 + 0.8 * x.get(inputs.get(4)) + 0.05 * (random.nextDouble() - 0.5)));
+      days.add(new DesireDataset.LabelledDay(SyntheticPerson.START.plusDays(d), FeatureVector.of(x),
+          Map.of(DesireType.MOVE, move, DesireType.REST, rest)));
+    }
+    return new DesireDataset(days);
+  }
+
+  @Test
+  void train_shrinksTowardTheMeanWhatValidationCannotSupportAndKeepsWhatItCan() {
+    DesireDataset data = noiseAndSignal(3);
+    LinearDesireModel model = new DesireTrainer(DesireTrainerSettings.defaults(1)).train(data, Goals.none());
+    LinearDesireModel unshrunk = new DesireTrainer(DesireTrainerSettings.defaults(1).withShrinkGrid(List.of(1.0), 8))
+        .train(data, Goals.none());
+    assertThat(model.head(DesireType.MOVE).shrink()).isLessThanOrEqualTo(0.25);
+    assertThat(model.head(DesireType.REST).shrink()).isEqualTo(1.0);
+    assertThat(unshrunk.head(DesireType.MOVE).shrink()).isEqualTo(1.0);
+    // mean + lambda * (fit - mean): the weights scale by lambda, the bias's offset from the mean too
+    double mean = data.days().stream().mapToDouble(d -> d.labels().get(DesireType.MOVE)).average().orElseThrow();
+    double lambda = model.head(DesireType.MOVE).shrink();
+    for (int i = 0; i < unshrunk.head(DesireType.MOVE).weights().size(); i++) {
+      assertThat(model.head(DesireType.MOVE).weights().get(i))
+          .isCloseTo(lambda * unshrunk.head(DesireType.MOVE).weights().get(i), within(1e-12));
+    }
+    assertThat(model.head(DesireType.MOVE).bias())
+        .isCloseTo(mean + lambda * (unshrunk.head(DesireType.MOVE).bias() - mean), within(1e-12));
+    assertThat(model.head(DesireType.REST).weights()).isEqualTo(unshrunk.head(DesireType.REST).weights());
+  }
+
+  @Test
+  void predict_saysHowMuchTheModelWasShrunk() {
+    LinearDesireModel model = new DesireTrainer(DesireTrainerSettings.defaults(1)).train(noiseAndSignal(3), Goals.none());
+    FeatureVector x = noiseAndSignal(4).days().get(0).x();
+    String usual = model.predict(x, DesireType.MOVE).contributions().stream()
+        .filter(c -> c.input().equals("usual_level")).findFirst().orElseThrow().meaning();
+    assertThat(usual).containsAnyOf("shrunk", "does not yet support more than your average");
+    String fitted = model.predict(x, DesireType.REST).contributions().stream()
+        .filter(c -> c.input().equals("usual_level")).findFirst().orElseThrow().meaning();
+    assertThat(fitted).isEqualTo("your usual level");
+    assertThat(model.provenance().settings()).containsEntry("shrink_grid", "0.0,0.25,0.5,0.75,1.0");
+  }
+
+  @Test
+  void update_onAShrunkModelLearnsFromFeedbackAndKeepsTheShrinkThroughSaving() {
+    LinearDesireModel model = new DesireTrainer(DesireTrainerSettings.defaults(1)).train(noiseAndSignal(3), Goals.none());
+    FeatureVector x = noiseAndSignal(4).days().get(0).x();
+    double before = model.predict(x, DesireType.MOVE).intensity();
+    LinearDesireModel up = model.update(x, DesireType.MOVE, 1.0);
+    assertThat(up.predict(x, DesireType.MOVE).intensity()).isGreaterThan(before + 0.2);
+    assertThat(up.head(DesireType.MOVE).shrink()).isEqualTo(model.head(DesireType.MOVE).shrink());
+    assertThat(up.head(DesireType.MOVE).weights()).isEqualTo(model.head(DesireType.MOVE).weights());
+    LinearDesireModel reloaded = LinearDesireModel.fromJson(up.toJson());
+    assertThat(reloaded.head(DesireType.MOVE).shrink()).isEqualTo(model.head(DesireType.MOVE).shrink());
+    assertThat(reloaded.predict(x, DesireType.MOVE).intensity())
+        .isCloseTo(up.predict(x, DesireType.MOVE).intensity(), within(1e-9));
+  }
+
+  @Test
+  void golden_anOlderSavedModelWithoutShrinkReadsAsUnshrunk() throws IOException {
+    LinearDesireModel model = LinearDesireModel.fromJson(resource("golden-desire-model-v1.json"));
+    assertThat(model.types()).allSatisfy(t -> assertThat(model.head(t).shrink()).isEqualTo(1.0));
+  }
 }
