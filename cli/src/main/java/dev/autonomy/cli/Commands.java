@@ -12,6 +12,7 @@ import dev.autonomy.cli.desire.GoalsCommand;
 import dev.autonomy.cli.plan.PlanCommand;
 import dev.autonomy.cli.plan.PlanWeekCommand;
 import dev.autonomy.cli.recommend.AskCommand;
+import dev.autonomy.cli.recommend.AuditCommand;
 import dev.autonomy.cli.recommend.FeedbackCommand;
 import dev.autonomy.cli.recommend.RecommendCommand;
 import dev.autonomy.cli.recommend.WhyCommand;
@@ -32,6 +33,7 @@ final class Commands {
     cli.addSubcommand(new GoalsCommand());
     cli.addSubcommand(new RecommendCommand());
     cli.addSubcommand(new WhyCommand());
+    cli.addSubcommand(new AuditCommand());
     cli.addSubcommand(new FeedbackCommand());
     cli.addSubcommand(new AskCommand());
     cli.addSubcommand(new RuleCommand());

@@ -158,6 +158,32 @@ class CoreLoopCommandsTest {
 
   @Test
   @Order(6)
+  void audit_accountsForEveryItemShownAndTheFeedbackGiven() throws Exception {
+    Run audit = run("--home", home.toString(), "audit", "--json");
+    assertThat(audit.exit()).as(audit.err()).isZero();
+    JsonNode f = audit.json().get("findings");
+    JsonNode exposure = f.get("exposure");
+    int shown = exposure.get("rankedShown").asInt();
+    assertThat(shown).isPositive();
+    int byDesire = 0;
+    for (JsonNode d : exposure.get("desires")) {
+      byDesire += d.get("shown").asInt();
+    }
+    assertThat(byDesire).isEqualTo(shown);
+    // One "done, rating 4" was given in recommend_whyAndFeedback_roundTrip, nothing else.
+    JsonNode outcomes = f.get("outcomes");
+    assertThat(outcomes.get("done").asInt()).isEqualTo(1);
+    assertThat(outcomes.get("meanRating").asDouble()).isEqualTo(4.0);
+    assertThat(f.get("dependence").get("verdict").asText()).isNotBlank();
+
+    Run text = run("--home", home.toString(), "audit");
+    assertThat(text.out()).contains("EXPOSURE AND BIAS", "OUTCOMES", "DEPENDENCE WATCH");
+    Run bad = run("--home", home.toString(), "audit", "--days", "0");
+    assertThat(bad.exit()).isEqualTo(2);
+  }
+
+  @Test
+  @Order(6)
   void badInput_exitsNonZeroWithOneLineNamingWhat() {
     Run missing = run("--home", home.toString(), "import", dir.resolve("nope.csv").toString());
     assertThat(missing.exit()).isEqualTo(2);

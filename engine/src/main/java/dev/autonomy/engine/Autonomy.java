@@ -17,6 +17,8 @@ import dev.autonomy.core.signal.ImportOptions;
 import dev.autonomy.core.signal.Importer;
 import dev.autonomy.core.signal.Signal;
 import dev.autonomy.core.signal.SignalKind;
+import dev.autonomy.engine.audit.AuditReport;
+import dev.autonomy.engine.audit.SelfAudit;
 import dev.autonomy.engine.desire.DesireEvaluation;
 import dev.autonomy.engine.desire.DesireModel;
 import dev.autonomy.engine.desire.Goals;
@@ -485,6 +487,15 @@ public final class Autonomy implements AutoCloseable {
       evidenceFor = s;
     }
     return evidence;
+  }
+
+  /**
+   * The engine's audit of itself over the last {@code days}: who gets shown what against what the
+   * person wants (bias), how the shown items fared, and whether the person is coming to depend on
+   * it; {@code epsilon} is the exploration rate the lists were asked with.
+   */
+  public AuditReport audit(int days, double epsilon) {
+    return SelfAudit.run(this, days, epsilon);
   }
 
   /** The logged recommendation and what feedback on its option has said since. */

@@ -1,0 +1,112 @@
+package dev.autonomy.engine.audit;
+
+import dev.autonomy.core.desire.Desire;
+import dev.autonomy.core.desire.DesireType;
+import dev.autonomy.core.desire.Situation;
+import dev.autonomy.core.signal.Signal;
+import dev.autonomy.core.signal.SignalKind;
+import dev.autonomy.engine.Autonomy;
+import dev.autonomy.engine.desire.DesireModel;
+import dev.autonomy.engine.features.ContextFeatures;
+import dev.autonomy.engine.quality.DailyTable;
+import dev.autonomy.engine.rank.RankingPolicy;
+import dev.autonomy.engine.state.PersonState;
+import dev.autonomy.vault.FeedbackRow;
+import dev.autonomy.vault.LoggedDecision;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The engine auditing itself over a person's own decision log, so the mission's promises (offer
+ * alternatives, no hidden bias, no dependence) are checked against what actually happened rather
+ * than asserted. Reads only; logs and changes nothing.
+ *
+ * <p>Use {@link #run(Autonomy, int)} on a person's vault, or {@link #of(AuditInputs)} on explicit
+ * inputs (tests, other shells).
+ */
+public final class SelfAudit {
+  private SelfAudit() {}
+
+  /** Audits the last {@code days} days of the person's log, assuming the default exploration rate. */
+  public static AuditReport run(Autonomy autonomy, int days) {
+    return run(autonomy, days, RankingPolicy.defaults().exploration());
+  }
+
+  /**
+   * Audits the last {@code days} days (ending today by the facade's clock), comparing exploration
+   * with {@code epsilon}. The daily table and the desire model are only touched when the window
+   * holds a recommendation.
+   */
+  public static AuditReport run(Autonomy autonomy, int days, double epsilon) {
+    ZoneId zone = autonomy.clock().getZone();
+    LocalDate today = LocalDate.now(autonomy.clock());
+    List<LoggedDecision> decisions = autonomy.vault().decisions().all();
+    List<FeedbackRow> feedback = autonomy.vault().decisions().feedbackRows();
+    AuditInputs probe = new AuditInputs(today, zone, days, decisions, feedback, DailyTable.empty(), 0, epsilon,
+        DesirePredictor.none());
+    if (inWindow(probe).isEmpty()) {
+      return of(probe);
+    }
+    PersonState state = autonomy.state();
+    return of(new AuditInputs(today, zone, days, decisions, feedback, state.table(), autonomy.options().size(), epsilon,
+        predictor(autonomy, state, probe)));
+  }
+
+  /** The audit of explicit inputs; a pure function of them. */
+  public static AuditReport of(AuditInputs in) {
+    List<Shown> shown = inWindow(in);
+    int all = in.decisions().size();
+    if (shown.isEmpty()) {
+      String summary = String.format(Locale.ROOT,
+          "No recommendations were shown in the last %d days (%s to %s); the log holds %d in all. Nothing to audit yet:"
+              + " ask for recommendations (autonomy recommend), say how they went (autonomy feedback), then audit again.",
+          in.days(), in.from(), in.today(), all);
+      return new AuditReport(in.from(), in.today(), in.days(), all, summary, Optional.empty());
+    }
+    String summary = String.format(Locale.ROOT, "Audit of %d recommendations shown from %s to %s (%d days; %d in the whole log).",
+        shown.size(), in.from(), in.today(), in.days(), all);
+    return new AuditReport(in.from(), in.today(), in.days(), all, summary, Optional.of(
+        new AuditReport.Findings(ExposureAudit.of(shown, in), OutcomeAudit.of(shown), DependenceAudit.of(in))));
+  }
+
+  /** Items shown in the window, oldest first, each with its latest feedback. */
+  static List<Shown> inWindow(AuditInputs in) {
+    Map<String, FeedbackRow> latest = new HashMap<>();
+    in.feedback().forEach(f -> latest.put(f.recommendationId(), f));
+    List<Shown> out = new ArrayList<>();
+    for (LoggedDecision d : in.decisions()) {
+      LocalDate day = d.created().atZone(in.zone()).toLocalDate();
+      if (!day.isBefore(in.from()) && !day.isAfter(in.today())) {
+        out.add(new Shown(d, day, Optional.ofNullable(latest.get(d.recommendation().id()))));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Today's desire model at each past moment, from the table and the intraday signals of that day
+   * up to the moment (no later data leaks in); the signals are read once for the whole window.
+   */
+  private static DesirePredictor predictor(Autonomy autonomy, PersonState state, AuditInputs in) {
+    List<Signal> intraday = new ArrayList<>();
+    autonomy.vault().signals().forEachSince(Set.of(SignalKind.STEPS, SignalKind.ACTIVE_MINUTES),
+        in.from().atStartOfDay(in.zone()).toInstant(), intraday::add);
+    ContextFeatures features = new ContextFeatures(state.table(), state.notesHealth(), intraday);
+    DesireModel model = autonomy.desireModel();
+    return (at, stated) -> {
+      Map<DesireType, Double> out = new EnumMap<>(DesireType.class);
+      for (Desire d : model.predictAll(features.at(new Situation(at.atZone(in.zone()), stated)))) {
+        out.put(d.type(), d.intensity());
+      }
+      return out;
+    };
+  }
+}
