@@ -17,6 +17,7 @@ import dev.autonomy.cli.recommend.FeedbackCommand;
 import dev.autonomy.cli.recommend.RecommendCommand;
 import dev.autonomy.cli.recommend.WhyCommand;
 import dev.autonomy.cli.rule.RuleCommand;
+import dev.autonomy.cli.serve.ServeCommand;
 import dev.autonomy.cli.solve.SolveCommand;
 import dev.autonomy.cli.text.TextCommand;
 import dev.autonomy.cli.text.WatchCommand;
@@ -40,6 +41,7 @@ final class Commands {
     cli.addSubcommand(new OptionsCommand());
     cli.addSubcommand(new ExportCommand());
     cli.addSubcommand(new ForgetCommand());
+    cli.addSubcommand(new ServeCommand());
     cli.addSubcommand(new DemoCommand());
     cli.addSubcommand(new SolveCommand());
     cli.addSubcommand(new PlanCommand());

@@ -6,15 +6,13 @@ import dev.autonomy.core.desire.Contribution;
 import dev.autonomy.core.desire.Desire;
 import dev.autonomy.core.desire.Situation;
 import dev.autonomy.engine.Autonomy;
-import dev.autonomy.engine.context.StatedContext;
+import dev.autonomy.engine.DesiresNow;
 import dev.autonomy.engine.desire.DesireEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,20 +52,7 @@ public final class DesiresCommand implements Callable<Integer> {
       Situation situation = context.situation(autonomy);
       List<Desire> desires = autonomy.desires(situation);
       if (json) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Desire d : desires) {
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("type", d.type().code());
-          m.put("intensity", d.intensity());
-          m.put("confidence", d.confidence());
-          m.put("contributions", d.contributions());
-          rows.add(m);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("at", situation.at().toString());
-        out.put("context", situation.stated());
-        out.put("desires", rows);
-        Session.json(spec, out);
+        Session.json(spec, new DesiresNow(situation, desires).view());
       } else {
         PrintWriter out = Session.out(spec);
         out.printf("Desires at %s%s%n", situation.at().withNano(0), situation.stated().isEmpty() ? "" : " " + situation.stated());

@@ -10,7 +10,6 @@ import dev.autonomy.core.desire.Situation;
 import dev.autonomy.core.recommend.Recommendation;
 import dev.autonomy.core.recommend.RuleApplication;
 import dev.autonomy.engine.Autonomy;
-import dev.autonomy.engine.context.StatedContext;
 import dev.autonomy.engine.plan.PathOffers;
 import dev.autonomy.engine.plan.WeekPlanRecommendation;
 import dev.autonomy.engine.rank.Ranking;
@@ -22,7 +21,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,16 +89,10 @@ public final class RecommendCommand implements Callable<Integer> {
         }
       }
       if (json) {
-        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>(ranking.view(situation));
         if (plan != null) {
           out.put("plans", List.of(Map.of("plan", plan.plan(), "elements", plan.elements())));
         }
-        out.put("at", situation.at().toString());
-        out.put("context", situation.stated());
-        out.put("considered", ranking.considered());
-        out.put("eligible", ranking.eligible());
-        out.put("rules", ranking.rules());
-        out.put("recommendations", ranking.recommendations());
         if (paths != null) {
           Map<String, Object> p = new LinkedHashMap<>();
           paths.run().ifPresent(r -> p.put("run", Map.of("recommendation", r.offered(), "km", Math.round(r.loop().meters()) / 1000.0)));

@@ -10,9 +10,7 @@ import dev.autonomy.engine.Autonomy;
 import dev.autonomy.engine.Why;
 import dev.autonomy.vault.FeedbackRow;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,19 +34,7 @@ public final class WhyCommand implements Callable<Integer> {
       Why why = autonomy.why(id);
       Recommendation r = why.decision().recommendation();
       if (json) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", r.id());
-        out.put("created", why.decision().created().toString());
-        out.put("context", why.decision().situation());
-        out.put("option", r.option());
-        out.put("desire", r.desire().code());
-        out.put("score", r.score());
-        out.put("confidence", r.confidence());
-        out.put("explanation", r.explanation());
-        out.put("feedback_since", why.feedbackSince());
-        out.put("preference_now", why.preferenceNow());
-        out.put("feedback_count", why.feedbackCount());
-        Session.json(spec, out);
+        Session.json(spec, why.view());
         return 0;
       }
       PrintWriter out = Session.out(spec);

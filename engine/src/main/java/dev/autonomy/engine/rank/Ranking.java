@@ -1,8 +1,11 @@
 package dev.autonomy.engine.rank;
 
+import dev.autonomy.core.desire.Situation;
 import dev.autonomy.core.recommend.Recommendation;
 import dev.autonomy.core.recommend.RuleApplication;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A ranked list as shown, with every rule's effect, and how many options were considered.
@@ -16,5 +19,17 @@ public record Ranking(List<Recommendation> recommendations, List<RuleApplication
   public Ranking {
     recommendations = List.copyOf(recommendations);
     rules = List.copyOf(rules);
+  }
+
+  /** The shape the CLI's {@code recommend --json} and the local API print, for the situation ranked in. */
+  public Map<String, Object> view(Situation situation) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("at", situation.at().toString());
+    out.put("context", situation.stated());
+    out.put("considered", considered);
+    out.put("eligible", eligible);
+    out.put("rules", rules);
+    out.put("recommendations", recommendations);
+    return out;
   }
 }

@@ -1,0 +1,28 @@
+package dev.autonomy.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.autonomy.core.AutonomyException;
+import dev.autonomy.vault.Json;
+import io.javalin.json.JsonMapper;
+import java.lang.reflect.Type;
+
+/** Javalin's JSON plug-in backed by the project's one mapper, so the API prints what {@code --json} prints. */
+final class ProjectJson implements JsonMapper {
+  @Override
+  public String toJsonString(Object obj, Type type) {
+    try {
+      return Json.mapper().writeValueAsString(obj);
+    } catch (JsonProcessingException e) {
+      throw new AutonomyException("cannot write JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  @Override
+  public <T> T fromJsonString(String json, Type targetType) {
+    try {
+      return Json.mapper().readValue(json, Json.mapper().constructType(targetType));
+    } catch (JsonProcessingException e) {
+      throw new dev.autonomy.core.InvalidInputException("request body is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,262 @@
+package dev.autonomy.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.engine.Autonomy;
+import dev.autonomy.engine.demo.DemoFiles;
+import dev.autonomy.engine.demo.SyntheticPerson;
+import dev.autonomy.vault.Json;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The API as an app uses it: a real server on an ephemeral port over a vault with the demo person. */
+class AutonomyServerTest {
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T17:00:00Z"), PARIS);
+  private static final AccessToken TOKEN = new AccessToken("test-token-0123456789abcdef");
+
+  @TempDir static Path dir;
+  static Autonomy autonomy;
+  static AutonomyServer server;
+  static String base;
+  static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  record Reply(int status, JsonNode json) {}
+
+  @BeforeAll
+  static void start() throws Exception {
+    SplittableRandom random = new SplittableRandom(7);
+    DemoFiles.Written files = DemoFiles.write(dir.resolve("files"),
+        SyntheticPerson.generate(LocalDate.now(CLOCK), 45, random.split()), PARIS, random.split());
+    autonomy = Autonomy.open(dir.resolve("home"), CLOCK, new SplittableRandom(3));
+    for (Path f : files.all()) {
+      autonomy.importPath(f, null, null);
+    }
+    server = new AutonomyServer(autonomy, TOKEN);
+    int port = server.start(AutonomyServer.LOOPBACK, 0);
+    assertThat(port).isPositive();
+    base = "http://127.0.0.1:" + port;
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    autonomy.close();
+  }
+
+  static Reply send(String method, String path, String body, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    return new Reply(r.statusCode(), Json.mapper().readTree(r.body()));
+  }
+
+  static Reply get(String path) throws Exception {
+    return send("GET", path, null, TOKEN.value());
+  }
+
+  static String q(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void everyRoute_withoutTheToken_is401() throws Exception {
+    for (String path : List.of("/desires", "/recommend", "/rules", "/audit", "/why/rec-x")) {
+      Reply r = send("GET", path, null, null);
+      assertThat(r.status()).as(path).isEqualTo(401);
+      assertThat(r.json().get("error").asText()).startsWith("missing token");
+    }
+    Reply wrong = send("POST", "/rules", "{\"text\":\"never swim\"}", "not-the-token-but-long-enough");
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrong.json().get("error").asText()).startsWith("wrong token");
+    assertThat(get("/rules").json().get("rules")).isEmpty();
+  }
+
+  @Test
+  void health_needsNoToken_andSaysNothingPersonal() throws Exception {
+    Reply r = send("GET", "/health", null, null);
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().toString()).isEqualTo("{\"status\":\"ok\"}");
+  }
+
+  @Test
+  void desires_inAContext_haveIntensitiesAndReasons() throws Exception {
+    Reply r = get("/desires?context=" + q("place=outdoor,free_minutes=40"));
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().get("context").get("place").asText()).isEqualTo("outdoor");
+    assertThat(r.json().get("context").get("free_minutes").asText()).isEqualTo("40");
+    List<String> types = new ArrayList<>();
+    r.json().get("desires").forEach(d -> {
+      types.add(d.get("type").asText());
+      assertThat(d.get("intensity").asDouble()).isBetween(0.0, 1.0);
+    });
+    assertThat(types).containsExactlyInAnyOrder("move", "rest", "explore", "buy", "save");
+  }
+
+  @Test
+  void recommend_givesIdsThatWhyAndFeedbackAccept() throws Exception {
+    Reply r = get("/recommend?context=" + q("place=outdoor") + "&limit=3&explore=0&desire=move");
+    assertThat(r.status()).as(r.json().toString()).isEqualTo(200);
+    JsonNode recs = r.json().get("recommendations");
+    assertThat(recs).hasSize(3);
+    recs.forEach(rec -> assertThat(rec.get("desire").asText()).isEqualTo("move"));
+    String id = recs.get(0).get("id").asText();
+    String option = recs.get(0).get("option").get("id").asText();
+
+    Reply why = get("/why/" + id);
+    assertThat(why.status()).isEqualTo(200);
+    assertThat(why.json().get("id").asText()).isEqualTo(id);
+    assertThat(why.json().get("option").get("id").asText()).isEqualTo(option);
+    assertThat(why.json().get("context").get("place").asText()).isEqualTo("outdoor");
+    assertThat(why.json().get("feedback_count").asInt()).isZero();
+
+    Reply fb = send("POST", "/feedback/" + id, "{\"outcome\":\"done\",\"rating\":5}", TOKEN.value());
+    assertThat(fb.status()).as(fb.json().toString()).isEqualTo(200);
+    assertThat(fb.json().get("option").asText()).isEqualTo(option);
+    assertThat(fb.json().get("outcome").asText()).isEqualTo("done");
+    assertThat(fb.json().get("preference_now").asDouble()).isGreaterThan(0.5);
+
+    Reply after = get("/why/" + id);
+    assertThat(after.json().get("feedback_count").asInt()).isEqualTo(1);
+    assertThat(after.json().get("feedback_since").get(0).get("rating").asInt()).isEqualTo(5);
+
+    Reply audit = get("/audit?days=28");
+    assertThat(audit.status()).isEqualTo(200);
+    assertThat(audit.json().toString()).contains("\"days\":28");
+  }
+
+  @Test
+  void aRuleAdded_takesItsOptionOutOfRecommend_untilRemoved() throws Exception {
+    String path = "/recommend?context=" + q("place=outdoor") + "&limit=5&explore=0";
+    JsonNode top = get(path).json().get("recommendations").get(0).get("option");
+    String activity = top.get("activity").asText();
+    assertThat(activity).isNotBlank();
+
+    Reply added = send("POST", "/rules", "{\"text\":\"never " + activity + "\"}", TOKEN.value());
+    assertThat(added.status()).isEqualTo(201);
+    String ruleId = added.json().get("id").asText();
+    assertThat(added.json().get("text").asText()).isEqualTo("never " + activity);
+    assertThat(get("/rules").json().get("rules").get(0).get("id").asText()).isEqualTo(ruleId);
+    try {
+      JsonNode ranked = get(path).json();
+      assertThat(ranked.get("recommendations")).isNotEmpty();
+      ranked.get("recommendations").forEach(rec -> assertThat(rec.get("option").get("activity").asText()).isNotEqualTo(activity));
+      assertThat(ranked.get("rules").get(0).get("removed").toString()).contains(top.get("id").asText());
+    } finally {
+      Reply removed = send("DELETE", "/rules/" + ruleId, null, TOKEN.value());
+      assertThat(removed.status()).isEqualTo(200);
+      assertThat(removed.json().get("removed").asText()).isEqualTo(ruleId);
+    }
+    assertThat(get(path).json().get("recommendations").get(0).get("option").get("id").asText()).isEqualTo(top.get("id").asText());
+  }
+
+  @Test
+  void badInput_is400_withTheCliMessage() throws Exception {
+    Reply key = get("/desires?context=" + q("colour=blue"));
+    assertThat(key.status()).isEqualTo(400);
+    assertThat(key.json().get("error").asText()).isEqualTo(message(() -> dev.autonomy.engine.context.StatedContext.parse(List.of("colour=blue"), CLOCK)));
+    assertThat(key.json().get("error").asText()).startsWith("--context: unknown key 'colour'");
+
+    Reply minutes = get("/recommend?context=" + q("free_minutes=lots"));
+    assertThat(minutes.status()).isEqualTo(400);
+    assertThat(minutes.json().get("error").asText()).startsWith("--context free_minutes='lots': expected whole minutes");
+
+    assertThat(get("/recommend?limit=many").json().get("error").asText()).isEqualTo("limit must be a whole number, was 'many'");
+    assertThat(get("/recommend?explore=2").json().get("error").asText()).isEqualTo("explore must be in 0..1, was 2.0");
+    assertThat(get("/recommend?desire=fly").json().get("error").asText()).startsWith("unknown desire 'fly'");
+    assertThat(get("/audit?days=0").status()).isEqualTo(400);
+
+    Reply unknown = get("/why/rec-nope");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().get("error").asText()).isEqualTo("no recommendation with id 'rec-nope'; run 'autonomy recommend' and use an id it prints");
+
+    Reply rule = send("POST", "/rules", "{\"text\":\"sometimes swim\"}", TOKEN.value());
+    assertThat(rule.status()).isEqualTo(400);
+    assertThat(rule.json().get("error").asText()).isEqualTo(message(() -> autonomy.addRule("sometimes swim")));
+
+    Reply body = send("POST", "/feedback/rec-nope", "not json", TOKEN.value());
+    assertThat(body.status()).isEqualTo(400);
+    assertThat(body.json().get("error").asText()).startsWith("request body must be a JSON object like {\"outcome\":\"done\"");
+    Reply outcome = send("POST", "/feedback/rec-nope", "{\"outcome\":\"maybe\"}", TOKEN.value());
+    assertThat(outcome.json().get("error").asText()).isEqualTo("outcome must be \"done\" or \"skipped\", was \"maybe\"");
+    assertThat(send("DELETE", "/rules/r999", null, TOKEN.value()).json().get("error").asText()).startsWith("no rule with id 'r999'");
+  }
+
+  @Test
+  void unknownRoute_is404Json() throws Exception {
+    Reply r = get("/nothing-here");
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.json().get("error").asText()).isNotBlank();
+  }
+
+  @Test
+  void start_onATakenPort_failsNamingThePort() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName(AutonomyServer.LOOPBACK));
+        AutonomyServer second = new AutonomyServer(autonomy, TOKEN)) {
+      int port = taken.getLocalPort();
+      assertThatThrownBy(() -> second.start(AutonomyServer.LOOPBACK, port))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessage("cannot listen on 127.0.0.1:" + port
+              + ": the port is in use (another 'autonomy serve'?); choose another port or stop what uses it");
+    }
+    assertThat(server.port()).isPositive();
+  }
+
+  @Test
+  void loopback_isTold() {
+    assertThat(AutonomyServer.isLoopback("127.0.0.1")).isTrue();
+    assertThat(AutonomyServer.isLoopback("::1")).isTrue();
+    assertThat(AutonomyServer.isLoopback("0.0.0.0")).isFalse();
+  }
+
+  @Test
+  void tokenFile_isCreatedOwnerOnly_thenReadBack(@TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve("sub/token");
+    AccessToken created = AccessToken.fromFile(file, new SecureRandom());
+    assertThat(created.value()).matches("[0-9a-f]{64}");
+    assertThat(created.toString()).doesNotContain(created.value());
+    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+    assertThat(AccessToken.fromFile(file, new SecureRandom())).isEqualTo(created);
+    Files.writeString(file, "short\n");
+    assertThatThrownBy(() -> AccessToken.fromFile(file, new SecureRandom()))
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith(file + ": token must be 16 to 256");
+  }
+
+  private static String message(Runnable call) {
+    try {
+      call.run();
+    } catch (InvalidInputException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("expected InvalidInputException");
+  }
+}
