@@ -94,6 +94,8 @@ import java.util.random.RandomGenerator;
 public final class Autonomy implements AutoCloseable {
   /** How often import progress is reported, in signals. */
   public static final long PROGRESS_EVERY = 250_000;
+  /** Key of the logged context of a list the person asked for one desire only ({@code recommend --desire}). */
+  public static final String ASKED_DESIRE = "asked_desire";
 
   private final Vault vault;
   private final Clock clock;
@@ -322,7 +324,9 @@ public final class Autonomy implements AutoCloseable {
     List<Option> candidates = desire.isEmpty() ? options().all()
         : options().all().stream().filter(o -> o.desire() == desire.get()).toList();
     Ranking ranking = rank(situation, policy, candidates);
-    vault.decisions().record(situation.stated(), ranking.recommendations());
+    // A list asked for one desire says so in its log, so an audit does not read it as bias.
+    Situation logged = desire.isEmpty() ? situation : situation.with(ASKED_DESIRE, desire.get().code());
+    vault.decisions().record(logged.stated(), ranking.recommendations());
     return ranking;
   }
 

@@ -88,6 +88,8 @@ class AutonomyLoopTest {
       // Logged with its propensity, and readable back for "why".
       Why why = a.why(first.id());
       assertThat(why.decision().recommendation()).isEqualTo(first);
+      // A list asked for one desire says so in its logged context.
+      assertThat(why.decision().situation()).containsEntry(Autonomy.ASKED_DESIRE, "move").containsEntry("place", "outdoor");
       assertThat(why.decision().recommendation().explanation().propensity()).isEqualTo(1.0);
     }
   }

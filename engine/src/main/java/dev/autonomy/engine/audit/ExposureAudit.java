@@ -3,6 +3,7 @@ package dev.autonomy.engine.audit;
 import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.option.Place;
 import dev.autonomy.core.recommend.RuleApplication;
+import dev.autonomy.engine.Autonomy;
 import dev.autonomy.engine.audit.Exposure.Concentration;
 import dev.autonomy.engine.audit.Exposure.DesireExposure;
 import dev.autonomy.engine.audit.Exposure.ExplorationShare;
@@ -46,7 +47,8 @@ final class ExposureAudit {
         desires(ranked, lists, in.predictor()),
         String.format(java.util.Locale.ROOT,
             "over- or under-served when the share shown differs from the share wanted by more than %.0f points;"
-                + " wanted = mean share of the predicted intensities when each list was asked for (today's model)",
+                + " wanted = mean share of the predicted intensities when each list was asked for (today's model),"
+                + " or all of one desire for a list asked for that desire only",
             Exposure.SERVED_MARGIN * 100),
         neverShown(ranked), concentration(ranked, in.catalogueSize()), places(ranked),
         exploration(ranked, lists, in.epsilon()), removals(lists));
@@ -64,6 +66,13 @@ final class ExposureAudit {
     int predicted = 0;
     for (List<Shown> list : lists.values()) {
       Shown first = list.get(0);
+      String asked = first.decision().situation().get(Autonomy.ASKED_DESIRE);
+      if (asked != null) {
+        // The person asked for this desire only: that is what they wanted from this list.
+        wanted.merge(DesireType.fromCode(asked), 1.0, Double::sum);
+        predicted++;
+        continue;
+      }
       Map<DesireType, Double> intensities = predictor.intensities(first.decision().created(), first.decision().situation());
       double total = intensities.values().stream().mapToDouble(Double::doubleValue).sum();
       if (total > 0) {

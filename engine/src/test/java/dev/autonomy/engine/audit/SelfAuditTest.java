@@ -153,6 +153,24 @@ class SelfAuditTest {
   }
 
   @Test
+  void aListAskedForOneDesire_wantsThatDesire_notWhatTheModelPredicts(@TempDir Path home) {
+    MovingClock clock = new MovingClock();
+    try (Autonomy a = Autonomy.open(home, clock, new SplittableRandom(1))) {
+      clock.now = NOW.minus(Duration.ofDays(1));
+      // The model wants rest only; the person asked for move options once, and got them.
+      a.vault().decisions().record(Map.of(Autonomy.ASKED_DESIRE, "move"),
+          List.of(rec("rec-m1", RUN, false, 1, List.of()), rec("rec-m2", GYM, false, 1, List.of())));
+      clock.now = NOW;
+      DesirePredictor restOnly = (at, stated) -> Map.of(DesireType.REST, 1.0);
+      Exposure e = SelfAudit.of(inputs(a, restOnly)).findings().orElseThrow().exposure();
+      var move = e.desires().get(DesireType.MOVE.ordinal());
+      assertThat(move.wantedShare().getAsDouble()).isEqualTo(1.0);
+      assertThat(move.served()).isEqualTo(Served.IN_LINE);
+      assertThat(e.desires().get(DesireType.REST.ordinal()).served()).isEqualTo(Served.IN_LINE);
+    }
+  }
+
+  @Test
   void outcomes_feedbackRatesAndSnips_areExact(@TempDir Path home) {
     MovingClock clock = new MovingClock();
     try (Autonomy a = Autonomy.open(home, clock, new SplittableRandom(1))) {
