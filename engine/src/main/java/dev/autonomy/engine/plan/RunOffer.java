@@ -32,7 +32,9 @@ public record RunOffer(RunLoop loop, Recommendation offered) {
 
   /** One line for the explanation: how close to the asked distance, and how much is run twice. */
   public static String summary(RunLoop loop) {
-    return String.format(Locale.ROOT, "a %.1f km loop (asked %.1f km), %.0f%% on streets run twice, found by %s",
-        loop.meters() / 1000, loop.targetMeters() / 1000, loop.repeatedShare() * 100, loop.method());
+    return String.format(Locale.ROOT, "a %.1f km loop (asked %.1f km%s), %.0f%% on streets run twice, found by %s",
+        loop.meters() / 1000, loop.targetMeters() / 1000,
+        loop.withinTolerance() ? "" : String.format(Locale.ROOT, ", %.0f%% off: the closest this map allows", loop.relativeError() * 100),
+        loop.repeatedShare() * 100, loop.method());
   }
 }
