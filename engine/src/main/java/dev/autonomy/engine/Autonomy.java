@@ -360,14 +360,21 @@ public final class Autonomy implements AutoCloseable {
     return offerPlan(plan, summary, situation, Map.of());
   }
 
-  private Recommendation offerPlan(Option plan, String summary, Situation situation, Map<String, List<String>> removedByRuleId) {
-    List<RuleApplication> applied = new ArrayList<>();
+  /** Refuses a plan that breaks one of the person's rules, naming the rule and how to lift it. */
+  private void refuseIfRuled(Option plan, Situation situation) {
     for (Constraint c : constraints()) {
       Optional<String> broken = c.violation(plan, situation);
       if (broken.isPresent()) {
         throw new InvalidInputException("this plan breaks your rule " + c.rule().id() + " \"" + c.rule().text() + "\": "
             + broken.get() + "; change the request or remove the rule (autonomy rule remove " + c.rule().id() + ")");
       }
+    }
+  }
+
+  private Recommendation offerPlan(Option plan, String summary, Situation situation, Map<String, List<String>> removedByRuleId) {
+    refuseIfRuled(plan, situation);
+    List<RuleApplication> applied = new ArrayList<>();
+    for (Constraint c : constraints()) {
       applied.add(new RuleApplication(c.rule().id(), c.rule().text(), removedByRuleId.getOrDefault(c.rule().id(), List.of())));
     }
     Desire desire = desires(situation).stream().filter(d -> d.type() == plan.desire()).findFirst().orElse(null);
@@ -394,7 +401,8 @@ public final class Autonomy implements AutoCloseable {
     }
     Map<DesireType, Double> weights = new EnumMap<>(DesireType.class);
     desires(situation).forEach(d -> weights.put(d.type(), d.intensity()));
-    return Optional.of(weights);
+    // No desire at all is no basis for weighing places: the planners' defaults apply then.
+    return weights.values().stream().anyMatch(w -> w > 0) ? Optional.of(weights) : Optional.empty();
   }
 
   /** The person's rules, ready to judge the parts of a plan (places, items) in a situation. */
@@ -411,6 +419,8 @@ public final class Autonomy implements AutoCloseable {
    */
   public TripOffer planTrip(OsmMap map, TripRequest request, Situation situation) {
     Situation outdoors = situation.with("place", "outdoor");
+    // A rule that refuses any walking trip ("no outdoor", "never walk") refuses it before the map is searched.
+    refuseIfRuled(TripOffer.asOption(request), outdoors);
     Map<String, RuleScreen.Removal> removed = ruleScreen(outdoors).removedPlaces(map.places());
     Trip trip = new TripPlanner(map).plan(request, place -> !removed.containsKey(place.osmId()));
     Map<String, List<String>> byRuleId = new LinkedHashMap<>();
@@ -432,6 +442,7 @@ public final class Autonomy implements AutoCloseable {
    * {@code feedback}.
    */
   public RunOffer planRun(OsmMap map, RunRequest request, Situation situation) {
+    refuseIfRuled(RunOffer.asOption(request), situation.with("place", "outdoor"));
     RunLoop loop = new RunPlanner(map).plan(request);
     Recommendation offered = offerPlan(RunOffer.asOption(loop, request.mode()), RunOffer.summary(loop),
         situation.with("place", "outdoor"));

@@ -144,7 +144,14 @@ class AutonomyLoopTest {
       assertThat(a.why(day.id()).decision().recommendation()).isEqualTo(day);
       double before = a.preferences().preference(day.option().id());
       a.feedback(day.id(), Outcome.DONE, OptionalInt.of(5));
-      assertThat(a.preferences().preference(day.option().id())).isGreaterThan(before);
+      double after = a.preferences().preference(day.option().id());
+      assertThat(after).isGreaterThan(before);
+      // Feedback counts once per recommendation: a repeat (a retried request) is refused and teaches nothing.
+      assertThatThrownBy(() -> a.feedback(day.id(), Outcome.DONE, OptionalInt.of(5)))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining(day.id() + " was already given (done, rating 5");
+      assertThat(a.preferences().preference(day.option().id())).isEqualTo(after);
+      assertThat(a.vault().decisions().feedbackRows()).filteredOn(f -> f.recommendationId().equals(day.id())).hasSize(1);
     }
   }
 

@@ -9,10 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
 
@@ -43,11 +46,13 @@ public record AccessToken(String value) {
 
   /**
    * The token kept in {@code file}; when the file does not exist, a generated one written there
-   * with owner-only permissions (rw-------), so the same app can reconnect after a restart.
+   * with owner-only permissions (rw-------), so the same app can reconnect after a restart. An
+   * existing file that others on the machine may read is refused: the token is the person's consent.
    */
   public static AccessToken fromFile(Path file, SecureRandom random) {
     try {
       if (Files.exists(file)) {
+        refuseIfOthersCanRead(file);
         String text = Files.readString(file, StandardCharsets.UTF_8).strip();
         if (text.isEmpty()) {
           throw new InvalidInputException(file + ": token file is empty; delete it to have one generated");
@@ -69,6 +74,23 @@ public record AccessToken(String value) {
       throw new IllegalStateException(file + ": token file appeared while it was being created; run again", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create token file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** On a POSIX file system, refuses a token file its group or others have any permission on. */
+  static void refuseIfOthersCanRead(Path file) throws IOException {
+    if (!Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      return;
+    }
+    Set<PosixFilePermission> open = new HashSet<>(Files.getPosixFilePermissions(file));
+    open.retainAll(EnumSet.of(
+        PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+        PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+        PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE));
+    if (!open.isEmpty()) {
+      throw new InvalidInputException(file + ": token file is open to others on this machine ("
+          + PosixFilePermissions.toString(Files.getPosixFilePermissions(file))
+          + "); run 'chmod 600 " + file + "' or delete it to have a new one generated");
     }
   }
 

@@ -249,6 +249,15 @@ class AutonomyServerTest {
     Files.writeString(file, "short\n");
     assertThatThrownBy(() -> AccessToken.fromFile(file, new SecureRandom()))
         .isInstanceOf(InvalidInputException.class).hasMessageStartingWith(file + ": token must be 16 to 256");
+    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      // A token others on the machine can read is no consent of the person's: refused, saying how to fix it.
+      Files.writeString(file, created.value() + "\n");
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+      assertThatThrownBy(() -> AccessToken.fromFile(file, new SecureRandom()))
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("open to others").hasMessageContaining("chmod 600");
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      assertThat(AccessToken.fromFile(file, new SecureRandom())).isEqualTo(created);
+    }
   }
 
   private static String message(Runnable call) {

@@ -100,10 +100,30 @@ public final class DecisionLog {
         });
   }
 
+  /**
+   * Records the person's feedback on one recommendation. It counts once: a second word on the same
+   * recommendation (a retried request, a double click) would teach the models the same event
+   * twice, so it is refused, naming the first.
+   *
+   * @throws InvalidInputException if the recommendation is unknown or already has feedback
+   */
   public void feedback(Feedback feedback) {
     require(feedback.recommendationId());
     vault.transaction(
         connection -> {
+          try (PreparedStatement st = connection.prepareStatement(
+              "SELECT outcome, rating, at FROM feedback WHERE recommendation_id = ? ORDER BY id LIMIT 1")) {
+            st.setString(1, feedback.recommendationId());
+            try (ResultSet rs = st.executeQuery()) {
+              if (rs.next()) {
+                int rating = rs.getInt(2);
+                String rated = rs.wasNull() ? "" : ", rating " + rating;
+                throw new InvalidInputException("feedback on " + feedback.recommendationId() + " was already given ("
+                    + rs.getString(1).toLowerCase(java.util.Locale.ROOT) + rated + ", at " + rs.getString(3)
+                    + "); it counts once per recommendation");
+              }
+            }
+          }
           try (PreparedStatement st =
               connection.prepareStatement(
                   "INSERT INTO feedback(recommendation_id, outcome, rating, at) VALUES (?,?,?,?)")) {

@@ -77,42 +77,47 @@ public final class RecommendCommand implements Callable<Integer> {
         throw new InvalidInputException("--map and --start go together: give both or neither");
       }
       LatLon from = start == null ? null : LatLon.parse(start, "--start");
-      Ranking ranking = autonomy.recommend(situation, new RankingPolicy(limit, explore),
-          Optional.ofNullable(desire).map(DesireType::fromCode));
-      WeekPlanRecommendation plan = withPlan
-          ? autonomy.recommendWeekPlan(situation.stated(), new int[] {60, 60, 60, 60, 60, 120, 120}, seed == null ? 1 : seed)
-          : null;
-      PathOffers paths = null;
-      if (map != null) {
-        try (OsmMap osm = MapOptions.open(spec, map)) {
-          paths = autonomy.offerPaths(osm, from, situation, seed == null ? 1 : seed);
+      Optional<DesireType> only = Optional.ofNullable(desire).map(DesireType::fromCode);
+      // Everything that can fail is checked before anything is logged: a list is logged only when shown.
+      try (OsmMap osm = map == null ? null : MapOptions.open(spec, map)) {
+        if (osm != null) {
+          osm.requireOnMap(from, "--start");
         }
-      }
-      if (json) {
-        Map<String, Object> out = new LinkedHashMap<>(ranking.view(situation));
-        if (plan != null) {
-          out.put("plans", List.of(Map.of("plan", plan.plan(), "elements", plan.elements())));
-        }
-        if (paths != null) {
-          Map<String, Object> p = new LinkedHashMap<>();
-          paths.run().ifPresent(r -> p.put("run", Map.of("recommendation", r.offered(), "km", Math.round(r.loop().meters()) / 1000.0)));
-          paths.trip().ifPresent(t -> p.put("trip", Map.of("recommendation", t.offered(),
-              "stops", t.trip().stops().stream().map(s -> s.place().name()).toList())));
-          p.put("not_offered", paths.refused());
-          out.put("paths", p);
-        }
-        Session.json(spec, out);
-        return 0;
-      }
-      print(Session.out(spec), situation, ranking);
-      if (plan != null) {
-        printPlan(Session.out(spec), plan);
-      }
-      if (paths != null) {
-        printPaths(Session.out(spec), paths);
+        Ranking ranking = autonomy.recommend(situation, new RankingPolicy(limit, explore), only);
+        WeekPlanRecommendation plan = withPlan
+            ? autonomy.recommendWeekPlan(situation.stated(), new int[] {60, 60, 60, 60, 60, 120, 120}, seed == null ? 1 : seed)
+            : null;
+        PathOffers paths = osm == null ? null : autonomy.offerPaths(osm, from, situation, seed == null ? 1 : seed);
+        show(situation, ranking, plan, paths);
       }
     }
     return 0;
+  }
+
+  private void show(Situation situation, Ranking ranking, WeekPlanRecommendation plan, PathOffers paths) {
+    if (json) {
+      Map<String, Object> out = new LinkedHashMap<>(ranking.view(situation));
+      if (plan != null) {
+        out.put("plans", List.of(Map.of("plan", plan.plan(), "elements", plan.elements())));
+      }
+      if (paths != null) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        paths.run().ifPresent(r -> p.put("run", Map.of("recommendation", r.offered(), "km", Math.round(r.loop().meters()) / 1000.0)));
+        paths.trip().ifPresent(t -> p.put("trip", Map.of("recommendation", t.offered(),
+            "stops", t.trip().stops().stream().map(s -> s.place().name()).toList())));
+        p.put("not_offered", paths.refused());
+        out.put("paths", p);
+      }
+      Session.json(spec, out);
+      return;
+    }
+    print(Session.out(spec), situation, ranking);
+    if (plan != null) {
+      printPlan(Session.out(spec), plan);
+    }
+    if (paths != null) {
+      printPaths(Session.out(spec), paths);
+    }
   }
 
   static void printPlan(PrintWriter out, WeekPlanRecommendation plan) {

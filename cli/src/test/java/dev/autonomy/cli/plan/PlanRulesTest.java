@@ -99,6 +99,13 @@ class PlanRulesTest {
     assertThat(after.has("trip")).isTrue();
     assertThat(after.get("not_offered").get(0).asText()).startsWith("running loop:").contains("never run");
 
+    // A start off the map fails before anything is logged.
+    int logged = Json.mapper().readTree(run("--home", h, "audit", "--json")[1]).get("loggedInAll").asInt();
+    String[] off = run("--home", h, "recommend", "--map", monaco.toString(), "--start", "48.85,2.35", "--json");
+    assertThat(off[0]).isEqualTo("2");
+    assertThat(off[2]).contains("off the map");
+    assertThat(Json.mapper().readTree(run("--home", h, "audit", "--json")[1]).get("loggedInAll").asInt()).isEqualTo(logged);
+
     String[] half = run("--home", h, "recommend", "--map", monaco.toString());
     assertThat(half[0]).isEqualTo("2");
     assertThat(half[2]).contains("--map and --start go together");

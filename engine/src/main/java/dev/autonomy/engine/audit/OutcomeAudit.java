@@ -45,10 +45,12 @@ final class OutcomeAudit {
     double weighted = 0;
     double weights = 0;
     int done = 0;
+    int counted = 0;
     for (Shown s : answered) {
       if (s.propensity() <= 0) {
         continue;
       }
+      counted++;
       double w = 1.0 / s.propensity();
       weights += w;
       if (done(s)) {
@@ -58,7 +60,7 @@ final class OutcomeAudit {
     }
     return weights == 0
         ? new PolicyValue(0, OptionalDouble.empty(), OptionalDouble.empty(), SNIPS_MEANING)
-        : new PolicyValue(answered.size(), OptionalDouble.of((double) done / answered.size()),
+        : new PolicyValue(counted, OptionalDouble.of((double) done / counted),
             OptionalDouble.of(weighted / weights), SNIPS_MEANING);
   }
 }

@@ -56,8 +56,11 @@ public final class SelfAudit {
       return of(probe);
     }
     PersonState state = autonomy.state();
+    // Without any data the model only knows its neutral prior: that is no measure of what the person wants.
+    DesirePredictor predictor = autonomy.vault().signals().count() == 0 ? DesirePredictor.none()
+        : predictor(autonomy, state, probe);
     return of(new AuditInputs(today, zone, days, decisions, feedback, state.table(), autonomy.options().size(), epsilon,
-        predictor(autonomy, state, probe)));
+        predictor));
   }
 
   /** The audit of explicit inputs; a pure function of them. */

@@ -88,7 +88,8 @@ public final class RuleScreen {
   public record Allowed<T>(List<T> kept, Map<String, String> removed) {
     public Allowed {
       kept = List.copyOf(kept);
-      removed = Map.copyOf(new LinkedHashMap<>(removed));
+      // In the order given, so the same input always reads the same.
+      removed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(removed));
     }
   }
 

@@ -3,8 +3,10 @@ package dev.autonomy.engine.plan;
 import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.option.Option;
 import dev.autonomy.core.recommend.Recommendation;
+import dev.autonomy.plan.map.LatLon;
 import dev.autonomy.plan.map.Mode;
 import dev.autonomy.plan.run.RunLoop;
+import dev.autonomy.plan.run.RunRequest;
 import java.util.Locale;
 import java.util.Set;
 
@@ -21,13 +23,26 @@ public record RunOffer(RunLoop loop, Recommendation offered) {
 
   /** The loop as one option: outdoor, serving move, with the activity word rules match ("run", "cycle"). */
   public static Option asOption(RunLoop loop, Mode mode) {
-    boolean bike = mode == Mode.BIKE;
     double km = loop.meters() / 1000;
-    return new Option("run-loop-" + Math.round(loop.targetMeters() / 1000) + "km",
-        String.format(Locale.ROOT, "%s loop of %.1f km from %s", bike ? "Riding" : "Running", km, loop.start()),
-        DesireType.MOVE, dev.autonomy.core.option.Place.OUTDOOR,
-        (int) Math.round(km * (bike ? RIDE_MINUTES_PER_KM : RUN_MINUTES_PER_KM)), bike ? 6 : 7, 0,
-        bike ? "cycle" : "run", Set.of("plan", "loop"));
+    int minutes = (int) Math.round(km * (mode == Mode.BIKE ? RIDE_MINUTES_PER_KM : RUN_MINUTES_PER_KM));
+    return option(mode, loop.targetMeters() / 1000, km, loop.start(), minutes);
+  }
+
+  /**
+   * The loop as asked, before it is found, for checking rules that refuse any such loop ("never
+   * run", "no outdoor"). Its length is not known yet, so it counts 0 minutes here; the loop found is
+   * checked again with its real length.
+   */
+  public static Option asOption(RunRequest request) {
+    return option(request.mode(), request.km(), request.km(), request.start(), 0);
+  }
+
+  private static Option option(Mode mode, double askedKm, double km, LatLon start, int minutes) {
+    boolean bike = mode == Mode.BIKE;
+    return new Option("run-loop-" + Math.round(askedKm) + "km",
+        String.format(Locale.ROOT, "%s loop of %.1f km from %s", bike ? "Riding" : "Running", km, start),
+        DesireType.MOVE, dev.autonomy.core.option.Place.OUTDOOR, minutes, bike ? 6 : 7, 0, bike ? "cycle" : "run",
+        Set.of("plan", "loop"));
   }
 
   /** One line for the explanation: how close to the asked distance, and how much is run twice. */

@@ -4,6 +4,7 @@ import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.option.Option;
 import dev.autonomy.core.recommend.Recommendation;
 import dev.autonomy.plan.trip.Trip;
+import dev.autonomy.plan.trip.TripRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,11 +28,23 @@ public record TripOffer(Trip trip, Recommendation offered, Map<String, List<Stri
 
   /** The whole trip as one option: an outdoor walk serving explore, as long as the trip takes (walk back included). */
   public static Option asOption(Trip trip) {
-    int minutes = (int) Math.round(trip.totalMinutes());
-    return new Option("walking-trip-" + Math.round(trip.budgetMinutes()) + "min",
-        String.format(Locale.ROOT, "Walking trip of %.1f h on %s: %d places", trip.budgetMinutes() / 60, trip.map(),
-            trip.stops().size()),
-        DesireType.EXPLORE, dev.autonomy.core.option.Place.OUTDOOR, minutes, 3, 0, "walk", Set.of("plan", "trip"));
+    return option(Math.round(trip.budgetMinutes()), String.format(Locale.ROOT, "Walking trip of %.1f h on %s: %d places",
+        trip.budgetMinutes() / 60, trip.map(), trip.stops().size()), (int) Math.round(trip.totalMinutes()));
+  }
+
+  /**
+   * The trip as asked, before any place is chosen, for checking rules that refuse any trip ("no
+   * outdoor", "never walk"). Its length is not known yet, so it counts 0 minutes here; the planned
+   * trip is checked again with its real length.
+   */
+  public static Option asOption(TripRequest request) {
+    long budget = request.budget().toMinutes();
+    return option(budget, String.format(Locale.ROOT, "Walking trip of %.1f h", budget / 60.0), 0);
+  }
+
+  private static Option option(long budgetMinutes, String name, int minutes) {
+    return new Option("walking-trip-" + budgetMinutes + "min", name, DesireType.EXPLORE,
+        dev.autonomy.core.option.Place.OUTDOOR, minutes, 3, 0, "walk", Set.of("plan", "trip"));
   }
 
   /** One line for the explanation: what the trip holds and how much of the time it uses. */

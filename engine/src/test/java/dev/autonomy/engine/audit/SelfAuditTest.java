@@ -17,6 +17,7 @@ import dev.autonomy.engine.quality.DailyTable;
 import dev.autonomy.vault.DecisionLog;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -96,8 +97,7 @@ class SelfAuditTest {
     log.record(Map.of(), List.of(rec("plan-0123456789", WEEK, false, 1, List.of())));
     clock.now = NOW;
     log.feedback(new Feedback("rec-a1", Outcome.DONE, OptionalInt.of(5), NOW));
-    log.feedback(new Feedback("rec-a2", Outcome.DONE, OptionalInt.of(3), NOW));
-    log.feedback(new Feedback("rec-a2", Outcome.SKIPPED, OptionalInt.of(2), NOW)); // the latest word counts
+    log.feedback(new Feedback("rec-a2", Outcome.SKIPPED, OptionalInt.of(2), NOW));
     log.feedback(new Feedback("rec-a3", Outcome.DONE, OptionalInt.empty(), NOW));
     log.feedback(new Feedback("rec-b3", Outcome.SKIPPED, OptionalInt.empty(), NOW));
     log.feedback(new Feedback("rec-b1", Outcome.DONE, OptionalInt.of(4), NOW));
@@ -200,7 +200,7 @@ class SelfAuditTest {
   }
 
   @Test
-  void run_onARealVault_predictsWantedSharesFromTheModel(@TempDir Path home) {
+  void run_onARealVault_predictsWantedSharesFromTheModel(@TempDir Path home) throws Exception {
     MovingClock clock = new MovingClock();
     try (Autonomy a = Autonomy.open(home, clock, new SplittableRandom(1))) {
       logHistory(a, clock);
@@ -208,7 +208,18 @@ class SelfAuditTest {
       assertThat(report.summary()).startsWith("Audit of 10 recommendations shown from 2026-11-03 to 2026-11-30");
       Exposure e = report.findings().orElseThrow().exposure();
       assertThat(e.concentration().catalogueSize()).isEqualTo(a.options().size());
-      double wanted = e.desires().stream().mapToDouble(d -> d.wantedShare().orElseThrow()).sum();
+      // No data at all: the model knows only its neutral prior, which is no measure of what the person wants.
+      assertThat(e.desires()).allSatisfy(d -> {
+        assertThat(d.wantedShare()).isEmpty();
+        assertThat(d.served()).isEqualTo(Served.UNKNOWN);
+      });
+
+      // With data, every list's wanted shares come from the model and sum to 1.
+      Path purchases = home.resolve("purchases.csv");
+      Files.writeString(purchases, "time,kind,amount,unit,category,text\n2026-11-20T10:00:00+01:00,purchase,12.5,EUR,food,lunch\n");
+      a.importPath(purchases, "events", null);
+      Exposure withData = SelfAudit.run(a, 28).findings().orElseThrow().exposure();
+      double wanted = withData.desires().stream().mapToDouble(d -> d.wantedShare().orElseThrow()).sum();
       assertThat(wanted).isCloseTo(1.0, within(1e-9));
     }
   }

@@ -58,8 +58,11 @@ public final class TextTrainer {
   /**
    * Trains one model per candidate encoder and keeps the one with the best macro-F1 on dev (the
    * first, the faster, on a tie). The kept model's scores record every candidate's dev macro-F1
-   * ({@code dev_macro_f1[<encoder>]}), so the choice can be checked later. Test data plays no
-   * part in the choice.
+   * ({@code dev_macro_f1[<encoder>]}), so the choice can be checked later. For a file split
+   * 80/10/10 here, the test part plays no part in the choice; a file with its own splits (CLINC150)
+   * chooses on {@code val}, which is also what it reports, like the rest of its selection. With no
+   * dev examples there is nothing to choose on: the first encoder is kept and the others are not
+   * trained.
    */
   public TrainResult train(Dataset data, List<Encoder> candidates) {
     if (candidates.isEmpty()) {
@@ -73,6 +76,9 @@ public final class TextTrainer {
     Map<String, Double> compared = new LinkedHashMap<>();
     for (Encoder encoder : candidates) {
       TrainResult r = train(data, encoder);
+      if (r.dev() == null) {
+        return r;
+      }
       double f1 = r.dev() == null ? Double.NaN : r.dev().macroF1();
       compared.put("dev_macro_f1[" + encoder.name() + "]", f1);
       listener.compared(encoder.name(), f1);
