@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A small local HTTP API over {@link Autonomy}, for an app acting for the person with their
- * consent: every request but {@code GET /health} must carry {@code Authorization: Bearer TOKEN}.
+ * consent: every request but {@code GET /health} and the web page's own files ({@link WebPage}, no personal data in
+ * them) must carry {@code Authorization: Bearer TOKEN}.
  * It listens on the loopback address unless told otherwise, so the data stays on the machine.
  *
  * <pre>{@code
@@ -97,6 +98,7 @@ public final class AutonomyServer implements AutoCloseable {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.jsonMapper(new ProjectJson());
+      WebPage.register(config.staticFiles);
       config.routes.before(this::authorise);
       endpoints.register(config.routes);
       config.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
@@ -190,7 +192,7 @@ public final class AutonomyServer implements AutoCloseable {
   }
 
   private void authorise(Context ctx) {
-    if (ctx.path().equals("/health")) {
+    if (ctx.path().equals("/health") || WebPage.isAsset(ctx)) {
       return;
     }
     String header = ctx.header("Authorization");

@@ -1,0 +1,149 @@
+package dev.autonomy.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autonomy.engine.Autonomy;
+import dev.autonomy.engine.demo.DemoFiles;
+import dev.autonomy.engine.demo.SyntheticPerson;
+import dev.autonomy.vault.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The browser page: served without the token, locked down by headers, and no hole in the API's lock. */
+class WebPageTest {
+  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T17:00:00Z"), PARIS);
+  private static final AccessToken TOKEN = new AccessToken("test-token-0123456789abcdef");
+
+  @TempDir static Path dir;
+  static Autonomy autonomy;
+  static AutonomyServer server;
+  static String base;
+  static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    SplittableRandom random = new SplittableRandom(7);
+    DemoFiles.Written files = DemoFiles.write(dir.resolve("files"),
+        SyntheticPerson.generate(LocalDate.now(CLOCK), 45, random.split()), PARIS, random.split());
+    autonomy = Autonomy.open(dir.resolve("home"), CLOCK, new SplittableRandom(3));
+    for (Path f : files.all()) {
+      autonomy.importPath(f, null, null);
+    }
+    server = new AutonomyServer(autonomy, TOKEN);
+    base = "http://127.0.0.1:" + server.start(AutonomyServer.LOOPBACK, 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    autonomy.close();
+  }
+
+  static HttpResponse<String> send(String method, String path, String token) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, HttpRequest.BodyPublishers.noBody());
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String header(HttpResponse<?> r, String name) {
+    return r.headers().firstValue(name).orElse(null);
+  }
+
+  @Test
+  void page_isServedWithoutTokenAndLoadsItsScript() throws Exception {
+    HttpResponse<String> r = send("GET", "/", null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(header(r, "Content-Type")).startsWith("text/html");
+    assertThat(r.body())
+        .contains("id=\"app\"")
+        .contains("<script src=\"app.js\"")
+        .contains("href=\"style.css\"");
+    // No inline script: every <script> tag loads app.js, so the CSP can forbid inline code.
+    assertThat(r.body().split("<script", -1)).hasSize(2);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "/, text/html",
+      "/index.html, text/html",
+      "/app.js, text/javascript",
+      "/style.css, text/css"})
+  void assets_haveTheirContentTypeAndSecurityHeaders(String path, String type) throws Exception {
+    HttpResponse<String> r = send("GET", path, null);
+    assertThat(r.statusCode()).as(path).isEqualTo(200);
+    assertThat(header(r, "Content-Type")).as(path).startsWith(type);
+    assertThat(r.body()).as(path).isNotBlank();
+    assertThat(header(r, "Content-Security-Policy")).as(path)
+        .startsWith("default-src 'self'")
+        .doesNotContain("unsafe-inline")
+        .doesNotContain("unsafe-eval");
+    assertThat(header(r, "X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+    assertThat(header(r, "Referrer-Policy")).as(path).isEqualTo("no-referrer");
+  }
+
+  @Test
+  void script_neverKeepsTheTokenInLocalStorageOrTheUrl() throws Exception {
+    String js = send("GET", "/app.js", null).body();
+    assertThat(js).contains("sessionStorage").doesNotContain("localStorage").contains("Authorization");
+    assertThat(js).doesNotContain("innerHTML").doesNotContain("eval(");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/desires", "/recommend", "/why/rec-x", "/rules", "/audit", "/app.js/../desires"})
+  void api_stillNeedsTheToken(String path) throws Exception {
+    HttpResponse<String> r = send("GET", path, null);
+    assertThat(r.statusCode()).as(path).isEqualTo(401);
+    assertThat(header(r, "Content-Type")).as(path).startsWith("application/json");
+  }
+
+  @Test
+  void writes_toPagePathsStillNeedTheToken() throws Exception {
+    assertThat(send("POST", "/", null).statusCode()).isEqualTo(401);
+    assertThat(send("DELETE", "/app.js", null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void api_andHealth_areNotShadowedByThePage() throws Exception {
+    HttpResponse<String> health = send("GET", "/health", null);
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(Json.mapper().readTree(health.body()).path("status").asText()).isEqualTo("ok");
+    HttpResponse<String> rules = send("GET", "/rules", TOKEN.value());
+    assertThat(rules.statusCode()).isEqualTo(200);
+    assertThat(Json.mapper().readTree(rules.body()).has("rules")).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/nope", "/web/app.js", "/app.js.map", "/index.htm"})
+  void unknownPath_isStillTheJson404(String path) throws Exception {
+    HttpResponse<String> r = send("GET", path, TOKEN.value());
+    assertThat(r.statusCode()).as(path).isEqualTo(404);
+    assertThat(header(r, "Content-Type")).as(path).startsWith("application/json");
+    JsonNode json = Json.mapper().readTree(r.body());
+    assertThat(json.path("error").asText()).as(path).contains(path);
+  }
+
+  @Test
+  void unknownPath_withoutToken_isRefusedNot404() throws Exception {
+    assertThat(send("GET", "/nope", null).statusCode()).isEqualTo(401);
+  }
+}
