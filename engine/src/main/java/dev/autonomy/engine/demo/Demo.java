@@ -21,6 +21,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 
@@ -86,16 +87,29 @@ public final class Demo {
       printRanking(out, ruled);
 
       out.println("\n== 6. Feedback: the engine learns at once");
-      Recommendation first = ruled.recommendations().get(0);
-      for (int i = 0; i < 3; i++) {
-        autonomy.feedback(first.id(), Outcome.DONE, OptionalInt.of(1));
+      // Three evenings: each time the person is shown the list, does the disliked option if it is
+      // there and rates it 1/5 (feedback counts once per recommendation, so each rating is on its own showing).
+      Recommendation disliked = ruled.recommendations().get(0);
+      String dislikedId = disliked.option().id();
+      autonomy.feedback(disliked.id(), Outcome.DONE, OptionalInt.of(1));
+      out.printf("   evening 1: did '%s' and rated it 1/5%n", disliked.option().name());
+      for (int night = 2; night <= 3; night++) {
+        List<Recommendation> shown = autonomy.recommend(weekdayIndoor, new RankingPolicy(3, 0)).recommendations();
+        Optional<Recommendation> shownAgain = shown.stream().filter(r -> r.option().id().equals(dislikedId)).findFirst();
+        if (shownAgain.isPresent()) {
+          autonomy.feedback(shownAgain.get().id(), Outcome.DONE, OptionalInt.of(1));
+          disliked = shownAgain.get();
+          out.printf("   evening %d: shown again at #%d; did it, rated 1/5 again%n", night, shown.indexOf(disliked) + 1);
+        } else {
+          out.printf("   evening %d: no longer among the top 3%n", night);
+        }
       }
       Ranking after = autonomy.recommend(weekdayIndoor, new RankingPolicy(3, 0));
-      out.printf("   rated '%s' 1/5 three times; now:%n", first.option().name());
+      out.println("   now:");
       printRanking(out, after);
-      var why = autonomy.why(first.id());
-      out.printf(Locale.ROOT, "   why %s: preference for %s is now %.2f after %d feedbacks%n", first.id(), first.option().id(),
-          why.preferenceNow(), why.feedbackCount());
+      var why = autonomy.why(disliked.id());
+      out.printf(Locale.ROOT, "   why %s: preference for %s is now %.2f after %d feedback%s%n", disliked.id(), dislikedId,
+          why.preferenceNow(), why.feedbackCount(), why.feedbackCount() == 1 ? "" : "s");
 
       out.println("\n== 7. How good is the desire model? (last weeks held out)");
       out.printf("   %-8s %5s %10s %14s %18s%n", "desire", "days", "model_mae", "baseline_mean", "baseline_yesterday");
