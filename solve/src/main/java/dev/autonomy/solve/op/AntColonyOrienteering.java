@@ -2,7 +2,7 @@ package dev.autonomy.solve.op;
 
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.solve.SolverLimits;
-import dev.autonomy.solve.Ticker;
+import dev.autonomy.solve.aco.ColonyBuilder;
 import dev.autonomy.solve.aco.ColonySettings;
 import dev.autonomy.solve.aco.ParallelAnts;
 import dev.autonomy.solve.aco.PheromoneMatrix;
@@ -26,7 +26,7 @@ public final class AntColonyOrienteering {
   private final ColonySettings colony;
 
   private AntColonyOrienteering(Builder b) {
-    this.colony = b.colony;
+    this.colony = b.colony();
   }
 
   public static Builder builder() {
@@ -303,40 +303,14 @@ public final class AntColonyOrienteering {
   }
 
   /** Settings, checked as they are set. */
-  public static final class Builder {
-    private ColonySettings colony = ColonySettings.of(10, 1.0, 1.0, 0.1);
+  public static final class Builder extends ColonyBuilder<Builder> {
 
-    private Builder() {}
-
-    public Builder ants(int ants) {
-      colony = colony.withAnts(ants);
-      return this;
+    private Builder() {
+      super(ColonySettings.of(10, 1.0, 1.0, 0.1));
     }
 
-    public Builder alpha(double alpha) {
-      colony = colony.withAlpha(alpha);
-      return this;
-    }
-
-    public Builder beta(double beta) {
-      colony = colony.withBeta(beta);
-      return this;
-    }
-
-    /** Evaporation rate, in (0, 1). */
-    public Builder rho(double rho) {
-      colony = colony.withRho(rho);
-      return this;
-    }
-
-    /** Worker threads for the ants; the result does not depend on it. */
-    public Builder threads(int threads) {
-      colony = colony.withThreads(threads);
-      return this;
-    }
-
-    public Builder ticker(Ticker ticker) {
-      colony = colony.withTicker(ticker);
+    @Override
+    protected Builder self() {
       return this;
     }
 

@@ -1,7 +1,7 @@
 package dev.autonomy.solve.tsp;
 
 import dev.autonomy.solve.SolverLimits;
-import dev.autonomy.solve.Ticker;
+import dev.autonomy.solve.aco.ColonyBuilder;
 import dev.autonomy.solve.aco.ColonySettings;
 import dev.autonomy.solve.aco.ParallelAnts;
 import dev.autonomy.solve.aco.PheromoneMatrix;
@@ -26,7 +26,7 @@ public final class AntColonyTsp {
   private final long targetLength;
 
   private AntColonyTsp(Builder b) {
-    this.colony = b.colony;
+    this.colony = b.colony();
     this.candidates = b.candidates;
     this.localSearchWidth = b.localSearchWidth;
     this.targetLength = b.targetLength;
@@ -312,32 +312,17 @@ public final class AntColonyTsp {
   }
 
   /** Settings, checked as they are set. */
-  public static final class Builder {
-    private ColonySettings colony = ColonySettings.of(25, 1.0, 2.0, 0.2);
+  public static final class Builder extends ColonyBuilder<Builder> {
     private int candidates = 20;
     private int localSearchWidth = 12;
     private long targetLength = -1;
 
-    private Builder() {}
-
-    public Builder ants(int ants) {
-      colony = colony.withAnts(ants);
-      return this;
+    private Builder() {
+      super(ColonySettings.of(25, 1.0, 2.0, 0.2));
     }
 
-    public Builder alpha(double alpha) {
-      colony = colony.withAlpha(alpha);
-      return this;
-    }
-
-    public Builder beta(double beta) {
-      colony = colony.withBeta(beta);
-      return this;
-    }
-
-    /** Evaporation rate, in (0, 1). */
-    public Builder rho(double rho) {
-      colony = colony.withRho(rho);
+    @Override
+    protected Builder self() {
       return this;
     }
 
@@ -359,23 +344,12 @@ public final class AntColonyTsp {
       return this;
     }
 
-    /** Worker threads for the ants; the result does not depend on it. */
-    public Builder threads(int threads) {
-      colony = colony.withThreads(threads);
-      return this;
-    }
-
     /** Stop as soon as a tour this short is found (e.g. a known optimum, in benchmarks). */
     public Builder targetLength(long length) {
       if (length < 0) {
         throw new IllegalArgumentException("targetLength must be >= 0, was " + length);
       }
       this.targetLength = length;
-      return this;
-    }
-
-    public Builder ticker(Ticker ticker) {
-      colony = colony.withTicker(ticker);
       return this;
     }
 
