@@ -204,6 +204,35 @@ function refreshAll() {
   loadAudit();
 }
 
+// ---- Ask ---------------------------------------------------------------------------------------
+
+const ASK_LIMIT = 3;
+
+/** Sends the person's own words to /ask (with the context stated under Now) and shows what was understood. */
+function ask(event) {
+  event.preventDefault();
+  const input = $("ask-input");
+  const text = input.value.trim();
+  if (!text) {
+    return;
+  }
+  const button = $("ask-form").querySelector("button");
+  guarded($("ask-error"), async () => {
+    button.disabled = true;
+    try {
+      const data = await api("GET", "/ask" + query({ text, context: contextParam(), limit: ASK_LIMIT }));
+      const understood = data.understood || {};
+      const recs = data.recommendations || [];
+      $("ask-understood").textContent = "Understood: you want to " + String(understood.desire)
+          + " (confidence " + two(understood.confidence) + ")"
+          + (recs.length === 0 ? ". Nothing fits right now." : ".");
+      $("ask-recs").replaceChildren(...recs.map(recommendationItem));
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
 // ---- Now ---------------------------------------------------------------------------------------
 
 /** The stated context as the API's `context` parameter, e.g. `place=outdoor,free_minutes=40`. */
@@ -427,6 +456,7 @@ document.addEventListener("DOMContentLoaded", () => {
     loadRecommendations();
   });
   $("rule-form").addEventListener("submit", addRule);
+  $("ask-form").addEventListener("submit", ask);
   if (sessionStorage.getItem(TOKEN_KEY)) {
     showMain();
   } else {

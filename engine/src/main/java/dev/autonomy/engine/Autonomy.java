@@ -17,6 +17,8 @@ import dev.autonomy.core.signal.ImportOptions;
 import dev.autonomy.core.signal.Importer;
 import dev.autonomy.core.signal.Signal;
 import dev.autonomy.core.signal.SignalKind;
+import dev.autonomy.engine.ask.Answer;
+import dev.autonomy.engine.ask.IntentSituation;
 import dev.autonomy.engine.audit.AuditReport;
 import dev.autonomy.engine.audit.SelfAudit;
 import dev.autonomy.engine.desire.DesireEvaluation;
@@ -57,6 +59,9 @@ import dev.autonomy.plan.run.RunRequest;
 import dev.autonomy.plan.trip.Trip;
 import dev.autonomy.plan.trip.TripPlanner;
 import dev.autonomy.plan.trip.TripRequest;
+import dev.autonomy.text.encode.Encoders;
+import dev.autonomy.text.intent.Intent;
+import dev.autonomy.text.intent.IntentReader;
 import dev.autonomy.vault.FeedbackRow;
 import dev.autonomy.vault.ImportResult;
 import dev.autonomy.vault.LoggedDecision;
@@ -111,6 +116,9 @@ public final class Autonomy implements AutoCloseable {
   private List<Constraint> constraints;
   private Map<DesireType, List<Evidence>> evidence;
   private PersonState evidenceFor;
+  // Opened on the first ask (loading the transformers takes about a second), closed with the vault.
+  private Encoders encoders;
+  private IntentReader intentReader;
 
   private Autonomy(Vault vault, Clock clock, RandomGenerator random) {
     this.vault = vault;
@@ -328,6 +336,32 @@ public final class Autonomy implements AutoCloseable {
     Situation logged = desire.isEmpty() ? situation : situation.with(ASKED_DESIRE, desire.get().code());
     vault.decisions().record(logged.stated(), ranking.recommendations());
     return ranking;
+  }
+
+  /**
+   * Reads what the person wants in their own words (English or Chinese) with the on-device
+   * transformer, as a desire and a context, and recommends up to {@code limit} options serving that
+   * desire, logged like any list. What the person states in {@code stated} wins over the context
+   * read from the text; its moment is the one recommended for.
+   */
+  public Answer ask(String text, Situation stated, int limit) {
+    String said = text == null ? "" : text.strip();
+    if (said.isEmpty()) {
+      throw new InvalidInputException("ask: say what you want, e.g. \"I want to go for a run\" or \"想找个安静的地方看书\"");
+    }
+    if (limit < 1) {
+      throw new InvalidInputException("limit must be at least 1, was " + limit);
+    }
+    if (encoders == null) {
+      encoders = Encoders.open();
+    }
+    if (intentReader == null) {
+      intentReader = new IntentReader(encoders);
+    }
+    Intent intent = intentReader.read(said);
+    Situation situation = IntentSituation.of(intent, stated, clock);
+    Ranking ranking = recommend(situation, new RankingPolicy(limit, 0.1), Optional.of(intent.desire()));
+    return new Answer(said, intent, situation, ranking);
   }
 
   /**
@@ -577,7 +611,13 @@ public final class Autonomy implements AutoCloseable {
 
   @Override
   public void close() {
-    vault.close();
+    try {
+      if (encoders != null) {
+        encoders.close();
+      }
+    } finally {
+      vault.close();
+    }
   }
 
   /**

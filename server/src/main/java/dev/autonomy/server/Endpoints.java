@@ -45,6 +45,7 @@ final class Endpoints {
     routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
     routes.get("/desires", this::desires);
     routes.get("/recommend", this::recommend);
+    routes.get("/ask", this::ask);
     routes.get("/why/{id}", ctx -> ctx.json(locked(a -> a.why(ctx.pathParam("id")).view())));
     routes.post("/feedback/{id}", this::feedback);
     routes.get("/rules", ctx -> ctx.json(Map.of("rules", locked(Autonomy::rules))));
@@ -91,6 +92,15 @@ final class Endpoints {
       Situation situation = situation(ctx, a);
       return a.recommend(situation, new RankingPolicy(limit, explore), desire).view(situation);
     }));
+  }
+
+  private void ask(Context ctx) {
+    String text = Optional.ofNullable(ctx.queryParam("text")).orElse("");
+    int limit = intParam(ctx, "limit", 3);
+    if (limit < 1 || limit > 1000) {
+      throw new InvalidInputException("limit must be in 1..1000, was " + limit);
+    }
+    ctx.json(locked(a -> a.ask(text, situation(ctx, a), limit).view()));
   }
 
 

@@ -121,6 +121,43 @@ class AutonomyServerTest {
   }
 
   @Test
+  void ask_readsTheDesireAndRecommendsForIt() throws Exception {
+    Reply en = get("/ask?text=" + q("I want to go for a run") + "&limit=2");
+    assertThat(en.status()).as(en.json().toString()).isEqualTo(200);
+    assertThat(en.json().get("text").asText()).isEqualTo("I want to go for a run");
+    assertThat(en.json().get("understood").get("desire").asText()).isEqualTo("move");
+    assertThat(en.json().get("understood").get("language").asText()).isEqualTo("en");
+    JsonNode recs = en.json().get("recommendations");
+    assertThat(recs.size()).isBetween(1, 2);
+    recs.forEach(rec -> assertThat(rec.get("desire").asText()).isEqualTo("move"));
+    assertThat(get("/why/" + recs.get(0).get("id").asText()).status()).isEqualTo(200);
+
+    Reply zh = get("/ask?text=" + q("想找个安静的地方看书") + "&context=" + q("free_minutes=30"));
+    assertThat(zh.status()).as(zh.json().toString()).isEqualTo(200);
+    assertThat(zh.json().get("understood").get("desire").asText()).isEqualTo("rest");
+    assertThat(zh.json().get("context").get("quiet").asText()).isEqualTo("true");
+    assertThat(zh.json().get("context").get("free_minutes").asText()).isEqualTo("30");
+    zh.json().get("recommendations").forEach(rec -> assertThat(rec.get("desire").asText()).isEqualTo("rest"));
+  }
+
+  @Test
+  void ask_badInput_is400_andNoToken_is401() throws Exception {
+    for (String path : List.of("/ask", "/ask?text=", "/ask?text=" + q("   "))) {
+      Reply r = get(path);
+      assertThat(r.status()).as(path).isEqualTo(400);
+      assertThat(r.json().get("error").asText()).as(path).contains("say what you want");
+    }
+    Reply limit = get("/ask?text=run&limit=0");
+    assertThat(limit.status()).isEqualTo(400);
+    assertThat(limit.json().get("error").asText()).isEqualTo("limit must be in 1..1000, was 0");
+    Reply context = get("/ask?text=run&context=" + q("place=moon"));
+    assertThat(context.status()).isEqualTo(400);
+    Reply noToken = send("GET", "/ask?text=" + q("I want to go for a run"), null, null);
+    assertThat(noToken.status()).isEqualTo(401);
+    assertThat(noToken.json().get("error").asText()).startsWith("missing token");
+  }
+
+  @Test
   void recommend_givesIdsThatWhyAndFeedbackAccept() throws Exception {
     Reply r = get("/recommend?context=" + q("place=outdoor") + "&limit=3&explore=0&desire=move");
     assertThat(r.status()).as(r.json().toString()).isEqualTo(200);

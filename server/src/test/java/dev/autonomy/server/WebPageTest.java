@@ -102,6 +102,20 @@ class WebPageTest {
   }
 
   @Test
+  void page_hasTheAskForm_andTheScriptCallsAsk() throws Exception {
+    String html = send("GET", "/", null).body();
+    assertThat(html)
+        .contains("id=\"ask-form\"")
+        .contains("id=\"ask-input\"")
+        .contains("id=\"ask-recs\"");
+    // The ask box comes first in the main view.
+    assertThat(html.indexOf("id=\"ask-section\"")).isBetween(html.indexOf("id=\"main\""), html.indexOf("id=\"now\""));
+    String js = send("GET", "/app.js", null).body();
+    assertThat(js).contains("\"/ask\"").contains("$(\"ask-form\").addEventListener(\"submit\", ask)")
+        .contains("recs.map(recommendationItem)");
+  }
+
+  @Test
   void script_neverKeepsTheTokenInLocalStorageOrTheUrl() throws Exception {
     String js = send("GET", "/app.js", null).body();
     assertThat(js).contains("sessionStorage").doesNotContain("localStorage").contains("Authorization");
@@ -109,7 +123,7 @@ class WebPageTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/desires", "/recommend", "/why/rec-x", "/rules", "/audit", "/app.js/../desires"})
+  @ValueSource(strings = {"/desires", "/recommend", "/ask?text=run", "/why/rec-x", "/rules", "/audit", "/app.js/../desires"})
   void api_stillNeedsTheToken(String path) throws Exception {
     HttpResponse<String> r = send("GET", path, null);
     assertThat(r.statusCode()).as(path).isEqualTo(401);
