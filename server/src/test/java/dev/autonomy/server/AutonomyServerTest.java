@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.engine.Autonomy;
-import dev.autonomy.engine.demo.DemoFiles;
-import dev.autonomy.engine.demo.SyntheticPerson;
 import dev.autonomy.vault.Json;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,12 +19,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,11 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The API as an app uses it: a real server on an ephemeral port over a vault with the demo person. */
 class AutonomyServerTest {
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T17:00:00Z"), PARIS);
-  private static final AccessToken TOKEN = new AccessToken("test-token-0123456789abcdef");
+  private static final Clock CLOCK = DemoServer.CLOCK;
+  private static final AccessToken TOKEN = DemoServer.TOKEN;
 
   @TempDir static Path dir;
+  static DemoServer demo;
   static Autonomy autonomy;
   static AutonomyServer server;
   static String base;
@@ -48,23 +42,15 @@ class AutonomyServerTest {
 
   @BeforeAll
   static void start() throws Exception {
-    SplittableRandom random = new SplittableRandom(7);
-    DemoFiles.Written files = DemoFiles.write(dir.resolve("files"),
-        SyntheticPerson.generate(LocalDate.now(CLOCK), 45, random.split()), PARIS, random.split());
-    autonomy = Autonomy.open(dir.resolve("home"), CLOCK, new SplittableRandom(3));
-    for (Path f : files.all()) {
-      autonomy.importPath(f, null, null);
-    }
-    server = new AutonomyServer(autonomy, TOKEN);
-    int port = server.start(AutonomyServer.LOOPBACK, 0);
-    assertThat(port).isPositive();
-    base = "http://127.0.0.1:" + port;
+    demo = DemoServer.start(dir);
+    autonomy = demo.autonomy;
+    server = demo.server;
+    base = demo.base;
   }
 
   @AfterAll
   static void stop() {
-    server.close();
-    autonomy.close();
+    demo.close();
   }
 
   static Reply send(String method, String path, String body, String token) throws Exception {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autonomy.engine.Autonomy;
-import dev.autonomy.engine.demo.DemoFiles;
-import dev.autonomy.engine.demo.SyntheticPerson;
 import dev.autonomy.vault.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,10 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,11 +21,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The browser page: served without the token, locked down by headers, and no hole in the API's lock. */
 class WebPageTest {
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T17:00:00Z"), PARIS);
-  private static final AccessToken TOKEN = new AccessToken("test-token-0123456789abcdef");
+  private static final Clock CLOCK = DemoServer.CLOCK;
+  private static final AccessToken TOKEN = DemoServer.TOKEN;
 
   @TempDir static Path dir;
+  static DemoServer demo;
   static Autonomy autonomy;
   static AutonomyServer server;
   static String base;
@@ -39,21 +33,15 @@ class WebPageTest {
 
   @BeforeAll
   static void start() throws Exception {
-    SplittableRandom random = new SplittableRandom(7);
-    DemoFiles.Written files = DemoFiles.write(dir.resolve("files"),
-        SyntheticPerson.generate(LocalDate.now(CLOCK), 45, random.split()), PARIS, random.split());
-    autonomy = Autonomy.open(dir.resolve("home"), CLOCK, new SplittableRandom(3));
-    for (Path f : files.all()) {
-      autonomy.importPath(f, null, null);
-    }
-    server = new AutonomyServer(autonomy, TOKEN);
-    base = "http://127.0.0.1:" + server.start(AutonomyServer.LOOPBACK, 0);
+    demo = DemoServer.start(dir);
+    autonomy = demo.autonomy;
+    server = demo.server;
+    base = demo.base;
   }
 
   @AfterAll
   static void stop() {
-    server.close();
-    autonomy.close();
+    demo.close();
   }
 
   static HttpResponse<String> send(String method, String path, String token) throws Exception {
