@@ -223,10 +223,50 @@ class CoreLoopCommandsTest {
     Run quality = run("--home", home.toString(), "quality", "--json");
     assertThat(quality.json().get("sources").findValuesAsText("name")).doesNotContain("spending.csv");
 
-    Run all = run("--home", home.toString(), "forget", "--all");
-    assertThat(all.exit()).isZero();
+    Run unconfirmed = run("--home", home.toString(), "forget", "--all");
+    assertThat(unconfirmed.exit()).isEqualTo(2);
+    assertThat(unconfirmed.err()).contains("--yes");
+    assertThat(home.resolve("vault.db")).exists();
+
+    Run all = run("--home", home.toString(), "forget", "--all", "--yes");
+    assertThat(all.exit()).as(all.err()).isZero();
     try (var s = Files.list(home)) {
       assertThat(s).isEmpty();
     }
+  }
+
+  @Test
+  void forgetAll_refusesAFolderThatIsNotAVault_andDeletesNothing(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve(".bashrc"), "export PATH=$PATH\n");
+    Files.createDirectories(dir.resolve("docs"));
+    Files.writeString(dir.resolve("docs").resolve("letter.txt"), "dear");
+    Files.writeString(dir.resolve("vault.db"), "not a database, a file of mine with that name");
+
+    Run forget = run("--home", dir.toString(), "forget", "--all", "--yes");
+
+    assertThat(forget.exit()).isEqualTo(2);
+    assertThat(forget.err()).contains("not an Autonomy vault").contains("nothing deleted");
+    assertThat(dir.resolve(".bashrc")).hasContent("export PATH=$PATH");
+    assertThat(dir.resolve("docs").resolve("letter.txt")).hasContent("dear");
+    assertThat(dir.resolve("vault.db")).exists();
+  }
+
+  @Test
+  void forgetAll_inAFolderSharedWithOtherFiles_deletesOnlyTheVaultsOwn(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve(".bashrc"), "export PATH=$PATH\n");
+    Files.createDirectories(dir.resolve("docs"));
+    Files.writeString(dir.resolve("docs").resolve("letter.txt"), "dear");
+    Run rule = run("--home", dir.toString(), "rule", "add", "never swim");
+    assertThat(rule.exit()).as(rule.err()).isZero();
+    assertThat(dir.resolve(".autonomy-vault")).exists();
+
+    Run forget = run("--home", dir.toString(), "forget", "--all", "--yes");
+
+    assertThat(forget.exit()).as(forget.err()).isZero();
+    assertThat(forget.out()).contains("left alone 2 entries");
+    try (var s = Files.list(dir)) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(".bashrc", "docs");
+    }
+    assertThat(dir.resolve("docs").resolve("letter.txt")).hasContent("dear");
   }
 }

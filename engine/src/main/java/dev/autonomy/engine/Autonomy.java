@@ -67,6 +67,7 @@ import dev.autonomy.vault.ImportResult;
 import dev.autonomy.vault.LoggedDecision;
 import dev.autonomy.vault.SignalCoverage;
 import dev.autonomy.vault.Vault;
+import dev.autonomy.vault.VaultFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -621,25 +622,11 @@ public final class Autonomy implements AutoCloseable {
   }
 
   /**
-   * Forgets everything: closes the vault and deletes its folder's files (database, WAL, models,
-   * caches). Returns the paths deleted.
+   * Forgets everything: deletes what the vault in {@code home} created there (database, SQLite's
+   * side files, models, map caches, the vault marker) and nothing else. Refuses a folder that is
+   * not a vault. The vault must not be open.
    */
-  public static List<Path> forgetAll(Path home) {
-    List<Path> deleted = new ArrayList<>();
-    if (!Files.exists(home)) {
-      return deleted;
-    }
-    try (var walk = Files.walk(home)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        if (!p.equals(home)) {
-          Files.delete(p);
-          deleted.add(p);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + home + ": " + e.getMessage(), e);
-    }
-    return deleted;
+  public static VaultFolder.Erased forgetAll(Path home) {
+    return VaultFolder.erase(home);
   }
-
 }

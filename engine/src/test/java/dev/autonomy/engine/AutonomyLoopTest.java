@@ -195,11 +195,11 @@ class AutonomyLoopTest {
   }
 
   @Test
-  void forgetAll_deletesEveryFile(@TempDir Path home) {
+  void forgetAll_deletesEveryFileTheVaultMade(@TempDir Path home) {
     try (Autonomy a = open(home)) {
       importAll(a);
     }
-    List<Path> deleted = Autonomy.forgetAll(home);
+    List<Path> deleted = Autonomy.forgetAll(home).deleted();
     assertThat(deleted).anySatisfy(p -> assertThat(p.getFileName().toString()).isEqualTo(Vault.DATABASE_FILE));
     assertThat(home).isEmptyDirectory();
   }

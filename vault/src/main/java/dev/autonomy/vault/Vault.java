@@ -70,6 +70,7 @@ public final class Vault implements AutoCloseable {
       connection.setAutoCommit(false);
       Vault vault = new Vault(home, connection, clock);
       vault.migrate(file);
+      VaultFolder.mark(home, clock);
       return vault;
     } catch (SQLException e) {
       throw new VaultException("cannot open vault " + file + ": " + e.getMessage(), e);

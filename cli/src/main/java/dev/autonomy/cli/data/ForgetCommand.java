@@ -4,8 +4,11 @@ import dev.autonomy.cli.AutonomyCli;
 import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.engine.Autonomy;
+import dev.autonomy.vault.VaultFolder;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -20,8 +23,12 @@ public final class ForgetCommand implements Callable<Integer> {
 
   static final class What {
     @Option(names = "--source", paramLabel = "NAME", description = "The source name as 'quality' lists it.") String source;
-    @Option(names = "--all", description = "Everything: signals, models, recommendations, feedback, rules, caches.") boolean all;
+    @Option(names = "--all", description = "Everything the vault holds: signals, models, recommendations, feedback, rules, caches."
+        + " Deletes only what Autonomy created in the folder, and refuses a folder that is not a vault.") boolean all;
   }
+
+  @Option(names = "--yes", description = "Do not ask before forgetting everything (needed when there is no terminal to ask on).")
+  boolean yes;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   What what;
@@ -30,9 +37,29 @@ public final class ForgetCommand implements Callable<Integer> {
   public Integer call() {
     if (what.all) {
       Path home = AutonomyCli.root(spec).home();
-      List<Path> deleted = Autonomy.forgetAll(home);
-      Session.out(spec).printf("forgot everything in %s (%d files deleted)%n", home, deleted.size());
+      if (!Files.exists(home)) {
+        Session.out(spec).printf("no vault at %s: nothing to forget%n", home);
+        return 0;
+      }
+      if (!VaultFolder.isVault(home)) {
+        throw new InvalidInputException(home + " is not an Autonomy vault (no " + VaultFolder.MARKER
+            + " and no vault database); nothing deleted");
+      }
+      if (!yes && !confirmed(home)) {
+        Session.out(spec).println("nothing deleted");
+        return 0;
+      }
+      VaultFolder.Erased erased = Autonomy.forgetAll(home);
+      PrintWriter out = Session.out(spec);
+      out.printf("forgot everything in %s (%d files deleted)%n", home, erased.deleted().size());
+      if (!erased.leftAlone().isEmpty()) {
+        out.printf("left alone %d entries Autonomy did not create there, e.g. %s%n",
+            erased.leftAlone().size(), erased.leftAlone().get(0).getFileName());
+      }
       return 0;
+    }
+    if (yes) {
+      throw new InvalidInputException("--yes goes with --all only");
     }
     if (what.source.isBlank()) {
       throw new InvalidInputException("--source: give the source name as 'autonomy quality' lists it");
@@ -42,5 +69,16 @@ public final class ForgetCommand implements Callable<Integer> {
       Session.out(spec).printf("forgot %s: %d signals deleted; models will be rebuilt without it%n", what.source, removed);
     }
     return 0;
+  }
+
+  /** Asks on the terminal; without one, refuses, because erasing everything must be a decision the person made. */
+  private static boolean confirmed(Path home) {
+    Console console = System.console();
+    if (console == null) {
+      throw new InvalidInputException("forget --all erases everything in " + home
+          + " and there is no terminal to ask on: add --yes to confirm");
+    }
+    String answer = console.readLine("Erase everything Autonomy keeps in %s (data, models, log, rules)? Type 'yes': ", home);
+    return answer != null && answer.trim().equalsIgnoreCase("yes");
   }
 }

@@ -1,9 +1,8 @@
 package dev.autonomy.cli.demo;
 
-import dev.autonomy.engine.Autonomy;
+import dev.autonomy.cli.ThrowAwayFolder;
 import dev.autonomy.engine.demo.Demo;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -27,7 +26,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Path work = Files.createTempDirectory("autonomy-demo-");
+    Path work = ThrowAwayFolder.create("autonomy-demo-");
     try {
       Demo.run(spec.commandLine().getOut(), work, seed, Clock.systemDefaultZone());
     } finally {
@@ -35,9 +34,7 @@ public final class DemoCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("Kept: try  ./autonomy --home " + work.resolve("vault") + " recommend");
       } else {
         spec.commandLine().getOut().println("(the throw-away vault is deleted now; run 'demo --keep' to keep it)");
-        Files.createDirectories(work);
-        Autonomy.forgetAll(work);
-        Files.deleteIfExists(work);
+        ThrowAwayFolder.delete(work);
       }
     }
     return 0;

@@ -2,14 +2,13 @@ package dev.autonomy.cli.ingest;
 
 import dev.autonomy.bench.ingest.ExportGenerator;
 import dev.autonomy.bench.ingest.ImportBenchmark;
-import dev.autonomy.engine.Autonomy;
+import dev.autonomy.cli.ThrowAwayFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -62,12 +61,11 @@ public final class BenchImportCommand implements Callable<Integer> {
     Path file = ExportGenerator.generate(folder, sizeMb * 1_000_000L, seed);
     ImportBenchmark.Result result;
     if (vault) {
-      Path home = Files.createTempDirectory("autonomy-bench-vault-");
+      Path home = ThrowAwayFolder.create("autonomy-bench-vault-");
       try {
         result = new ImportBenchmark(System::nanoTime).runWithVault(file, rounds, home);
       } finally {
-        Autonomy.forgetAll(home);
-        Files.deleteIfExists(home);
+        ThrowAwayFolder.delete(home);
       }
     } else {
       result = new ImportBenchmark(System::nanoTime).run(file, rounds);

@@ -1,8 +1,7 @@
 package dev.autonomy.cli.recommend;
 
 import dev.autonomy.bench.recommend.RecommendLatencyBenchmark;
-import dev.autonomy.engine.Autonomy;
-import java.nio.file.Files;
+import dev.autonomy.cli.ThrowAwayFolder;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,15 +21,14 @@ public final class BenchRecommendCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path work = Files.createTempDirectory("autonomy-bench-recommend-");
+    Path work = ThrowAwayFolder.create("autonomy-bench-recommend-");
     try {
       var rows = RecommendLatencyBenchmark.run(work, days, options, calls, seed, spec.commandLine().getErr());
       spec.commandLine().getOut().printf("Recommend latency: %d days of data, %d candidate options, 2 rules, %d warm calls%n%n", days, options, calls);
       spec.commandLine().getOut().print(RecommendLatencyBenchmark.table(rows));
       spec.commandLine().getOut().flush();
     } finally {
-      Autonomy.forgetAll(work);
-      Files.deleteIfExists(work);
+      ThrowAwayFolder.delete(work);
     }
     return 0;
   }
