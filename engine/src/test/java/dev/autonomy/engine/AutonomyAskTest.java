@@ -8,6 +8,7 @@ import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.desire.Situation;
 import dev.autonomy.core.recommend.Recommendation;
 import dev.autonomy.engine.ask.Answer;
+import dev.autonomy.engine.learn.Why;
 import dev.autonomy.engine.demo.DemoFiles;
 import dev.autonomy.engine.demo.SyntheticPerson;
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ class AutonomyAskTest {
     assertThatThrownBy(() -> autonomy.ask(null, now(Map.of()), 3))
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> autonomy.ask("I want to go for a run", now(Map.of()), 0))
-        .isInstanceOf(InvalidInputException.class).hasMessage("limit must be at least 1, was 0");
+        .isInstanceOf(InvalidInputException.class).hasMessage("limit must be in 1..1000, was 0");
   }
 
   private static void assertServesAndIsLogged(Answer answer, DesireType desire, int limit) {

@@ -9,6 +9,7 @@ import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.desire.Situation;
 import dev.autonomy.core.feedback.Outcome;
 import dev.autonomy.core.recommend.Recommendation;
+import dev.autonomy.engine.learn.Why;
 import dev.autonomy.engine.demo.DemoFiles;
 import dev.autonomy.engine.demo.SyntheticPerson;
 import dev.autonomy.engine.rank.Ranking;

@@ -9,7 +9,7 @@ import dev.autonomy.core.feedback.Outcome;
 import dev.autonomy.core.rule.PersonRule;
 import dev.autonomy.engine.Autonomy;
 import dev.autonomy.engine.DesiresNow;
-import dev.autonomy.engine.Why;
+import dev.autonomy.engine.learn.Why;
 import dev.autonomy.engine.audit.AuditInputs;
 import dev.autonomy.engine.context.StatedContext;
 import dev.autonomy.engine.rank.RankingPolicy;

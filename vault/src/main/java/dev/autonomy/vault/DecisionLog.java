@@ -33,7 +33,7 @@ public final class DecisionLog {
 
   /** Logs recommendations shown together, in one transaction. */
   public void record(Map<String, String> situation, List<Recommendation> shown) {
-    vault.transaction(
+    vault.write(List.of(Vault.DECISIONS),
         connection -> {
           try (PreparedStatement st =
               connection.prepareStatement(
@@ -109,7 +109,7 @@ public final class DecisionLog {
    */
   public void feedback(Feedback feedback) {
     require(feedback.recommendationId());
-    vault.transaction(
+    vault.write(List.of(Vault.FEEDBACK),
         connection -> {
           try (PreparedStatement st = connection.prepareStatement(
               "SELECT outcome, rating, at FROM feedback WHERE recommendation_id = ? ORDER BY id LIMIT 1")) {
@@ -183,7 +183,7 @@ public final class DecisionLog {
 
   /** Forgets every recommendation and all feedback. */
   public void clear() {
-    vault.transaction(
+    vault.write(List.of(Vault.DECISIONS, Vault.FEEDBACK),
         connection -> {
           try (var st = connection.createStatement()) {
             st.executeUpdate("DELETE FROM feedback");

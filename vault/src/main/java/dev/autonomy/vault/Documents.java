@@ -17,8 +17,13 @@ public final class Documents {
     this.vault = vault;
   }
 
+  /** The vault area of one document, for {@link Vault#generation}. */
+  public static String area(String name) {
+    return "document:" + name;
+  }
+
   public void put(String name, String json) {
-    vault.transaction(
+    vault.write(List.of(area(name)),
         connection -> {
           try (PreparedStatement st =
               connection.prepareStatement(
@@ -60,7 +65,7 @@ public final class Documents {
   }
 
   public boolean remove(String name) {
-    return vault.transaction(
+    return vault.write(List.of(area(name)),
         connection -> {
           try (PreparedStatement st = connection.prepareStatement("DELETE FROM documents WHERE name = ?")) {
             st.setString(1, name);

@@ -79,5 +79,13 @@ final class Migrations {
             updated TEXT NOT NULL,
             body TEXT NOT NULL
           );
+          """,
+          // 3: a counter per area of the vault, moved by every write to it in the same transaction, so
+          // any process can tell cheaply whether what it derived from that area is still current.
+          """
+          CREATE TABLE generations (
+            area TEXT PRIMARY KEY,
+            n INTEGER NOT NULL
+          );
           """);
 }

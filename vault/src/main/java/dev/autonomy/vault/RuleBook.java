@@ -18,7 +18,7 @@ public final class RuleBook {
 
   /** Stores a rule under the next free id ("r1", "r2", ...). */
   public PersonRule add(String text) {
-    return vault.transaction(
+    return vault.write(List.of(Vault.RULES),
         connection -> {
           int next = 1;
           try (PreparedStatement st =
@@ -55,7 +55,7 @@ public final class RuleBook {
 
   public void remove(String id) {
     boolean removed =
-        vault.transaction(
+        vault.write(List.of(Vault.RULES),
             connection -> {
               try (PreparedStatement st = connection.prepareStatement("DELETE FROM rules WHERE id = ?")) {
                 st.setString(1, id);

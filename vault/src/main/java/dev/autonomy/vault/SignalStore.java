@@ -47,7 +47,7 @@ public final class SignalStore {
    * natural key the vault already holds are counted as duplicates and not added.
    */
   public ImportResult importSource(String sourceName, String format, SourceReader reader) {
-    return vault.transaction(
+    return vault.write(List.of(Vault.SIGNALS),
         connection -> {
           long sourceId = upsertSource(connection, sourceName, format);
           try (PreparedStatement insert =
@@ -292,7 +292,7 @@ public final class SignalStore {
    */
   public long forgetSource(String name) {
     long removed =
-        vault.transaction(
+        vault.write(List.of(Vault.SIGNALS),
             connection -> {
               List<Long> ids = new ArrayList<>();
               try (PreparedStatement st = connection.prepareStatement("SELECT id FROM sources WHERE name = ?")) {

@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import org.sqlite.SQLiteConfig;
 
@@ -21,6 +24,14 @@ import org.sqlite.SQLiteConfig;
  */
 public final class Vault implements AutoCloseable {
   public static final String DATABASE_FILE = "vault.db";
+  /** Area of the vault's signals and sources, for {@link #generation}. */
+  public static final String SIGNALS = "signals";
+  /** Area of the person's rules. */
+  public static final String RULES = "rules";
+  /** Area of the decision log (what was shown). */
+  public static final String DECISIONS = "decisions";
+  /** Area of the feedback on what was shown. */
+  public static final String FEEDBACK = "feedback";
 
   private final Path home;
   private final Connection connection;
@@ -143,10 +154,47 @@ public final class Vault implements AutoCloseable {
     return connection;
   }
 
+  /**
+   * The generation of one area of the vault (see {@link #SIGNALS}, {@link #RULES},
+   * {@link Documents#area}): a counter that every committed write to that area moves, whichever
+   * process made it. Something derived from an area is current while the area's generation is the
+   * one it was derived at.
+   */
+  public long generation(String area) {
+    return read(connection -> {
+      try (PreparedStatement st = connection.prepareStatement("SELECT n FROM generations WHERE area = ?")) {
+        st.setString(1, area);
+        try (ResultSet rs = st.executeQuery()) {
+          return rs.next() ? rs.getLong(1) : 0L;
+        }
+      }
+    });
+  }
+
+  /** Moves the generation of {@code area}; call inside the transaction that writes to it. */
+  static void touch(Connection connection, String area) throws SQLException {
+    try (PreparedStatement st = connection.prepareStatement(
+        "INSERT INTO generations(area, n) VALUES (?, 1) ON CONFLICT(area) DO UPDATE SET n = n + 1")) {
+      st.setString(1, area);
+      st.executeUpdate();
+    }
+  }
+
   /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
   <T> T transaction(SqlWork<T> work) {
+    return write(List.of(), work);
+  }
+
+  /**
+   * Runs {@code work} in one transaction that also moves the generation of each area it writes to,
+   * so other readers (this process's caches, or another process) see that the area changed.
+   */
+  <T> T write(List<String> areas, SqlWork<T> work) {
     try {
       T result = work.run(connection);
+      for (String area : areas) {
+        touch(connection, area);
+      }
       connection.commit();
       return result;
     } catch (SQLException e) {

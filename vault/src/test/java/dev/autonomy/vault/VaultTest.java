@@ -116,7 +116,28 @@ class VaultTest {
     }
     try (Vault vault = Vault.open(home, CLOCK)) {
       assertThat(vault.rules().list()).extracting(r -> r.text()).containsExactly("never swim");
-      assertThat(vault.schemaVersion()).isEqualTo(2);
+      assertThat(vault.schemaVersion()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void generation_movesWithEveryWriteToItsArea_seenFromAnotherConnection() {
+    try (Vault writer = Vault.open(home, CLOCK); Vault reader = Vault.open(home, CLOCK)) {
+      long rules = reader.generation(Vault.RULES);
+      long signals = reader.generation(Vault.SIGNALS);
+      long goals = reader.generation(Documents.area("goals"));
+
+      writer.rules().add("never swim");
+      assertThat(reader.generation(Vault.RULES)).isEqualTo(rules + 1);
+      writer.documents().put("goals", "{}");
+      assertThat(reader.generation(Documents.area("goals"))).isEqualTo(goals + 1);
+      assertThat(reader.generation(Vault.SIGNALS)).isEqualTo(signals);
+
+      // An import that fails moves nothing: the counter is in the same transaction.
+      assertThatThrownBy(() -> writer.signals().importSource("bad.csv", "test", sink -> {
+        throw new java.io.IOException("line 2: broken");
+      }));
+      assertThat(reader.generation(Vault.SIGNALS)).isEqualTo(signals);
     }
   }
 

@@ -50,7 +50,7 @@ public final class RecommendLatencyBenchmark {
       for (Path f : files.all()) {
         autonomy.importPath(f, null, null);
       }
-      progress.printf("imported %d signals; training...%n", autonomy.vault().signals().count());
+      progress.printf("imported %d signals; training...%n", autonomy.signalCount());
       progress.flush();
       autonomy.addRule("never swim");
       autonomy.addRule("max 45 minutes on weekdays");

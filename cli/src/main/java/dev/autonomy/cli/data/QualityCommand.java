@@ -27,16 +27,16 @@ public final class QualityCommand implements Callable<Integer> {
       QualityReport report = autonomy.quality();
       if (json) {
         Map<String, Object> out = new LinkedHashMap<>(report.toMap());
-        out.put("sources", autonomy.vault().signals().sources());
+        out.put("sources", autonomy.sources());
         Session.json(spec, out);
       } else {
         PrintWriter out = Session.out(spec);
-        if (autonomy.vault().signals().sources().isEmpty()) {
-          out.println("The vault at " + autonomy.vault().home() + " holds no data yet: run 'autonomy import FILE' first.");
+        if (autonomy.sources().isEmpty()) {
+          out.println("The vault at " + autonomy.home() + " holds no data yet: run 'autonomy import FILE' first.");
           return 0;
         }
         out.println("Sources:");
-        for (SourceInfo s : autonomy.vault().signals().sources()) {
+        for (SourceInfo s : autonomy.sources()) {
           out.printf("  %-40s %-12s %8d signals%n", s.name(), s.format(), s.signals());
         }
         out.println();

@@ -7,7 +7,7 @@ import dev.autonomy.core.recommend.Explanation;
 import dev.autonomy.core.recommend.Recommendation;
 import dev.autonomy.core.recommend.RuleApplication;
 import dev.autonomy.engine.Autonomy;
-import dev.autonomy.engine.Why;
+import dev.autonomy.engine.learn.Why;
 import dev.autonomy.vault.FeedbackRow;
 import java.io.PrintWriter;
 import java.util.Locale;

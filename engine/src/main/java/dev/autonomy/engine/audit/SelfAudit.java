@@ -3,16 +3,17 @@ package dev.autonomy.engine.audit;
 import dev.autonomy.core.desire.Desire;
 import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.desire.Situation;
-import dev.autonomy.core.signal.Signal;
-import dev.autonomy.core.signal.SignalKind;
-import dev.autonomy.engine.Autonomy;
 import dev.autonomy.engine.desire.DesireModel;
+import dev.autonomy.engine.desire.Desires;
 import dev.autonomy.engine.features.ContextFeatures;
+import dev.autonomy.engine.option.Options;
 import dev.autonomy.engine.quality.DailyTable;
-import dev.autonomy.engine.rank.RankingPolicy;
 import dev.autonomy.engine.state.PersonState;
+import dev.autonomy.engine.state.PersonStates;
+import dev.autonomy.vault.DecisionLog;
 import dev.autonomy.vault.FeedbackRow;
 import dev.autonomy.vault.LoggedDecision;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -22,44 +23,49 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The engine auditing itself over a person's own decision log, so the mission's promises (offer
  * alternatives, no hidden bias, no dependence) are checked against what actually happened rather
  * than asserted. Reads only; logs and changes nothing.
  *
- * <p>Use {@link #run(Autonomy, int)} on a person's vault, or {@link #of(AuditInputs)} on explicit
+ * <p>Use {@link #run(int, double)} on a person's vault, or {@link #of(AuditInputs)} on explicit
  * inputs (tests, other shells).
  */
 public final class SelfAudit {
-  private SelfAudit() {}
+  private final Clock clock;
+  private final DecisionLog log;
+  private final PersonStates states;
+  private final Desires desires;
+  private final Options options;
 
-  /** Audits the last {@code days} days of the person's log, assuming the default exploration rate. */
-  public static AuditReport run(Autonomy autonomy, int days) {
-    return run(autonomy, days, RankingPolicy.defaults().exploration());
+  public SelfAudit(Clock clock, DecisionLog log, PersonStates states, Desires desires, Options options) {
+    this.clock = clock;
+    this.log = log;
+    this.states = states;
+    this.desires = desires;
+    this.options = options;
   }
 
   /**
-   * Audits the last {@code days} days (ending today by the facade's clock), comparing exploration
-   * with {@code epsilon}. The daily table and the desire model are only touched when the window
-   * holds a recommendation.
+   * Audits the last {@code days} days (ending today by the clock), comparing exploration with
+   * {@code epsilon}. The daily table and the desire model are only touched when the window holds a
+   * recommendation.
    */
-  public static AuditReport run(Autonomy autonomy, int days, double epsilon) {
-    ZoneId zone = autonomy.clock().getZone();
-    LocalDate today = LocalDate.now(autonomy.clock());
-    List<LoggedDecision> decisions = autonomy.vault().decisions().all();
-    List<FeedbackRow> feedback = autonomy.vault().decisions().feedbackRows();
+  public AuditReport run(int days, double epsilon) {
+    ZoneId zone = clock.getZone();
+    LocalDate today = LocalDate.now(clock);
+    List<LoggedDecision> decisions = log.all();
+    List<FeedbackRow> feedback = log.feedbackRows();
     AuditInputs probe = new AuditInputs(today, zone, days, decisions, feedback, DailyTable.empty(), 0, epsilon,
         DesirePredictor.none());
     if (inWindow(probe).isEmpty()) {
       return of(probe);
     }
-    PersonState state = autonomy.state();
+    PersonState state = states.state();
     // Without any data the model only knows its neutral prior: that is no measure of what the person wants.
-    DesirePredictor predictor = autonomy.vault().signals().count() == 0 ? DesirePredictor.none()
-        : predictor(autonomy, state, probe);
-    return of(new AuditInputs(today, zone, days, decisions, feedback, state.table(), autonomy.options().size(), epsilon,
+    DesirePredictor predictor = states.hasSignals() ? predictor(probe) : DesirePredictor.none();
+    return of(new AuditInputs(today, zone, days, decisions, feedback, state.table(), options.catalogue().size(), epsilon,
         predictor));
   }
 
@@ -98,12 +104,9 @@ public final class SelfAudit {
    * Today's desire model at each past moment, from the table and the intraday signals of that day
    * up to the moment (no later data leaks in); the signals are read once for the whole window.
    */
-  private static DesirePredictor predictor(Autonomy autonomy, PersonState state, AuditInputs in) {
-    List<Signal> intraday = new ArrayList<>();
-    autonomy.vault().signals().forEachSince(Set.of(SignalKind.STEPS, SignalKind.ACTIVE_MINUTES),
-        in.from().atStartOfDay(in.zone()).toInstant(), intraday::add);
-    ContextFeatures features = new ContextFeatures(state.table(), state.notesHealth(), intraday);
-    DesireModel model = autonomy.desireModel();
+  private DesirePredictor predictor(AuditInputs in) {
+    ContextFeatures features = states.featuresSince(in.from().atStartOfDay(in.zone()).toInstant());
+    DesireModel model = desires.model();
     return (at, stated) -> {
       Map<DesireType, Double> out = new EnumMap<>(DesireType.class);
       for (Desire d : model.predictAll(features.at(new Situation(at.atZone(in.zone()), stated)))) {

@@ -24,4 +24,18 @@ public interface DesireModel {
 
   /** A model moved toward an observed intensity of one desire in context {@code x}. */
   DesireModel update(FeatureVector x, DesireType type, double observedIntensity);
+
+  /** Who trained it, with what settings, seed and data. */
+  ModelProvenance provenance();
+
+  /**
+   * The saved form: JSON with a {@code format} field naming the model kind and version, which
+   * {@link DesireModelCodec} reads back.
+   */
+  String toJson();
+
+  /** One line for explanations: the trainer and the format version. */
+  default String describe() {
+    return provenance().trainer() + " [" + provenance().version() + "]";
+  }
 }

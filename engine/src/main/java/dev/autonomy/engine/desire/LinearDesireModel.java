@@ -46,6 +46,7 @@ public final class LinearDesireModel implements DesireModel {
     this.provenance = Requires.nonNull(provenance, "provenance");
   }
 
+  @Override
   public ModelProvenance provenance() {
     return provenance;
   }
@@ -78,6 +79,7 @@ public final class LinearDesireModel implements DesireModel {
   /** The saved form. */
   public record Document(String format, ModelProvenance provenance, List<LinearHead> heads) {}
 
+  @Override
   public String toJson() {
     try {
       return JSON.writeValueAsString(new Document(

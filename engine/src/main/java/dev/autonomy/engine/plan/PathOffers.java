@@ -1,5 +1,7 @@
 package dev.autonomy.engine.plan;
 
+import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.desire.Situation;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +22,23 @@ public record PathOffers(Optional<RunOffer> run, Optional<TripOffer> trip, List<
 
   public PathOffers {
     refused = List.copyOf(refused);
+  }
+
+  /** The free time the situation states, or {@link #DEFAULT_FREE_MINUTES} when it states none. */
+  public static double freeMinutes(Situation situation) {
+    String stated = situation.stated().get("free_minutes");
+    if (stated == null) {
+      return DEFAULT_FREE_MINUTES;
+    }
+    try {
+      double minutes = Double.parseDouble(stated);
+      if (minutes > 0 && Double.isFinite(minutes)) {
+        return minutes;
+      }
+    } catch (NumberFormatException e) {
+      // Refused below with the value.
+    }
+    throw new InvalidInputException("free_minutes: expected a number of minutes above 0, was '" + stated + "'");
   }
 
   /** The loop's length for {@code freeMinutes}: an easy-paced run, 1 to 20 km. */

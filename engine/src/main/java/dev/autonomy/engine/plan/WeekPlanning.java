@@ -6,15 +6,16 @@ import dev.autonomy.core.option.Option;
 import dev.autonomy.core.option.Place;
 import dev.autonomy.core.recommend.Recommendation;
 import dev.autonomy.core.signal.SignalKind;
-import dev.autonomy.engine.Autonomy;
 import dev.autonomy.engine.rank.Ranking;
 import dev.autonomy.engine.rank.RankingPolicy;
+import dev.autonomy.engine.rank.Recommender;
 import dev.autonomy.engine.rule.Constraint;
 import dev.autonomy.plan.week.Rule;
 import dev.autonomy.plan.week.SessionCandidate;
 import dev.autonomy.plan.week.WeekInput;
 import dev.autonomy.plan.week.WeekPlan;
 import dev.autonomy.plan.week.WeekPlanner;
+import dev.autonomy.vault.SignalStore;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,10 +50,10 @@ public final class WeekPlanning {
    * @param freeMinutes free minutes per day, Monday first
    * @param stated what the person states for the whole week (e.g. weather)
    */
-  public static Result plan(Autonomy autonomy, int[] freeMinutes, Map<String, String> stated, long seed) {
-    ZonedDateTime now = ZonedDateTime.now(autonomy.clock());
+  static Result plan(ZonedDateTime now, List<Option> catalogue, Recommender recommender, List<Constraint> constraints,
+      double fourWeekLoad, int[] freeMinutes, Map<String, String> stated, long seed) {
     LocalDate monday = now.toLocalDate().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-    List<Option> options = autonomy.options().all().stream()
+    List<Option> options = catalogue.stream()
         .filter(o -> o.desire() == DesireType.MOVE && o.minutes() > 0)
         .toList();
     List<SessionCandidate> candidates = options.stream()
@@ -62,7 +63,7 @@ public final class WeekPlanning {
     double[][] satisfaction = new double[7][options.size()];
     for (int d = 0; d < 7; d++) {
       ZonedDateTime at = monday.plusDays(d).atTime(LocalTime.of(18, 0)).atZone(now.getZone());
-      Ranking ranking = autonomy.rank(new Situation(at, stated), new RankingPolicy(1000, 0), options);
+      Ranking ranking = recommender.rank(new Situation(at, stated), new RankingPolicy(1000, 0), options);
       Map<String, Double> score = new HashMap<>();
       for (Recommendation r : ranking.recommendations()) {
         score.put(r.option().id(), r.score());
@@ -75,21 +76,21 @@ public final class WeekPlanning {
     List<Rule> rules = new ArrayList<>();
     Map<String, Option> byId = new HashMap<>();
     options.forEach(o -> byId.put(o.id(), o));
-    for (Constraint c : autonomy.constraints()) {
+    for (Constraint c : constraints) {
       rules.add(new Rule(c.rule().text(), placed -> {
         ZonedDateTime at = monday.plusDays(placed.day().getValue() - 1L).atTime(LocalTime.of(18, 0)).atZone(now.getZone());
         return c.violation(byId.get(placed.session().id()), new Situation(at, stated)).isEmpty();
       }));
     }
-    WeekInput input = new WeekInput(candidates, satisfaction, freeMinutes, rules, fourWeekLoad(autonomy, now.toInstant()));
+    WeekInput input = new WeekInput(candidates, satisfaction, freeMinutes, rules, fourWeekLoad);
     return new Result(monday, new WeekPlanner().plan(input, seed), input);
   }
 
   /** Average weekly load (minutes x effort) of the workouts in the four weeks before {@code now}. */
-  static double fourWeekLoad(Autonomy autonomy, Instant now) {
+  static double fourWeekLoad(SignalStore signals, Instant now) {
     double[] load = {0};
     Instant since = now.minusSeconds(28L * 86_400);
-    autonomy.vault().signals().forEachSince(Set.of(SignalKind.WORKOUT), since, s -> {
+    signals.forEachSince(Set.of(SignalKind.WORKOUT), since, s -> {
       if (!s.start().isAfter(now)) {
         String activity = s.category().toLowerCase(Locale.ROOT).replace(" ", "");
         load[0] += s.value() * WORKOUT_EFFORT.getOrDefault(activity, 5);

@@ -1,5 +1,7 @@
 package dev.autonomy.engine.rank;
 
+import dev.autonomy.core.InvalidInputException;
+
 /**
  * How the ranker turns scores into a shown list.
  *
@@ -9,12 +11,15 @@ package dev.autonomy.engine.rank;
  *     options it would otherwise never show; 0 turns exploration off
  */
 public record RankingPolicy(int limit, double exploration) {
+  /** The longest list one request may ask for. */
+  public static final int MAX_LIMIT = 1000;
+
   public RankingPolicy {
-    if (limit < 1 || limit > 1000) {
-      throw new IllegalArgumentException("limit must be in 1..1000, was " + limit);
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new InvalidInputException("limit must be in 1.." + MAX_LIMIT + ", was " + limit);
     }
     if (!(exploration >= 0 && exploration <= 1)) {
-      throw new IllegalArgumentException("exploration must be in [0, 1], was " + exploration);
+      throw new InvalidInputException("exploration must be in [0, 1], was " + exploration);
     }
   }
 

@@ -28,4 +28,9 @@ public record PersonState(
     notesHealth = Map.copyOf(notesHealth);
     coverage = List.copyOf(coverage);
   }
+
+  /** The same state with the notes' per-day health scores (read separately: it takes the transformer). */
+  public PersonState withNotesHealth(Map<LocalDate, Double> scores) {
+    return new PersonState(fingerprint, table, quality, scores, coverage);
+  }
 }

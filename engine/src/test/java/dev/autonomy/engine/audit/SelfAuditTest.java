@@ -15,18 +15,21 @@ import dev.autonomy.engine.Autonomy;
 import dev.autonomy.engine.audit.Exposure.Served;
 import dev.autonomy.engine.quality.DailyTable;
 import dev.autonomy.vault.DecisionLog;
+import dev.autonomy.vault.Vault;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +44,15 @@ class SelfAuditTest {
   static final Option NAP = option("nap", DesireType.REST, Place.INDOOR, 0);
   static final Option SHOP = option("shop", DesireType.BUY, Place.ANY, 1);
   static final Option WEEK = option("plan-week-1", DesireType.MOVE, Place.ANY, 5);
+  /** Second connections opened by a test, closed after it. */
+  static final List<Vault> OPEN = new ArrayList<>();
+
+  @AfterEach
+  void closeSecondConnections() {
+    OPEN.forEach(Vault::close);
+    OPEN.clear();
+  }
+
   static final RuleApplication NO_SWIM = new RuleApplication("r1", "never swim", List.of("swim"));
 
   /** A clock the test moves, so each logged list gets its own instant. */
@@ -65,7 +77,7 @@ class SelfAuditTest {
   void emptyLog_saysSoPlainly_andReportsNoFindings(@TempDir Path home) {
     MovingClock clock = new MovingClock();
     try (Autonomy a = Autonomy.open(home, clock, new SplittableRandom(1))) {
-      AuditReport report = SelfAudit.run(a, 28);
+      AuditReport report = a.audit(28, 0.1);
       assertThat(report.isEmpty()).isTrue();
       assertThat(report.findings()).isEmpty();
       assertThat(report.summary()).startsWith("No recommendations were shown in the last 28 days (2026-11-03 to 2026-11-30)")
@@ -73,18 +85,18 @@ class SelfAuditTest {
 
       // Old decisions outside the window are not findings either.
       clock.now = NOW.minus(Duration.ofDays(40));
-      a.vault().decisions().record(Map.of(), List.of(rec("rec-old1", RUN, false, 1, List.of()), rec("rec-old2", GYM, false, 1, List.of())));
+      log(home, clock).record(Map.of(), List.of(rec("rec-old1", RUN, false, 1, List.of()), rec("rec-old2", GYM, false, 1, List.of())));
       clock.now = NOW;
-      AuditReport old = SelfAudit.run(a, 28);
+      AuditReport old = a.audit(28, 0.1);
       assertThat(old.isEmpty()).isTrue();
       assertThat(old.summary()).contains("the log holds 2 in all");
-      assertThat(SelfAudit.run(a, 45).isEmpty()).isFalse();
+      assertThat(a.audit(45, 0.1).isEmpty()).isFalse();
     }
   }
 
   /** Three ranked lists (one with an exploration pick), one plan, and feedback on some items. */
   static void logHistory(Autonomy a, MovingClock clock) {
-    DecisionLog log = a.vault().decisions();
+    DecisionLog log = log(home(a), clock);
     clock.now = NOW.minus(Duration.ofDays(3));
     log.record(Map.of("place", "any"), List.of(rec("rec-a1", RUN, false, 1, List.of(NO_SWIM)),
         rec("rec-a2", GYM, false, 1, List.of(NO_SWIM)), rec("rec-a3", NAP, false, 0.95, List.of(NO_SWIM))));
@@ -104,8 +116,20 @@ class SelfAuditTest {
     log.feedback(new Feedback("plan-0123456789", Outcome.DONE, OptionalInt.empty(), NOW));
   }
 
+  /** The decision log of the vault at {@code home}, through a second connection as another process would write it. */
+  static DecisionLog log(Path home, Clock clock) {
+    Vault vault = Vault.open(home, clock);
+    OPEN.add(vault);
+    return vault.decisions();
+  }
+
+  static Path home(Autonomy a) {
+    return a.home();
+  }
+
   static AuditInputs inputs(Autonomy a, DesirePredictor predictor) {
-    return new AuditInputs(TODAY, PARIS, 28, a.vault().decisions().all(), a.vault().decisions().feedbackRows(),
+    DecisionLog log = log(a.home(), Clock.systemUTC());
+    return new AuditInputs(TODAY, PARIS, 28, log.all(), log.feedbackRows(),
         DailyTable.empty(), 10, 0.1, predictor);
   }
 
@@ -158,7 +182,7 @@ class SelfAuditTest {
     try (Autonomy a = Autonomy.open(home, clock, new SplittableRandom(1))) {
       clock.now = NOW.minus(Duration.ofDays(1));
       // The model wants rest only; the person asked for move options once, and got them.
-      a.vault().decisions().record(Map.of(Autonomy.ASKED_DESIRE, "move"),
+      log(home, clock).record(Map.of(Autonomy.ASKED_DESIRE, "move"),
           List.of(rec("rec-m1", RUN, false, 1, List.of()), rec("rec-m2", GYM, false, 1, List.of())));
       clock.now = NOW;
       DesirePredictor restOnly = (at, stated) -> Map.of(DesireType.REST, 1.0);
@@ -204,7 +228,7 @@ class SelfAuditTest {
     MovingClock clock = new MovingClock();
     try (Autonomy a = Autonomy.open(home, clock, new SplittableRandom(1))) {
       logHistory(a, clock);
-      AuditReport report = SelfAudit.run(a, 28);
+      AuditReport report = a.audit(28, 0.1);
       assertThat(report.summary()).startsWith("Audit of 10 recommendations shown from 2026-11-03 to 2026-11-30");
       Exposure e = report.findings().orElseThrow().exposure();
       assertThat(e.concentration().catalogueSize()).isEqualTo(a.options().size());
@@ -218,7 +242,7 @@ class SelfAuditTest {
       Path purchases = home.resolve("purchases.csv");
       Files.writeString(purchases, "time,kind,amount,unit,category,text\n2026-11-20T10:00:00+01:00,purchase,12.5,EUR,food,lunch\n");
       a.importPath(purchases, "events", null);
-      Exposure withData = SelfAudit.run(a, 28).findings().orElseThrow().exposure();
+      Exposure withData = a.audit(28, 0.1).findings().orElseThrow().exposure();
       double wanted = withData.desires().stream().mapToDouble(d -> d.wantedShare().orElseThrow()).sum();
       assertThat(wanted).isCloseTo(1.0, within(1e-9));
     }

@@ -1,15 +1,19 @@
-package dev.autonomy.engine;
+package dev.autonomy.engine.data;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.signal.SignalKind;
+import dev.autonomy.engine.desire.Desires;
 import dev.autonomy.engine.features.ContextFeatures;
 import dev.autonomy.engine.features.FeatureVector;
+import dev.autonomy.engine.option.Options;
 import dev.autonomy.engine.quality.DailyValue;
 import dev.autonomy.engine.state.PersonState;
+import dev.autonomy.engine.state.PersonStates;
 import dev.autonomy.vault.FeedbackRow;
 import dev.autonomy.vault.Json;
 import dev.autonomy.vault.LoggedDecision;
+import dev.autonomy.vault.Vault;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,17 +35,23 @@ import java.util.TreeSet;
  * for documents. The export is written to a temporary folder beside the target and moved into
  * place at the end, so a failure leaves no half-written export.
  */
-final class Exporter {
+public final class Exporter {
   /** What was written. */
   public record Summary(Path dir, Map<String, Long> files) {}
 
-  private final Autonomy autonomy;
+  private final Vault vault;
+  private final PersonStates states;
+  private final Desires desires;
+  private final Options options;
 
-  Exporter(Autonomy autonomy) {
-    this.autonomy = autonomy;
+  public Exporter(Vault vault, PersonStates states, Desires desires, Options options) {
+    this.vault = vault;
+    this.states = states;
+    this.desires = desires;
+    this.options = options;
   }
 
-  Summary export(Path dir) {
+  public Summary export(Path dir) {
     Path target = dir.toAbsolutePath().normalize();
     try {
       if (Files.exists(target) && (!Files.isDirectory(target) || Files.list(target).findAny().isPresent())) {
@@ -68,7 +78,6 @@ final class Exporter {
   }
 
   private void writeAll(Path dir, Map<String, Long> files) throws IOException {
-    var vault = autonomy.vault();
     ObjectWriter json = Json.mapper().writerWithDefaultPrettyPrinter();
 
     long[] count = {0};
@@ -91,7 +100,7 @@ final class Exporter {
     json.writeValue(dir.resolve("sources.json").toFile(), vault.signals().sources());
     files.put("sources.json", (long) vault.signals().sources().size());
 
-    PersonState state = autonomy.state();
+    PersonState state = states.state();
     json.writeValue(dir.resolve("quality.json").toFile(), state.quality().toMap());
     files.put("quality.json", (long) state.quality().kinds().size());
 
@@ -111,7 +120,7 @@ final class Exporter {
     long featureRows = writeFeatures(dir.resolve("features.csv"), state);
     files.put("features.csv", featureRows);
 
-    Files.writeString(dir.resolve("desire-model.json"), autonomy.desireModelJson(), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("desire-model.json"), desires.modelJson(), StandardCharsets.UTF_8);
     files.put("desire-model.json", 1L);
 
     List<LoggedDecision> decisions = vault.decisions().all();
@@ -137,8 +146,8 @@ final class Exporter {
     json.writeValue(dir.resolve("rules.json").toFile(), vault.rules().list());
     files.put("rules.json", (long) vault.rules().list().size());
 
-    json.writeValue(dir.resolve("options.json").toFile(), autonomy.options().all());
-    files.put("options.json", (long) autonomy.options().size());
+    json.writeValue(dir.resolve("options.json").toFile(), options.catalogue().all());
+    files.put("options.json", (long) options.catalogue().size());
 
     Files.writeString(dir.resolve("README.txt"), """
         Everything Autonomy held about you when this export was made.

@@ -1,4 +1,4 @@
-package dev.autonomy.engine;
+package dev.autonomy.engine.learn;
 
 import dev.autonomy.core.recommend.Recommendation;
 import dev.autonomy.vault.FeedbackRow;

@@ -1,4 +1,4 @@
-package dev.autonomy.engine;
+package dev.autonomy.engine.state;
 
 import dev.autonomy.core.signal.Signal;
 import dev.autonomy.core.signal.SignalKind;

@@ -1,21 +1,14 @@
-package dev.autonomy.engine;
+package dev.autonomy.engine.desire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.autonomy.core.AutonomyException;
+import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.desire.DesireType;
-import dev.autonomy.engine.desire.DesireDataset;
-import dev.autonomy.engine.desire.DesireEvaluation;
-import dev.autonomy.engine.desire.DesireModel;
-import dev.autonomy.engine.desire.DesireTrainer;
-import dev.autonomy.engine.desire.DesireTrainerSettings;
-import dev.autonomy.engine.desire.Goals;
-import dev.autonomy.engine.desire.ImplicitLabels;
-import dev.autonomy.engine.desire.LabelScale;
-import dev.autonomy.engine.desire.LinearDesireModel;
 import dev.autonomy.engine.features.ContextFeatures;
 import dev.autonomy.engine.features.FeatureVector;
 import dev.autonomy.engine.state.PersonState;
+import dev.autonomy.vault.Documents;
 import dev.autonomy.vault.Json;
 import dev.autonomy.vault.Vault;
 import java.time.LocalDate;
@@ -24,32 +17,38 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Trains, stores, updates and evaluates the person's desire model. The model is a vault document
- * tagged with the signal fingerprint it was trained on; feedback updates it in place (online), a
- * change in signals retrains it.
+ * tagged with the signal fingerprint it was trained on, read back through {@link DesireModelCodec};
+ * feedback updates it in place (online), a change in signals retrains it.
  */
-final class DesireModels {
+final class DesireModelStore {
   static final String MODEL = "model.desire";
   static final String MODEL_FINGERPRINT = "model.desire.fingerprint";
   static final String GOALS = "goals";
   /** Fixed so that the same data gives the same model. */
   static final long SEED = 17L;
 
-  private final Vault vault;
+  /** The vault areas a stored model depends on: signals, the model itself, and the goals (its prior). */
+  static final List<String> AREAS = List.of(Vault.SIGNALS, Documents.area(MODEL), Documents.area(GOALS));
 
-  DesireModels(Vault vault) {
+  private final Vault vault;
+  private final DesireModelCodec codec;
+
+  DesireModelStore(Vault vault, DesireModelCodec codec) {
     this.vault = vault;
+    this.codec = codec;
   }
 
-  Optional<DesireModel> current() {
-    String fingerprint = vault.signals().fingerprint();
+  /** The stored model if it was trained on the signals the vault holds now. */
+  Optional<DesireModel> current(String fingerprint) {
     Optional<String> trainedOn = vault.documents().get(MODEL_FINGERPRINT);
     if (trainedOn.isEmpty() || !trainedOn.get().equals(fingerprint)) {
       return Optional.empty();
     }
-    return vault.documents().get(MODEL).map(LinearDesireModel::fromJson);
+    return vault.documents().get(MODEL).map(codec::read);
   }
 
   /** Trains on every labelled day of the person's data and stores the model. */
@@ -57,7 +56,7 @@ final class DesireModels {
     ContextFeatures features = features(state);
     Optional<LocalDate> first = state.table().firstDate();
     Optional<LocalDate> last = state.table().lastDate();
-    LinearDesireModel model;
+    DesireModel model;
     if (first.isEmpty()) {
       model = trainer().train(new DesireDataset(List.of()), goals());
     } else {
@@ -69,9 +68,9 @@ final class DesireModels {
   }
 
   /** Online learning from one piece of feedback; the updated model is stored at once. */
-  DesireModel learn(DesireModel model, FeatureVector x, DesireType type, double observed) {
+  DesireModel learn(DesireModel model, String fingerprint, FeatureVector x, DesireType type, double observed) {
     DesireModel updated = model.update(x, type, observed);
-    store((LinearDesireModel) updated, vault.signals().fingerprint());
+    store(updated, fingerprint);
     return updated;
   }
 
@@ -80,23 +79,12 @@ final class DesireModels {
     Optional<LocalDate> first = state.table().firstDate();
     Optional<LocalDate> last = state.table().lastDate();
     if (first.isEmpty()) {
-      throw new dev.autonomy.core.InvalidInputException("no data to evaluate on: import some first (autonomy import FILE)");
+      throw new InvalidInputException("no data to evaluate on: import some first (autonomy import FILE)");
     }
     int span = (int) ChronoUnit.DAYS.between(first.get(), last.get()) + 1;
     DesireEvaluation.Result result =
         DesireEvaluation.evaluate(features(state), trainer(), goals(), DesireEvaluation.defaultTestDays(span));
     return result.rows();
-  }
-
-  String describe(DesireModel model) {
-    if (model instanceof LinearDesireModel linear) {
-      return linear.provenance().trainer() + " [" + linear.provenance().version() + "]";
-    }
-    return model.getClass().getSimpleName();
-  }
-
-  String toJson(DesireModel model) {
-    return ((LinearDesireModel) model).toJson();
   }
 
   void forget() {
@@ -119,7 +107,7 @@ final class DesireModels {
   }
 
   void setGoals(Goals goals) {
-    Map<String, Double> raw = new java.util.TreeMap<>();
+    Map<String, Double> raw = new TreeMap<>();
     goals.intensities().forEach((k, v) -> raw.put(k.code(), v));
     try {
       vault.documents().put(GOALS, Json.mapper().writeValueAsString(raw));
@@ -137,7 +125,7 @@ final class DesireModels {
     return new DesireTrainer(DesireTrainerSettings.defaults(SEED));
   }
 
-  private void store(LinearDesireModel model, String fingerprint) {
+  private void store(DesireModel model, String fingerprint) {
     vault.documents().put(MODEL, model.toJson());
     vault.documents().put(MODEL_FINGERPRINT, fingerprint);
   }

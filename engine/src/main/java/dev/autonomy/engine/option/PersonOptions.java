@@ -1,4 +1,4 @@
-package dev.autonomy.engine;
+package dev.autonomy.engine.option;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,0 +1,96 @@
+package dev.autonomy.engine.desire;
+
+import dev.autonomy.core.desire.Desire;
+import dev.autonomy.core.desire.DesireType;
+import dev.autonomy.core.desire.Situation;
+import dev.autonomy.engine.features.FeatureVector;
+import dev.autonomy.engine.state.Derived;
+import dev.autonomy.engine.state.PersonStates;
+import dev.autonomy.vault.Vault;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The person's desires: the desire model f(X, S; theta) trained on their data, its predictions in
+ * a situation, their stated goals (its prior), its evaluation, and its online updates from
+ * feedback. The model is trained when first asked for after the signals changed, never as a side
+ * effect of reading the data's quality.
+ */
+public final class Desires {
+  private final PersonStates states;
+  private final DesireModelStore store;
+  private final Derived<DesireModel> model;
+
+  public Desires(Vault vault, PersonStates states, DesireModelCodec codec) {
+    this.states = states;
+    this.store = new DesireModelStore(vault, codec);
+    this.model = new Derived<>(vault, DesireModelStore.AREAS, () -> {
+      var state = states.state();
+      return store.current(state.fingerprint()).orElseGet(() -> store.retrain(state));
+    });
+  }
+
+  public DesireModel model() {
+    return model.get();
+  }
+
+  /** Predicted intensity of every desire in a situation, with confidence and contributions. */
+  public List<Desire> at(Situation situation) {
+    return model().predictAll(states.features(situation));
+  }
+
+  /** The one desire's prediction in a situation. */
+  public Optional<Desire> of(DesireType type, Situation situation) {
+    return at(situation).stream().filter(d -> d.type() == type).findFirst();
+  }
+
+  /**
+   * The predicted intensities as weights for scoring the places of a trip or the items of a
+   * basket; empty while the vault holds no signals or every desire is 0 (no basis for weighing:
+   * the planners' own defaults apply then).
+   */
+  public Optional<Map<DesireType, Double>> weights(Situation situation) {
+    if (!states.hasSignals()) {
+      return Optional.empty();
+    }
+    Map<DesireType, Double> weights = new EnumMap<>(DesireType.class);
+    at(situation).forEach(d -> weights.put(d.type(), d.intensity()));
+    return weights.values().stream().anyMatch(w -> w > 0) ? Optional.of(weights) : Optional.empty();
+  }
+
+  /** Which model, for explanations. */
+  public String modelName() {
+    return model().describe();
+  }
+
+  /** The model's parameters and provenance as JSON (for export). */
+  public String modelJson() {
+    return model().toJson();
+  }
+
+  /** Moves the model toward an intensity the person's feedback showed, and stores it at once. */
+  public void learn(FeatureVector x, DesireType type, double observed) {
+    model.set(store.learn(model(), states.state().fingerprint(), x, type, observed));
+  }
+
+  /** Sets the person's stated goals (cold-start priors); the model is retrained on next use. */
+  public void setGoals(Goals goals) {
+    store.setGoals(goals);
+  }
+
+  public Goals goals() {
+    return store.goals();
+  }
+
+  /** Model error against the two naive baselines on the person's last weeks, held out. */
+  public List<DesireEvaluation.Row> evaluate() {
+    return store.evaluate(states.state());
+  }
+
+  /** Drops the stored model (its data was forgotten); the next use retrains. */
+  public void forget() {
+    store.forget();
+  }
+}
