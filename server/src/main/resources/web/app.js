@@ -13,7 +13,7 @@ const $ = (id) => document.getElementById(id);
 /** A wrong or missing token: the page asks for it again. */
 class Unauthorised extends Error {}
 
-/** Any other failed call; `message` is the server's own `error` text when it sent one. */
+/** Any other failed call; `message` is the server's own problem `detail` text when it sent one. */
 class ApiError extends Error {
   constructor(status, message) {
     super(message);
@@ -51,7 +51,7 @@ async function api(method, path, body) {
   } catch (e) {
     data = null;
   }
-  const message = data && typeof data.error === "string" ? data.error : null;
+  const message = data && typeof data.detail === "string" ? data.detail : null;
   if (response.status === 401) {
     throw new Unauthorised(message || "wrong token");
   }

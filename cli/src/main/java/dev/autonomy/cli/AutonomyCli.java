@@ -1,5 +1,6 @@
 package dev.autonomy.cli;
 
+import dev.autonomy.core.AutonomyFailure;
 import dev.autonomy.core.InvalidInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     version = "autonomy 0.1.0",
     description = "A personal AI that works for you, on your machine, with your data.",
+    footer = {"", "Benchmarks have their own entry point: ./autonomy bench --help (see docs/benchmarks.md)."},
     subcommands = {CommandLine.HelpCommand.class})
 public final class AutonomyCli implements Runnable {
 
@@ -64,17 +66,14 @@ public final class AutonomyCli implements Runnable {
       Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
     Throwable cause = failure;
+    // The person's error (bad input, refused by a rule or a limit, unknown id): exit 2, as picocli
+    // does for a bad option. Anything else is a failure of ours: exit 1.
     if (cause instanceof InvalidInputException) {
       err.println("autonomy: " + cause.getMessage());
       err.flush();
       return 2;
     }
-    if (cause instanceof IllegalArgumentException) {
-      err.println("autonomy: " + cause.getMessage());
-      err.flush();
-      return 2;
-    }
-    err.println("autonomy: failed: " + cause);
+    err.println("autonomy: failed: " + (cause instanceof AutonomyFailure ? cause.getMessage() : cause.toString()));
     if (System.getenv("AUTONOMY_DEBUG") != null) {
       cause.printStackTrace(err);
     } else {

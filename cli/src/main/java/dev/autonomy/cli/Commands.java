@@ -1,6 +1,5 @@
 package dev.autonomy.cli;
 
-import dev.autonomy.cli.bench.BenchCommand;
 import dev.autonomy.cli.data.ExportCommand;
 import dev.autonomy.cli.data.ForgetCommand;
 import dev.autonomy.cli.data.ImportCommand;
@@ -49,6 +48,5 @@ final class Commands {
     cli.getSubcommands().get("plan").addSubcommand(new PlanWeekCommand());
     cli.addSubcommand(new TextCommand());
     cli.addSubcommand(new WatchCommand());
-    cli.addSubcommand(new BenchCommand());
   }
 }

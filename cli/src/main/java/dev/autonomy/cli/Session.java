@@ -2,7 +2,7 @@ package dev.autonomy.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.autonomy.core.AutonomyException;
+import dev.autonomy.core.AutonomyFailure;
 import dev.autonomy.engine.Autonomy;
 import dev.autonomy.vault.Json;
 import java.io.PrintWriter;
@@ -37,7 +37,7 @@ public final class Session {
       out.println(Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
       out.flush();
     } catch (JsonProcessingException e) {
-      throw new AutonomyException("cannot write JSON: " + e.getOriginalMessage(), e);
+      throw new AutonomyFailure("cannot write JSON: " + e.getOriginalMessage(), e);
     }
   }
 }

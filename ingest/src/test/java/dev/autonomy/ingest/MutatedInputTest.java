@@ -3,6 +3,7 @@ package dev.autonomy.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.data.SharedData;
 import dev.autonomy.core.signal.Importer;
 import dev.autonomy.core.signal.Signal;
 import dev.autonomy.ingest.applehealth.AppleHealthImporter;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -84,12 +86,13 @@ class MutatedInputTest {
       samples.add(new Sample("sleepDay_merged.csv", ("Id,SleepDay,TotalSleepRecords,TotalMinutesAsleep,TotalTimeInBed\r\n"
           + "1503960366,4/12/2016 12:00:00 AM,1,327,346\r\n1503960366,4/13/2016 12:00:00 AM,2,384,407\r\n"
           + "1503960366,4/15/2016 12:00:00 AM,1,412,442\r\n").getBytes(StandardCharsets.US_ASCII), new FitbitImporter()));
-      String shared = System.getProperty("autonomy.shared");
-      if (shared != null) {
-        addIfPresent(samples, Path.of(shared, "data", "apple-health", "tdda-applehealthdata", "export6s3sample.xml"), new AppleHealthImporter());
-        addIfPresent(samples, Path.of(shared, "data", "apple-health", "dogsheep-healthkit-to-sqlite", "export.xml"), new AppleHealthImporter());
-        addIfPresent(samples, Path.of(shared, "data", "gpx", "gpxpy-test-files", "route.gpx"), new GpxImporter());
-        addIfPresent(samples, Path.of(shared, "data", "fitbit-fitabase-2016", "weightLogInfo_merged.csv"), new FitbitImporter());
+      Optional<Path> shared = SharedData.root();
+      if (shared.isPresent()) {
+        Path data = shared.get();
+        addIfPresent(samples, data.resolve("apple-health/tdda-applehealthdata/export6s3sample.xml"), new AppleHealthImporter());
+        addIfPresent(samples, data.resolve("apple-health/dogsheep-healthkit-to-sqlite/export.xml"), new AppleHealthImporter());
+        addIfPresent(samples, data.resolve("gpx/gpxpy-test-files/route.gpx"), new GpxImporter());
+        addIfPresent(samples, data.resolve("fitbit-fitabase-2016/weightLogInfo_merged.csv"), new FitbitImporter());
       }
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -2,12 +2,12 @@ package dev.autonomy.ingest;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.autonomy.core.data.SharedData;
 import dev.autonomy.core.signal.ImportOptions;
 import dev.autonomy.core.signal.ImportReport;
 import dev.autonomy.core.signal.Importer;
 import dev.autonomy.core.signal.Signal;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,11 +20,10 @@ public final class Samples {
 
   /** ../shared/data/{first}/{more}; the test is skipped when it is not there. */
   public static Path data(String first, String... more) {
-    String shared = System.getProperty("autonomy.shared");
-    assumeTrue(shared != null, "autonomy.shared is not set");
-    Path path = Path.of(shared, "data").resolve(Path.of(first, more));
-    assumeTrue(Files.exists(path), path + " is absent");
-    return path;
+    String name = Path.of(first, more).toString();
+    Optional<Path> path = SharedData.dataset(name);
+    assumeTrue(path.isPresent(), "../shared/data/" + name + " is absent");
+    return path.get();
   }
 
   public static ImportOptions options(String source) {

@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.validation.ValidationException;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -14,7 +15,6 @@ import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -101,7 +101,8 @@ public final class AutonomyServer implements AutoCloseable {
       WebPage.register(config.staticFiles);
       config.routes.before(this::authorise);
       endpoints.register(config.routes);
-      config.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+      config.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, Problem.statusOf(e), e.getMessage()));
+      config.routes.exception(ValidationException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, Problem.detail(e)));
       config.routes.exception(Unauthorised.class, (e, ctx) -> {
         ctx.header("WWW-Authenticate", "Bearer");
         error(ctx, HttpStatus.UNAUTHORIZED, e.getMessage());
@@ -113,7 +114,7 @@ public final class AutonomyServer implements AutoCloseable {
       });
       config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
         if (ctx.result() == null) {
-          ctx.json(Map.of("error", "no such endpoint: " + ctx.method() + " " + ctx.path()));
+          error(ctx, HttpStatus.NOT_FOUND, "no such endpoint: " + ctx.method() + " " + ctx.path());
         }
       });
     });
@@ -206,7 +207,7 @@ public final class AutonomyServer implements AutoCloseable {
   }
 
   private static void error(Context ctx, HttpStatus status, String message) {
-    ctx.status(status).json(Map.of("error", message == null ? status.getMessage() : message));
+    Problem.send(ctx, status, message);
   }
 
   private static void stopQuietly(Javalin javalin) {

@@ -10,13 +10,13 @@ import dev.autonomy.core.rule.PersonRule;
 import dev.autonomy.engine.Autonomy;
 import dev.autonomy.engine.DesiresNow;
 import dev.autonomy.engine.learn.Why;
-import dev.autonomy.engine.audit.AuditInputs;
 import dev.autonomy.engine.context.StatedContext;
 import dev.autonomy.engine.rank.RankingPolicy;
 import dev.autonomy.vault.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.validation.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -79,14 +79,8 @@ final class Endpoints {
   }
 
   private void recommend(Context ctx) {
-    int limit = intParam(ctx, "limit", 5);
-    if (limit < 1 || limit > 1000) {
-      throw new InvalidInputException("limit must be in 1..1000, was " + limit);
-    }
-    double explore = doubleParam(ctx, "explore", 0.1);
-    if (!(explore >= 0 && explore <= 1)) {
-      throw new InvalidInputException("explore must be in 0..1, was " + explore);
-    }
+    int limit = number(ctx, "limit", Integer.class, 5);
+    double explore = number(ctx, "explore", Double.class, 0.1);
     Optional<DesireType> desire = Optional.ofNullable(ctx.queryParam("desire")).map(Endpoints::desireType);
     ctx.json(locked(a -> {
       Situation situation = situation(ctx, a);
@@ -96,10 +90,7 @@ final class Endpoints {
 
   private void ask(Context ctx) {
     String text = Optional.ofNullable(ctx.queryParam("text")).orElse("");
-    int limit = intParam(ctx, "limit", 3);
-    if (limit < 1 || limit > 1000) {
-      throw new InvalidInputException("limit must be in 1..1000, was " + limit);
-    }
+    int limit = number(ctx, "limit", Integer.class, 3);
     ctx.json(locked(a -> a.ask(text, situation(ctx, a), limit).view()));
   }
 
@@ -145,14 +136,8 @@ final class Endpoints {
   }
 
   private void audit(Context ctx) {
-    int days = intParam(ctx, "days", 28);
-    if (days < 1 || days > AuditInputs.MAX_DAYS) {
-      throw new InvalidInputException("days must be in 1.." + AuditInputs.MAX_DAYS + ", was " + days);
-    }
-    double epsilon = doubleParam(ctx, "epsilon", 0.1);
-    if (!(epsilon >= 0 && epsilon <= 1)) {
-      throw new InvalidInputException("epsilon must be in 0..1, was " + epsilon);
-    }
+    int days = number(ctx, "days", Integer.class, 28);
+    double epsilon = number(ctx, "epsilon", Double.class, 0.1);
     ctx.json(locked(a -> a.audit(days, epsilon)));
   }
 
@@ -164,34 +149,19 @@ final class Endpoints {
   }
 
   private static DesireType desireType(String code) {
-    try {
-      return DesireType.fromCode(code);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(e.getMessage(), e);
-    }
+    return DesireType.fromCode(code);
   }
 
-  private static int intParam(Context ctx, String name, int fallback) {
-    String value = ctx.queryParam(name);
-    if (value == null) {
-      return fallback;
-    }
+  /**
+   * A numeric query parameter through Javalin's typed validation; its range is checked once, by
+   * the domain value it goes into (the ranking policy, the audit's inputs).
+   */
+  private static <T extends Number> T number(Context ctx, String name, Class<T> type, T fallback) {
     try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException(name + " must be a whole number, was '" + value + "'");
-    }
-  }
-
-  private static double doubleParam(Context ctx, String name, double fallback) {
-    String value = ctx.queryParam(name);
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      return Double.parseDouble(value.strip());
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException(name + " must be a number, was '" + value + "'");
+      return ctx.queryParamAsClass(name, type).getOrDefault(fallback);
+    } catch (ValidationException e) {
+      String kind = type == Integer.class ? "a whole number" : "a number";
+      throw new InvalidInputException(name + " must be " + kind + ", was '" + ctx.queryParam(name) + "'", e);
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.autonomy.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.autonomy.core.AutonomyException;
+import dev.autonomy.core.AutonomyFailure;
 import dev.autonomy.vault.Json;
 import io.javalin.json.JsonMapper;
 import java.lang.reflect.Type;
@@ -13,7 +13,7 @@ final class ProjectJson implements JsonMapper {
     try {
       return Json.mapper().writeValueAsString(obj);
     } catch (JsonProcessingException e) {
-      throw new AutonomyException("cannot write JSON: " + e.getOriginalMessage(), e);
+      throw new AutonomyFailure("cannot write JSON: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -60,7 +60,9 @@ class AutonomyServerTest {
       b.header("Authorization", "Bearer " + token);
     }
     HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    // Errors are RFC 9457 problem details; everything else is plain JSON.
+    String type = r.statusCode() >= 400 ? "application/problem+json" : "application/json";
+    assertThat(r.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(t -> assertThat(t).startsWith(type));
     return new Reply(r.statusCode(), Json.mapper().readTree(r.body()));
   }
 
@@ -77,11 +79,11 @@ class AutonomyServerTest {
     for (String path : List.of("/desires", "/recommend", "/rules", "/audit", "/why/rec-x")) {
       Reply r = send("GET", path, null, null);
       assertThat(r.status()).as(path).isEqualTo(401);
-      assertThat(r.json().get("error").asText()).startsWith("missing token");
+      assertThat(r.json().get("detail").asText()).startsWith("missing token");
     }
     Reply wrong = send("POST", "/rules", "{\"text\":\"never swim\"}", "not-the-token-but-long-enough");
     assertThat(wrong.status()).isEqualTo(401);
-    assertThat(wrong.json().get("error").asText()).startsWith("wrong token");
+    assertThat(wrong.json().get("detail").asText()).startsWith("wrong token");
     assertThat(get("/rules").json().get("rules")).isEmpty();
   }
 
@@ -131,16 +133,16 @@ class AutonomyServerTest {
     for (String path : List.of("/ask", "/ask?text=", "/ask?text=" + q("   "))) {
       Reply r = get(path);
       assertThat(r.status()).as(path).isEqualTo(400);
-      assertThat(r.json().get("error").asText()).as(path).contains("say what you want");
+      assertThat(r.json().get("detail").asText()).as(path).contains("say what you want");
     }
     Reply limit = get("/ask?text=run&limit=0");
     assertThat(limit.status()).isEqualTo(400);
-    assertThat(limit.json().get("error").asText()).isEqualTo("limit must be in 1..1000, was 0");
+    assertThat(limit.json().get("detail").asText()).isEqualTo("limit must be in 1..1000, was 0");
     Reply context = get("/ask?text=run&context=" + q("place=moon"));
     assertThat(context.status()).isEqualTo(400);
     Reply noToken = send("GET", "/ask?text=" + q("I want to go for a run"), null, null);
     assertThat(noToken.status()).isEqualTo(401);
-    assertThat(noToken.json().get("error").asText()).startsWith("missing token");
+    assertThat(noToken.json().get("detail").asText()).startsWith("missing token");
   }
 
   @Test
@@ -204,39 +206,41 @@ class AutonomyServerTest {
   void badInput_is400_withTheCliMessage() throws Exception {
     Reply key = get("/desires?context=" + q("colour=blue"));
     assertThat(key.status()).isEqualTo(400);
-    assertThat(key.json().get("error").asText()).isEqualTo(message(() -> dev.autonomy.engine.context.StatedContext.parse(List.of("colour=blue"), CLOCK)));
-    assertThat(key.json().get("error").asText()).startsWith("--context: unknown key 'colour'");
+    assertThat(key.json().get("detail").asText()).isEqualTo(message(() -> dev.autonomy.engine.context.StatedContext.parse(List.of("colour=blue"), CLOCK)));
+    assertThat(key.json().get("detail").asText()).startsWith("context: unknown key 'colour'");
 
     Reply minutes = get("/recommend?context=" + q("free_minutes=lots"));
     assertThat(minutes.status()).isEqualTo(400);
-    assertThat(minutes.json().get("error").asText()).startsWith("--context free_minutes='lots': expected whole minutes");
+    assertThat(minutes.json().get("detail").asText()).startsWith("context free_minutes='lots': expected whole minutes");
 
-    assertThat(get("/recommend?limit=many").json().get("error").asText()).isEqualTo("limit must be a whole number, was 'many'");
-    assertThat(get("/recommend?explore=2").json().get("error").asText()).isEqualTo("explore must be in 0..1, was 2.0");
-    assertThat(get("/recommend?desire=fly").json().get("error").asText()).startsWith("unknown desire 'fly'");
+    assertThat(get("/recommend?limit=many").json().get("detail").asText()).isEqualTo("limit must be a whole number, was 'many'");
+    assertThat(get("/recommend?explore=2").json().get("detail").asText()).isEqualTo("exploration must be in [0, 1], was 2.0");
+    assertThat(get("/recommend?desire=fly").json().get("detail").asText()).startsWith("unknown desire 'fly'");
     assertThat(get("/audit?days=0").status()).isEqualTo(400);
 
     Reply unknown = get("/why/rec-nope");
-    assertThat(unknown.status()).isEqualTo(400);
-    assertThat(unknown.json().get("error").asText()).isEqualTo("no recommendation with id 'rec-nope'; run 'autonomy recommend' and use an id it prints");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().get("detail").asText()).isEqualTo("no recommendation with id 'rec-nope'; use an id a recommendation list gave");
+    assertThat(unknown.json().get("title").asText()).isEqualTo("Not Found");
+    assertThat(unknown.json().get("status").asInt()).isEqualTo(404);
 
     Reply rule = send("POST", "/rules", "{\"text\":\"sometimes swim\"}", TOKEN.value());
     assertThat(rule.status()).isEqualTo(400);
-    assertThat(rule.json().get("error").asText()).isEqualTo(message(() -> autonomy.addRule("sometimes swim")));
+    assertThat(rule.json().get("detail").asText()).isEqualTo(message(() -> autonomy.addRule("sometimes swim")));
 
     Reply body = send("POST", "/feedback/rec-nope", "not json", TOKEN.value());
     assertThat(body.status()).isEqualTo(400);
-    assertThat(body.json().get("error").asText()).startsWith("request body must be a JSON object like {\"outcome\":\"done\"");
+    assertThat(body.json().get("detail").asText()).startsWith("request body must be a JSON object like {\"outcome\":\"done\"");
     Reply outcome = send("POST", "/feedback/rec-nope", "{\"outcome\":\"maybe\"}", TOKEN.value());
-    assertThat(outcome.json().get("error").asText()).isEqualTo("outcome must be \"done\" or \"skipped\", was \"maybe\"");
-    assertThat(send("DELETE", "/rules/r999", null, TOKEN.value()).json().get("error").asText()).startsWith("no rule with id 'r999'");
+    assertThat(outcome.json().get("detail").asText()).isEqualTo("outcome must be \"done\" or \"skipped\", was \"maybe\"");
+    assertThat(send("DELETE", "/rules/r999", null, TOKEN.value()).json().get("detail").asText()).startsWith("no rule with id 'r999'");
   }
 
   @Test
   void unknownRoute_is404Json() throws Exception {
     Reply r = get("/nothing-here");
     assertThat(r.status()).isEqualTo(404);
-    assertThat(r.json().get("error").asText()).isNotBlank();
+    assertThat(r.json().get("detail").asText()).isNotBlank();
   }
 
   @Test

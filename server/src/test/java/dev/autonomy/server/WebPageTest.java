@@ -115,7 +115,7 @@ class WebPageTest {
   void api_stillNeedsTheToken(String path) throws Exception {
     HttpResponse<String> r = send("GET", path, null);
     assertThat(r.statusCode()).as(path).isEqualTo(401);
-    assertThat(header(r, "Content-Type")).as(path).startsWith("application/json");
+    assertThat(header(r, "Content-Type")).as(path).startsWith("application/problem+json");
   }
 
   @Test
@@ -136,12 +136,12 @@ class WebPageTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"/nope", "/web/app.js", "/app.js.map", "/index.htm"})
-  void unknownPath_isStillTheJson404(String path) throws Exception {
+  void unknownPath_isStillAProblem404(String path) throws Exception {
     HttpResponse<String> r = send("GET", path, TOKEN.value());
     assertThat(r.statusCode()).as(path).isEqualTo(404);
-    assertThat(header(r, "Content-Type")).as(path).startsWith("application/json");
+    assertThat(header(r, "Content-Type")).as(path).startsWith("application/problem+json");
     JsonNode json = Json.mapper().readTree(r.body());
-    assertThat(json.path("error").asText()).as(path).contains(path);
+    assertThat(json.path("detail").asText()).as(path).contains(path);
   }
 
   @Test

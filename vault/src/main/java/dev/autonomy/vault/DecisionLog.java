@@ -3,6 +3,8 @@ package dev.autonomy.vault;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.NotFoundException;
+import dev.autonomy.core.RefusedException;
 import dev.autonomy.core.feedback.Feedback;
 import dev.autonomy.core.feedback.Outcome;
 import dev.autonomy.core.recommend.Recommendation;
@@ -81,8 +83,8 @@ public final class DecisionLog {
     return find(id)
         .orElseThrow(
             () ->
-                new InvalidInputException(
-                    "no recommendation with id '" + id + "'; run 'autonomy recommend' and use an id it prints"));
+                new NotFoundException(
+                    "no recommendation with id '" + id + "'; use an id a recommendation list gave"));
   }
 
   public List<LoggedDecision> all() {
@@ -118,7 +120,7 @@ public final class DecisionLog {
               if (rs.next()) {
                 int rating = rs.getInt(2);
                 String rated = rs.wasNull() ? "" : ", rating " + rating;
-                throw new InvalidInputException("feedback on " + feedback.recommendationId() + " was already given ("
+                throw new RefusedException("feedback on " + feedback.recommendationId() + " was already given ("
                     + rs.getString(1).toLowerCase(java.util.Locale.ROOT) + rated + ", at " + rs.getString(3)
                     + "); it counts once per recommendation");
               }

@@ -1,6 +1,6 @@
 package dev.autonomy.vault;
 
-import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.NotFoundException;
 import dev.autonomy.core.rule.PersonRule;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,7 +63,7 @@ public final class RuleBook {
               }
             });
     if (!removed) {
-      throw new InvalidInputException(
+      throw new NotFoundException(
           "no rule with id '" + id + "'; rules: " + list().stream().map(r -> r.id() + " (" + r.text() + ")").toList());
     }
   }

@@ -1,5 +1,6 @@
 package dev.autonomy.vault;
 
+import dev.autonomy.core.NotFoundException;
 import dev.autonomy.core.signal.ImportReport;
 import dev.autonomy.core.signal.Modality;
 import dev.autonomy.core.signal.Provenance;
@@ -315,7 +316,7 @@ public final class SignalStore {
               return count;
             });
     if (removed < 0) {
-      throw new dev.autonomy.core.InvalidInputException(
+      throw new NotFoundException(
           "no source named '" + name + "' in the vault; sources: "
               + sources().stream().map(SourceInfo::name).toList());
     }

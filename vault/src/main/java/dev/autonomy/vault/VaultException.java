@@ -1,9 +1,9 @@
 package dev.autonomy.vault;
 
-import dev.autonomy.core.AutonomyException;
+import dev.autonomy.core.AutonomyFailure;
 
 /** The vault could not be read or written; the message names the vault file. */
-public final class VaultException extends AutonomyException {
+public final class VaultException extends AutonomyFailure {
   private static final long serialVersionUID = 1L;
 
   VaultException(String message, Throwable cause) {

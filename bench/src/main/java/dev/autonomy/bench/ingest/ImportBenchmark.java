@@ -1,5 +1,6 @@
 package dev.autonomy.bench.ingest;
 
+import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.signal.ImportOptions;
 import dev.autonomy.core.signal.ImportReport;
 import dev.autonomy.ingest.applehealth.AppleHealthImporter;
@@ -89,7 +90,7 @@ public final class ImportBenchmark {
    */
   public Result run(Path file, int rounds) throws IOException {
     if (rounds <= 0) {
-      throw new IllegalArgumentException("rounds must be > 0, was " + rounds);
+      throw new InvalidInputException("rounds must be > 0, was " + rounds);
     }
     Pass stax = null;
     Pass importer = null;

@@ -1,5 +1,6 @@
 package dev.autonomy.bench.plan;
 
+import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.plan.basket.Basket;
 import dev.autonomy.plan.basket.BasketPlanner;
@@ -57,7 +58,7 @@ public final class RoutesBenchmark {
    */
   public RoutesBenchmark(Path data, int plans, Duration solverTime, LongSupplier nanoTime) {
     if (plans < 1) {
-      throw new IllegalArgumentException("plans must be >= 1, was " + plans);
+      throw new InvalidInputException("plans must be >= 1, was " + plans);
     }
     this.data = data;
     this.plans = plans;

@@ -64,21 +64,21 @@ public final class SolversBenchmark {
       Set<String> only, List<String> solvers, boolean tsp, boolean op) {
     public Settings {
       if (opDistances == null || opDistances.isEmpty()) {
-        throw new IllegalArgumentException("opDistances must name at least one convention, was " + opDistances);
+        throw new InvalidInputException("opDistances must name at least one convention, was " + opDistances);
       }
       opDistances = List.copyOf(new java.util.LinkedHashSet<>(opDistances));
       if (opStagnation < 1) {
-        throw new IllegalArgumentException("opStagnation must be >= 1, was " + opStagnation);
+        throw new InvalidInputException("opStagnation must be >= 1, was " + opStagnation);
       }
       if (seeds < 1) {
-        throw new IllegalArgumentException("seeds must be >= 1, was " + seeds);
+        throw new InvalidInputException("seeds must be >= 1, was " + seeds);
       }
       if (maxCities < 1) {
-        throw new IllegalArgumentException("maxCities must be >= 1, was " + maxCities);
+        throw new InvalidInputException("maxCities must be >= 1, was " + maxCities);
       }
       for (String s : solvers) {
         if (!peers().containsKey(s)) {
-          throw new IllegalArgumentException("unknown solver '" + s + "' (expected one of " + peers().keySet() + ")");
+          throw new InvalidInputException("unknown solver '" + s + "' (expected one of " + peers().keySet() + ")");
         }
       }
       only = Set.copyOf(only);

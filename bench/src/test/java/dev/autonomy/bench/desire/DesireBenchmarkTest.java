@@ -3,13 +3,14 @@ package dev.autonomy.bench.desire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.autonomy.core.data.SharedData;
 import dev.autonomy.core.signal.Signal;
 import dev.autonomy.core.signal.SignalKind;
 import dev.autonomy.engine.desire.DesireTrainerSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,10 +19,9 @@ class DesireBenchmarkTest {
 
   @BeforeAll
   static void data() {
-    String shared = System.getProperty("autonomy.shared");
-    assumeThat(shared).as("system property autonomy.shared").isNotNull();
-    dir = Path.of(shared, "data", "fitbit-fitabase-2016");
-    assumeThat(Files.isDirectory(dir)).as(dir + " exists").isTrue();
+    Optional<Path> found = SharedData.dataset("fitbit-fitabase-2016");
+    assumeThat(found).as("../shared/data/fitbit-fitabase-2016").isPresent();
+    dir = found.get();
   }
 
   @Test

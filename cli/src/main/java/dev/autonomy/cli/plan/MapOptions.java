@@ -2,6 +2,7 @@ package dev.autonomy.cli.plan;
 
 import dev.autonomy.cli.AutonomyCli;
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.data.SharedData;
 import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.plan.map.OsmMap;
 import java.nio.file.Files;
@@ -20,8 +21,8 @@ public final class MapOptions {
 
   /**
    * Opens {@code map}: the path as given, else a file of that name in {@code <home>/maps} or in the
-   * shared test data ({@code ../shared/data/osm-graphhopper}); the graph is cached in
-   * {@code <home>/maps}.
+   * shared test data ({@code ../shared/data/osm-graphhopper}, found by {@link SharedData}); the graph
+   * is cached in {@code <home>/maps}.
    */
   public static OsmMap open(CommandSpec spec, String map) {
     quietGraphHopper();
@@ -32,8 +33,7 @@ public final class MapOptions {
     tried.add(given);
     if (!Files.isRegularFile(given) && given.getParent() == null) {
       tried.add(cache.resolve(map));
-      String shared = System.getProperty("autonomy.shared", "../shared");
-      tried.add(Path.of(shared, "data", "osm-graphhopper", map));
+      SharedData.root().ifPresent(data -> tried.add(data.resolve("osm-graphhopper").resolve(map)));
     }
     for (Path candidate : tried) {
       if (Files.isRegularFile(candidate)) {
@@ -44,7 +44,7 @@ public final class MapOptions {
   }
 
   /** GraphHopper logs every import step at INFO; the CLI shows its warnings only. */
-  static void quietGraphHopper() {
+  private static void quietGraphHopper() {
     if (System.getProperty("org.slf4j.simpleLogger.log.com.graphhopper") == null) {
       System.setProperty("org.slf4j.simpleLogger.log.com.graphhopper", "warn");
     }
@@ -61,7 +61,7 @@ public final class MapOptions {
       DesireType type;
       try {
         type = DesireType.fromCode(kv[0]);
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidInputException e) {
         throw new InvalidInputException(option + ": " + e.getMessage());
       }
       double w;

@@ -90,7 +90,7 @@ final class PlanBasketCommand implements Callable<Integer> {
     Double optimum = null;
     try {
       optimum = planner.exact(problem).utility();
-    } catch (IllegalArgumentException tooLarge) {
+    } catch (InvalidInputException tooLarge) {
       // the exact check is only for baskets small enough
     }
     PrintWriter out = spec.commandLine().getOut();

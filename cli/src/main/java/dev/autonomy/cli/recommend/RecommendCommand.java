@@ -67,12 +67,8 @@ public final class RecommendCommand implements Callable<Integer> {
   public Integer call() {
     try (Autonomy autonomy = seed == null ? Session.open(spec) : Session.open(spec, seed)) {
       Situation situation = context.situation(autonomy);
-      if (limit < 1) {
-        throw new InvalidInputException("--limit must be at least 1, was " + limit);
-      }
-      if (!(explore >= 0 && explore <= 1)) {
-        throw new InvalidInputException("--explore must be in 0..1, was " + explore);
-      }
+      // The limit and the exploration rate are checked once, by the ranking policy.
+      RankingPolicy policy = new RankingPolicy(limit, explore);
       if ((map == null) != (start == null)) {
         throw new InvalidInputException("--map and --start go together: give both or neither");
       }
@@ -83,7 +79,7 @@ public final class RecommendCommand implements Callable<Integer> {
         if (osm != null) {
           osm.requireOnMap(from, "--start");
         }
-        Ranking ranking = autonomy.recommend(situation, new RankingPolicy(limit, explore), only);
+        Ranking ranking = autonomy.recommend(situation, policy, only);
         WeekPlanRecommendation plan = withPlan
             ? autonomy.recommendWeekPlan(situation.stated(), new int[] {60, 60, 60, 60, 60, 120, 120}, seed == null ? 1 : seed)
             : null;

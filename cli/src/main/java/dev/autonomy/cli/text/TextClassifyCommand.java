@@ -2,6 +2,7 @@ package dev.autonomy.cli.text;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autonomy.cli.AutonomyCli;
+import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.text.classify.ModelStore;
 import dev.autonomy.text.classify.Prediction;
 import dev.autonomy.text.classify.TextModel;
@@ -36,7 +37,7 @@ final class TextClassifyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String text = String.join(" ", words);
     if (text.isBlank()) {
-      throw new IllegalArgumentException("TEXT is empty; nothing to classify");
+      throw new InvalidInputException("TEXT is empty; nothing to classify");
     }
     TextModel m = ModelStore.inHome(AutonomyCli.root(spec).home()).load(model);
     Prediction p;

@@ -2,6 +2,7 @@ package dev.autonomy.cli.text;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autonomy.cli.AutonomyCli;
+import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.text.classify.Evaluation;
 import dev.autonomy.text.classify.ModelStore;
 import dev.autonomy.text.classify.TextModel;
@@ -53,7 +54,7 @@ final class TextEvalCommand implements Callable<Integer> {
     String part = split != null ? split : dataset.hasOwnSplits() ? "test" : Dataset.ALL;
     List<Example> examples = dataset.split(part);
     if (examples.isEmpty()) {
-      throw new IllegalArgumentException(data + ": split '" + part + "' is empty");
+      throw new InvalidInputException(data + ": split '" + part + "' is empty");
     }
     Evaluation e;
     try (Encoders encoders = Encoders.open()) {

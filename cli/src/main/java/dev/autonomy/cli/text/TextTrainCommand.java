@@ -2,6 +2,7 @@ package dev.autonomy.cli.text;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autonomy.cli.AutonomyCli;
+import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.text.classify.HeadSettings;
 import dev.autonomy.text.classify.ModelStore;
 import dev.autonomy.text.classify.TextTrainer;
@@ -85,7 +86,7 @@ final class TextTrainCommand implements Callable<Integer> {
     HeadSettings settings = HeadSettings.forKind(head).withFeatures(features);
     if (epochs != null) {
       if (epochs < 1) {
-        throw new IllegalArgumentException("--epochs must be >= 1, was " + epochs);
+        throw new InvalidInputException("--epochs must be >= 1, was " + epochs);
       }
       settings = settings.withMaxEpochs(epochs);
     }

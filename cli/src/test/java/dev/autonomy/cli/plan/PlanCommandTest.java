@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autonomy.cli.AutonomyCli;
+import dev.autonomy.core.data.SharedData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,9 +40,9 @@ class PlanCommandTest {
   }
 
   static String map(String name) {
-    Path file = Path.of(System.getProperty("autonomy.shared", "../../shared"), "data", "osm-graphhopper", name);
-    assumeTrue(Files.isRegularFile(file), "needs " + file);
-    return file.toString();
+    Optional<Path> file = SharedData.dataset("osm-graphhopper/" + name);
+    assumeTrue(file.isPresent(), "needs ../shared/data/osm-graphhopper/" + name);
+    return file.get().toString();
   }
 
   @Test
@@ -150,12 +152,5 @@ class PlanCommandTest {
     Result r = run("plan", "basket", "--budget", "120", "--items", items.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("items.csv:3: field 'price': expected a number, was 'cheap'");
-  }
-
-  @Test
-  void benchRoutes_missingDataFolderExitsTwo() {
-    Result r = run("bench", "routes", "--data", dir.resolve("nothing").toString());
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("--data: no such folder");
   }
 }

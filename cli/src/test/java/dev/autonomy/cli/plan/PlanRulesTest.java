@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autonomy.cli.AutonomyCli;
+import dev.autonomy.core.data.SharedData;
 import dev.autonomy.vault.Json;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -28,10 +30,15 @@ class PlanRulesTest {
     return new String[] {Integer.toString(exit), out.toString(), err.toString()};
   }
 
+  private static Path monaco() {
+    Optional<Path> monaco = SharedData.dataset("osm-graphhopper/monaco.osm.gz");
+    assumeTrue(monaco.isPresent(), "needs ../shared/data/osm-graphhopper");
+    return monaco.get();
+  }
+
   @Test
   void runLoop_isRefusedByARule_andOtherwiseTakesFeedback() throws Exception {
-    Path monaco = Path.of(System.getProperty("autonomy.shared", "../shared"), "data", "osm-graphhopper", "monaco.osm.gz");
-    assumeTrue(Files.exists(monaco), "needs ../shared/data/osm-graphhopper");
+    Path monaco = monaco();
     String h = home.toString();
     String[] ok = run("--home", h, "plan", "run", "--map", monaco.toString(), "--start", "43.7384,7.4246", "--km", "3", "--json");
     assertThat(ok[0]).as(ok[2]).isEqualTo("0");
@@ -51,8 +58,7 @@ class PlanRulesTest {
 
   @Test
   void trip_leavesOutPlacesARuleForbids_andSaysWhichRule() throws Exception {
-    Path monaco = Path.of(System.getProperty("autonomy.shared", "../shared"), "data", "osm-graphhopper", "monaco.osm.gz");
-    assumeTrue(Files.exists(monaco), "needs ../shared/data/osm-graphhopper");
+    Path monaco = monaco();
     String h = home.toString();
     String[] trip = {"--home", h, "plan", "trip", "--map", monaco.toString(), "--start", "43.7384,7.4246", "--hours", "6",
         "--desire", "explore=1", "--seed", "3", "--json"};
@@ -77,8 +83,7 @@ class PlanRulesTest {
 
   @Test
   void recommend_offersPathsSizedToFreeTime_underTheRules() throws Exception {
-    Path monaco = Path.of(System.getProperty("autonomy.shared", "../shared"), "data", "osm-graphhopper", "monaco.osm.gz");
-    assumeTrue(Files.exists(monaco), "needs ../shared/data/osm-graphhopper");
+    Path monaco = monaco();
     String h = home.toString();
     String[] args = {"--home", h, "recommend", "--context", "free_minutes=45", "--seed", "2", "--map", monaco.toString(),
         "--start", "43.7384,7.4246", "--json"};

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autonomy.cli.AutonomyCli;
+import dev.autonomy.core.data.SharedData;
 import dev.autonomy.solve.op.OrienteeringReader;
 import dev.autonomy.solve.op.OrienteeringProblem;
 import dev.autonomy.solve.tsp.TspInstance;
@@ -15,8 +16,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,9 +38,9 @@ class SolveCommandTest {
   }
 
   static Path data(String relative) {
-    Path file = Path.of(System.getProperty("autonomy.shared", "../../shared"), "data", relative);
-    assumeTrue(Files.exists(file), "needs " + file);
-    return file;
+    Optional<Path> file = SharedData.dataset(relative);
+    assumeTrue(file.isPresent(), "needs ../shared/data/" + relative);
+    return file.get();
   }
 
   @Test
@@ -120,34 +120,5 @@ class SolveCommandTest {
     Result r = run("solve", "op", op.toString(), "--seconds", "0.2");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("budget 5.0 is less than the direct cost 10.0");
-  }
-
-  @Test
-  void benchSolvers_printsAVerifiedRowPerSolver() {
-    Path shared = data("");
-    List<String> args = new ArrayList<>(List.of("bench", "solvers", "--data", shared.toString(), "--only", "eil51,tsiligirides_problem_2_budget_15",
-        "--seeds", "1", "--seconds", "0.5", "--op-seconds", "0.5", "--solvers", "aco,jenetics"));
-    Result r = run(args.toArray(String[]::new));
-
-    assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("| eil51 | 51 | EUC_2D | aco (ours) |").contains("| eil51 | 51 | EUC_2D | jenetics GA |")
-        .contains("| tsiligirides_problem_2_budget_15 | 21 | 15 | EXACT | 120 | 120 |")
-        .contains("| tsiligirides_problem_2_budget_15 | 21 | 15 | ROUNDED_1DP | 120 | 120 |")
-        .contains("Orienteering, EXACT distances: 1 instances").contains("Orienteering, ROUNDED_1DP distances: 1 instances")
-        .doesNotContain("| NO |");
-  }
-
-  @Test
-  void benchSolvers_rejectsAnUnknownDistanceConvention() {
-    Result r = run("bench", "solvers", "--data", data("").toString(), "--part", "op", "--op-distances", "ROUNDED_2DP");
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("--op-distances").contains("ROUNDED_2DP");
-  }
-
-  @Test
-  void benchSolvers_rejectsAnUnknownSolver() {
-    Result r = run("bench", "solvers", "--data", data("").toString(), "--solvers", "cplex");
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("unknown solver 'cplex'");
   }
 }

@@ -1,5 +1,6 @@
 package dev.autonomy.core.desire;
 
+import dev.autonomy.core.InvalidInputException;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -29,7 +30,7 @@ public enum DesireType {
         return type;
       }
     }
-    throw new IllegalArgumentException(
+    throw new InvalidInputException(
         "unknown desire '" + code + "'; expected one of "
             + Arrays.stream(values()).map(DesireType::code).toList());
   }

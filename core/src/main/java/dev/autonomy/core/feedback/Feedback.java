@@ -1,5 +1,6 @@
 package dev.autonomy.core.feedback;
 
+import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.Requires;
 import java.time.Instant;
 import java.util.OptionalInt;
@@ -18,7 +19,7 @@ public record Feedback(String recommendationId, Outcome outcome, OptionalInt rat
     Requires.nonNull(outcome, "outcome");
     rating = rating == null ? OptionalInt.empty() : rating;
     if (rating.isPresent() && (rating.getAsInt() < 1 || rating.getAsInt() > 5)) {
-      throw new IllegalArgumentException("rating must be 1..5, was " + rating.getAsInt());
+      throw new InvalidInputException("rating must be 1..5, was " + rating.getAsInt());
     }
     Requires.nonNull(at, "at");
   }

@@ -1,5 +1,6 @@
 package dev.autonomy.core.option;
 
+import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.Requires;
 import dev.autonomy.core.desire.DesireType;
 import java.util.Set;
@@ -31,7 +32,7 @@ public record Option(
   public Option {
     Requires.nonBlank(id, "option.id");
     if (!id.matches("[a-z0-9][a-z0-9-]*")) {
-      throw new IllegalArgumentException(
+      throw new InvalidInputException(
           "option.id must be lower-case letters, digits and dashes, was '" + id + "'");
     }
     Requires.nonBlank(name, "option.name");
@@ -40,7 +41,7 @@ public record Option(
     Requires.nonNegative(minutes, "option.minutes");
     Requires.nonNegative(effort, "option.effort");
     if (effort > 10) {
-      throw new IllegalArgumentException("option.effort must be in [0, 10], was " + effort);
+      throw new InvalidInputException("option.effort must be in [0, 10], was " + effort);
     }
     Requires.nonNegative(cost, "option.cost");
     activity = activity == null ? "" : activity;

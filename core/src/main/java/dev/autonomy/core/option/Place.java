@@ -1,5 +1,6 @@
 package dev.autonomy.core.option;
 
+import dev.autonomy.core.InvalidInputException;
 import java.util.Locale;
 
 /** Where an option happens. */
@@ -20,7 +21,7 @@ public enum Place {
         return place;
       }
     }
-    throw new IllegalArgumentException("unknown place '" + code + "'; expected indoor, outdoor or any");
+    throw new InvalidInputException("unknown place '" + code + "'; expected indoor, outdoor or any");
   }
 
   /** Whether an option at this place can be done where the person says they are. */

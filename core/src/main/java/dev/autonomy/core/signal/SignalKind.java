@@ -1,5 +1,6 @@
 package dev.autonomy.core.signal;
 
+import dev.autonomy.core.InvalidInputException;
 import java.util.Locale;
 
 /**
@@ -63,7 +64,7 @@ public enum SignalKind {
         return kind;
       }
     }
-    throw new IllegalArgumentException(
+    throw new InvalidInputException(
         "unknown signal kind '" + code + "'; expected one of " + java.util.Arrays.stream(values()).map(SignalKind::code).toList());
   }
 }

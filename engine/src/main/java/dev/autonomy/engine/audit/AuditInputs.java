@@ -1,5 +1,6 @@
 package dev.autonomy.engine.audit;
 
+import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.Requires;
 import dev.autonomy.engine.quality.DailyTable;
 import dev.autonomy.vault.FeedbackRow;
@@ -38,13 +39,15 @@ public record AuditInputs(
     Requires.nonNull(today, "today");
     Requires.nonNull(zone, "zone");
     if (days < 1 || days > MAX_DAYS) {
-      throw new IllegalArgumentException("days must be in 1.." + MAX_DAYS + ", was " + days);
+      throw new InvalidInputException("days must be in 1.." + MAX_DAYS + ", was " + days);
     }
     decisions = List.copyOf(decisions);
     feedback = List.copyOf(feedback);
     Requires.nonNull(table, "table");
     Requires.nonNegative(catalogueSize, "catalogueSize");
-    Requires.unitInterval(epsilon, "epsilon");
+    if (!(epsilon >= 0 && epsilon <= 1)) {
+      throw new InvalidInputException("epsilon must be in [0, 1], was " + epsilon);
+    }
     Requires.nonNull(predictor, "predictor");
   }
 

@@ -48,7 +48,7 @@ public final class StatedContext {
         }
         int eq = pair.indexOf('=');
         if (eq <= 0 || eq == pair.length() - 1) {
-          throw new InvalidInputException("--context '" + pair + "': expected key=value, e.g. place=outdoor");
+          throw new InvalidInputException("context '" + pair + "': expected key=value, e.g. place=outdoor");
         }
         String key = pair.substring(0, eq).trim().toLowerCase(Locale.ROOT).replace('-', '_');
         String value = pair.substring(eq + 1).trim();
@@ -70,7 +70,7 @@ public final class StatedContext {
   private static String check(String key, String value) {
     String help = KEYS.get(key);
     if (help == null) {
-      throw new InvalidInputException("--context: unknown key '" + key + "'; known keys: " + KEYS.keySet());
+      throw new InvalidInputException("context: unknown key '" + key + "'; known keys: " + KEYS.keySet());
     }
     try {
       switch (key) {
@@ -99,8 +99,8 @@ public final class StatedContext {
         default:
           return value.toLowerCase(Locale.ROOT);
       }
-    } catch (IllegalArgumentException | DateTimeParseException e) {
-      throw new InvalidInputException("--context " + key + "='" + value + "': expected " + help);
+    } catch (IllegalArgumentException | DateTimeParseException | InvalidInputException e) {
+      throw new InvalidInputException("context " + key + "='" + value + "': expected " + help);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.autonomy.engine.desire;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.Requires;
 import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.engine.features.ContextFeatures;
@@ -70,7 +71,7 @@ public final class DesireEvaluation {
     LocalDate testFrom = last.minusDays(testDays - 1L);
     LocalDate trainTo = testFrom.minusDays(1);
     if (trainTo.isBefore(first)) {
-      throw new IllegalArgumentException("only " + (last.toEpochDay() - first.toEpochDay() + 1)
+      throw new InvalidInputException("only " + (last.toEpochDay() - first.toEpochDay() + 1)
           + " days of data: cannot hold out the last " + testDays + " and train on the rest");
     }
     ImplicitLabels labels = new ImplicitLabels(table, LabelScale.fit(table, first, trainTo));

@@ -2,7 +2,7 @@ package dev.autonomy.engine.desire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.autonomy.core.AutonomyException;
+import dev.autonomy.core.AutonomyFailure;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.engine.features.ContextFeatures;
@@ -48,7 +48,15 @@ final class DesireModelStore {
     if (trainedOn.isEmpty() || !trainedOn.get().equals(fingerprint)) {
       return Optional.empty();
     }
-    return vault.documents().get(MODEL).map(codec::read);
+    return vault.documents().get(MODEL).map(json -> {
+      try {
+        return codec.read(json);
+      } catch (InvalidInputException e) {
+        // The stored model is ours, not the person's input: a damaged one is our failure.
+        throw new AutonomyFailure("the vault's desire model (document " + MODEL + ") cannot be read: " + e.getMessage()
+            + "; set your goals again or forget a source to have it retrained", e);
+      }
+    });
   }
 
   /** Trains on every labelled day of the person's data and stores the model. */
@@ -101,7 +109,7 @@ final class DesireModelStore {
         raw.forEach((k, v) -> typed.put(DesireType.fromCode(k), v));
         return new Goals(typed);
       } catch (JsonProcessingException e) {
-        throw new AutonomyException("the vault's goals cannot be read: " + e.getOriginalMessage(), e);
+        throw new AutonomyFailure("the vault's goals cannot be read: " + e.getOriginalMessage(), e);
       }
     }).orElse(Goals.none());
   }
@@ -112,7 +120,7 @@ final class DesireModelStore {
     try {
       vault.documents().put(GOALS, Json.mapper().writeValueAsString(raw));
     } catch (JsonProcessingException e) {
-      throw new AutonomyException("cannot store goals: " + e.getOriginalMessage(), e);
+      throw new AutonomyFailure("cannot store goals: " + e.getOriginalMessage(), e);
     }
     forget();
   }

@@ -200,18 +200,16 @@ public final class DesireTrainer {
       double[] fitted = fit(type, x, y, yMean, mean, sd, varied, w);
       bias = yMean + fitted[0];
     }
-    List<Double> zeros = new ArrayList<>();
     List<Double> means = new ArrayList<>();
     List<Double> scales = new ArrayList<>();
     List<Double> weights = new ArrayList<>();
     for (int i = 0; i < p; i++) {
-      zeros.add(0.0);
       means.add(mean[i]);
       scales.add(sd[i]);
       weights.add(w[i]);
     }
-    return new Fit(new LinearHead(type, inputs, means, scales, weights, bias, prior, settings.priorStrength(), n,
-        zeros, 0.0, 0, 1.0), yMean, learned);
+    return new Fit(LinearHead.fitted(type, inputs, means, scales, weights, bias, prior, settings.priorStrength(), n),
+        yMean, learned);
   }
 
   private double centre(double[] y) {

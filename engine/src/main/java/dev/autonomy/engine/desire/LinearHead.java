@@ -84,9 +84,34 @@ public record LinearHead(
 
   /** A configured head on raw inputs: intensity = bias + sum weight_i x_i, no prior, full confidence. */
   public static LinearHead configured(DesireType type, List<String> inputs, List<Double> weights, double bias) {
-    List<Double> zeros = inputs.stream().map(i -> 0.0).toList();
     List<Double> ones = inputs.stream().map(i -> 1.0).toList();
-    return new LinearHead(type, inputs, zeros, ones, weights, bias, Double.NaN, 0.0, 0, zeros, 0.0, 0, 1.0);
+    return fitted(type, inputs, zeros(inputs), ones, weights, bias, Double.NaN, 0.0, 0);
+  }
+
+  /**
+   * A head as a batch fit leaves it: standardised inputs, weights and intercept, the prior it was
+   * pulled toward, no shrinkage and an online layer at zero.
+   */
+  static LinearHead fitted(DesireType type, List<String> inputs, List<Double> means, List<Double> scales,
+      List<Double> weights, double bias, double prior, double priorStrength, int trainingDays) {
+    return new LinearHead(type, inputs, means, scales, weights, bias, prior, priorStrength, trainingDays,
+        zeros(inputs), 0.0, 0, 1.0);
+  }
+
+  private static List<Double> zeros(List<String> inputs) {
+    return inputs.stream().map(i -> 0.0).toList();
+  }
+
+  /** This head with another batch fit (weights, intercept, shrinkage); the online layer is kept. */
+  private LinearHead withBatch(List<Double> newWeights, double newBias, double newShrink) {
+    return new LinearHead(type, inputs, means, scales, newWeights, newBias, prior, priorStrength, trainingDays,
+        online, onlineBias, feedbackCount, newShrink);
+  }
+
+  /** This head with another online layer; the batch fit is kept. */
+  private LinearHead withOnline(List<Double> newOnline, double newOnlineBias, int newFeedbackCount) {
+    return new LinearHead(type, inputs, means, scales, weights, bias, prior, priorStrength, trainingDays,
+        newOnline, newOnlineBias, newFeedbackCount, shrink);
   }
 
   double[] z(FeatureVector x) {
@@ -188,8 +213,7 @@ public record LinearHead(
   LinearHead shrunkToward(double mean, double lambda) {
     Requires.unitInterval(lambda, "lambda");
     List<Double> w = weights.stream().map(v -> lambda * v).toList();
-    return new LinearHead(type, inputs, means, scales, w, mean + lambda * (bias - mean), prior, priorStrength,
-        trainingDays, online, onlineBias, feedbackCount, lambda * shrink);
+    return withBatch(w, mean + lambda * (bias - mean), lambda * shrink);
   }
 
   /**
@@ -217,8 +241,7 @@ public record LinearHead(
       for (double v : on) {
         onList.add(v);
       }
-      current = new LinearHead(type, inputs, means, scales, weights, bias, prior, priorStrength, trainingDays,
-          onList, ob, feedbackCount + 1, shrink);
+      current = withOnline(onList, ob, feedbackCount + 1);
     }
     return current;
   }

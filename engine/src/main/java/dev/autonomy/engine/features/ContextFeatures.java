@@ -2,6 +2,7 @@ package dev.autonomy.engine.features;
 
 import static dev.autonomy.engine.features.Feature.*;
 
+import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.Requires;
 import dev.autonomy.core.desire.Situation;
 import dev.autonomy.core.signal.Signal;
@@ -141,11 +142,11 @@ public final class ContextFeatures {
     try {
       double d = Double.parseDouble(v.trim());
       if (!Double.isFinite(d) || d < 0) {
-        throw new IllegalArgumentException("stated " + key + " must be a number >= 0, was '" + v + "'");
+        throw new InvalidInputException("stated " + key + " must be a number >= 0, was '" + v + "'");
       }
       return d;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("stated " + key + " must be a number >= 0, was '" + v + "'", e);
+      throw new InvalidInputException("stated " + key + " must be a number >= 0, was '" + v + "'", e);
     }
   }
 

@@ -162,7 +162,7 @@ public final class OptionCatalogue {
       return new Option(id, row.get("name"), desire, place, minutes, effort, cost, row.getOrDefault("activity", ""), tags);
     } catch (NumberFormatException e) {
       throw InvalidInputException.at(file, line, field, "not a number: " + e.getMessage());
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | InvalidInputException e) {
       throw InvalidInputException.at(file, line, field, e.getMessage());
     }
   }

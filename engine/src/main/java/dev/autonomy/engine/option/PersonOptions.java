@@ -2,7 +2,7 @@ package dev.autonomy.engine.option;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.autonomy.core.AutonomyException;
+import dev.autonomy.core.AutonomyFailure;
 import dev.autonomy.core.option.Option;
 import dev.autonomy.vault.Json;
 import dev.autonomy.vault.Vault;
@@ -22,7 +22,7 @@ final class PersonOptions {
       try {
         return Json.mapper().readValue(json, LIST);
       } catch (JsonProcessingException e) {
-        throw new AutonomyException("the vault's option list cannot be read: " + e.getOriginalMessage(), e);
+        throw new AutonomyFailure("the vault's option list cannot be read: " + e.getOriginalMessage(), e);
       }
     }).orElse(List.of());
   }
@@ -38,7 +38,7 @@ final class PersonOptions {
     try {
       vault.documents().put(DOCUMENT, Json.mapper().writeValueAsString(List.copyOf(byId.values())));
     } catch (JsonProcessingException e) {
-      throw new AutonomyException("cannot store options: " + e.getOriginalMessage(), e);
+      throw new AutonomyFailure("cannot store options: " + e.getOriginalMessage(), e);
     }
   }
 }

@@ -1,6 +1,6 @@
 package dev.autonomy.engine.rule;
 
-import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.RefusedException;
 import dev.autonomy.core.desire.Situation;
 import dev.autonomy.core.option.Option;
 import dev.autonomy.core.recommend.RuleApplication;
@@ -50,7 +50,7 @@ public final class Rules {
     for (Constraint c : constraints()) {
       Optional<String> broken = c.violation(plan, situation);
       if (broken.isPresent()) {
-        throw new InvalidInputException("this plan breaks your rule " + c.rule().id() + " \"" + c.rule().text() + "\": "
+        throw new RefusedException("this plan breaks your rule " + c.rule().id() + " \"" + c.rule().text() + "\": "
             + broken.get() + "; change the request or remove the rule " + c.rule().id());
       }
     }

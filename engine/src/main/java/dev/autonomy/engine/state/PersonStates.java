@@ -1,7 +1,7 @@
 package dev.autonomy.engine.state;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.autonomy.core.AutonomyException;
+import dev.autonomy.core.AutonomyFailure;
 import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.desire.Situation;
 import dev.autonomy.core.recommend.Evidence;
@@ -163,7 +163,7 @@ public final class PersonStates {
     try {
       vault.documents().put(NOTES_DOCUMENT, Json.mapper().writeValueAsString(new NotesDocument(state.fingerprint(), perDay)));
     } catch (JsonProcessingException e) {
-      throw new AutonomyException("cannot store the notes' scores: " + e.getOriginalMessage(), e);
+      throw new AutonomyFailure("cannot store the notes' scores: " + e.getOriginalMessage(), e);
     }
     return perDay;
   }

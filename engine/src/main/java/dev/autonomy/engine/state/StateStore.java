@@ -1,7 +1,7 @@
 package dev.autonomy.engine.state;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.autonomy.core.AutonomyException;
+import dev.autonomy.core.AutonomyFailure;
 import dev.autonomy.vault.Json;
 import dev.autonomy.vault.Vault;
 import java.util.Optional;
@@ -34,7 +34,7 @@ public final class StateStore {
     try {
       vault.documents().put(DOCUMENT, Json.mapper().writeValueAsString(PersonStateDocument.of(state)));
     } catch (JsonProcessingException e) {
-      throw new AutonomyException("cannot write the engine state: " + e.getOriginalMessage(), e);
+      throw new AutonomyFailure("cannot write the engine state: " + e.getOriginalMessage(), e);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.autonomy.engine.features;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.desire.Situation;
 import dev.autonomy.core.signal.Signal;
 import dev.autonomy.core.signal.SignalKind;
@@ -61,7 +62,7 @@ class ContextFeaturesTest {
     assertThat(x.meaning("steps_7d_vs_28d")).contains("28-day");
     assertThat(x.names()).containsAll(Feature.dailyCodes());
     assertThatThrownBy(() -> new ContextFeatures(TABLE).forDay(saturday, Map.of("budget", "lots")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("budget");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("budget");
   }
 
   @Test

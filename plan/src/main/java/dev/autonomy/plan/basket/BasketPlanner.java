@@ -1,5 +1,6 @@
 package dev.autonomy.plan.basket;
 
+import dev.autonomy.core.InvalidInputException;
 import io.jenetics.Genotype;
 import io.jenetics.IntegerGene;
 import io.jenetics.Mutator;
@@ -73,7 +74,7 @@ public final class BasketPlanner {
     }
     int capacity = (int) Math.min(Integer.MAX_VALUE - 1, problem.budgetCents() / g);
     if ((long) n * (capacity + 1) > MAX_DP_CELLS) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
+      throw new InvalidInputException(String.format(Locale.ROOT,
           "basket too large for the exact method: %d items x %d budget steps > %d cells", n, capacity + 1, MAX_DP_CELLS));
     }
     double[] best = new double[capacity + 1];

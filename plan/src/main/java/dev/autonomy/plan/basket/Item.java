@@ -1,5 +1,6 @@
 package dev.autonomy.plan.basket;
 
+import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.Requires;
 import dev.autonomy.core.desire.DesireType;
 
@@ -17,7 +18,7 @@ public record Item(String name, double price, DesireType desire, double utility,
     Requires.nonBlank(name, "name");
     Requires.finite(price, "price");
     if (!(price > 0)) {
-      throw new IllegalArgumentException("price must be > 0, was " + price);
+      throw new InvalidInputException("price must be > 0, was " + price);
     }
     Requires.nonNull(desire, "desire");
     Requires.nonNegative(utility, "utility");

@@ -65,7 +65,7 @@ public final class ItemsCsv {
       DesireType desire;
       try {
         desire = DesireType.fromCode(f[2]);
-      } catch (IllegalArgumentException e) {
+      } catch (InvalidInputException e) {
         throw InvalidInputException.at(source, number, "desire", e.getMessage());
       }
       double utility = number(f[3], source, number, "utility");

@@ -14,10 +14,10 @@ public record LatLon(double lat, double lon) {
 
   public LatLon {
     if (!(lat >= -90 && lat <= 90)) {
-      throw new IllegalArgumentException("lat must be in [-90, 90], was " + lat);
+      throw new InvalidInputException("lat must be in [-90, 90], was " + lat);
     }
     if (!(lon >= -180 && lon <= 180)) {
-      throw new IllegalArgumentException("lon must be in [-180, 180], was " + lon);
+      throw new InvalidInputException("lon must be in [-180, 180], was " + lon);
     }
   }
 
@@ -33,7 +33,7 @@ public record LatLon(double lat, double lon) {
     } catch (NumberFormatException e) {
       throw new InvalidInputException(
           what + ": expected two decimal numbers LAT,LON, was '" + text + "'");
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidInputException e) {
       throw new InvalidInputException(what + ": " + e.getMessage());
     }
   }

@@ -13,7 +13,7 @@ import com.graphhopper.util.details.PathDetail;
 import com.graphhopper.util.exceptions.PointNotFoundException;
 import com.graphhopper.util.shapes.BBox;
 import com.graphhopper.util.shapes.GHPoint;
-import dev.autonomy.core.AutonomyException;
+import dev.autonomy.core.AutonomyFailure;
 import dev.autonomy.core.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,13 +75,13 @@ public final class OsmMap implements AutoCloseable {
     }
     GraphHopper hopper = configure(folder);
     if (!hopper.load()) {
-      throw new AutonomyException("cached map graph in " + folder + " cannot be loaded; delete the folder to rebuild it");
+      throw new AutonomyFailure("cached map graph in " + folder + " cannot be loaded; delete the folder to rebuild it");
     }
     try {
       return new OsmMap(hopper, folder, name, builtNow, PlaceReader.load(folder.resolve(PLACES_FILE)));
     } catch (IOException e) {
       hopper.close();
-      throw new AutonomyException("cached places in " + folder + " cannot be read: " + e.getMessage(), e);
+      throw new AutonomyFailure("cached places in " + folder + " cannot be read: " + e.getMessage(), e);
     }
   }
 
@@ -92,7 +92,7 @@ public final class OsmMap implements AutoCloseable {
       Files.createDirectories(cacheRoot);
       temp = Files.createTempDirectory(cacheRoot, folder.getFileName() + ".building-");
     } catch (IOException e) {
-      throw new AutonomyException("cannot create map cache under " + cacheRoot + ": " + e.getMessage(), e);
+      throw new AutonomyFailure("cannot create map cache under " + cacheRoot + ": " + e.getMessage(), e);
     }
     try {
       List<Place> places = PlaceReader.read(osmFile);
@@ -115,7 +115,7 @@ public final class OsmMap implements AutoCloseable {
         // another process finished the same map first; use theirs
       }
     } catch (IOException e) {
-      throw new AutonomyException("cannot write map cache " + folder + ": " + e.getMessage(), e);
+      throw new AutonomyFailure("cannot write map cache " + folder + ": " + e.getMessage(), e);
     } finally {
       deleteQuietly(temp);
     }

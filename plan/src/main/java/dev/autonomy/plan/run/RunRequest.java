@@ -1,5 +1,6 @@
 package dev.autonomy.plan.run;
 
+import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.Requires;
 import dev.autonomy.plan.map.LatLon;
 import dev.autonomy.plan.map.Mode;
@@ -17,7 +18,7 @@ public record RunRequest(LatLon start, double km, Mode mode, long seed, int atte
   public RunRequest {
     Requires.nonNull(start, "start");
     if (!(km >= 0.2 && km <= 200)) {
-      throw new IllegalArgumentException("km must be in [0.2, 200], was " + km);
+      throw new InvalidInputException("km must be in [0.2, 200], was " + km);
     }
     Requires.nonNull(mode, "mode");
     Requires.positive(attempts, "attempts");

@@ -1,5 +1,6 @@
 package dev.autonomy.plan.trip;
 
+import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.Requires;
 import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.plan.map.LatLon;
@@ -37,7 +38,7 @@ public record TripRequest(
     Requires.nonNull(start, "start");
     Requires.nonNull(budget, "budget");
     if (budget.isNegative() || budget.isZero()) {
-      throw new IllegalArgumentException("budget must be > 0, was " + budget);
+      throw new InvalidInputException("budget must be > 0, was " + budget);
     }
     Requires.nonNull(startAt, "startAt");
     EnumMap<DesireType, Double> weights = new EnumMap<>(DesireType.class);
@@ -47,7 +48,7 @@ public record TripRequest(
       weights.put(type, w);
     }
     if (weights.values().stream().allMatch(w -> w == 0)) {
-      throw new IllegalArgumentException("desireWeights must have at least one weight > 0");
+      throw new InvalidInputException("desireWeights must have at least one weight > 0");
     }
     desireWeights = Map.copyOf(weights);
     Requires.positive(maxPlaces, "maxPlaces");

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.data.SharedData;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -18,10 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OsmMapTest {
   static Path osm(String name) {
-    String shared = System.getProperty("autonomy.shared", "../../shared");
-    Path file = Path.of(shared, "data", "osm-graphhopper", name);
-    assumeTrue(Files.isRegularFile(file), "needs " + file);
-    return file;
+    Optional<Path> file = SharedData.dataset("osm-graphhopper/" + name);
+    assumeTrue(file.isPresent(), "needs ../shared/data/osm-graphhopper/" + name);
+    return file.get();
   }
 
   @Test

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.data.SharedData;
 import dev.autonomy.plan.map.LatLon;
 import dev.autonomy.plan.map.OsmMap;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,9 +25,9 @@ class RunPlannerTest {
 
   @BeforeAll
   static void open() {
-    Path file = Path.of(System.getProperty("autonomy.shared", "../../shared"), "data", "osm-graphhopper", "andorra.osm.pbf");
-    assumeTrue(Files.isRegularFile(file), "needs " + file);
-    map = OsmMap.open(file, cache);
+    Optional<Path> file = SharedData.dataset("osm-graphhopper/andorra.osm.pbf");
+    assumeTrue(file.isPresent(), "needs ../shared/data/osm-graphhopper/andorra.osm.pbf");
+    map = OsmMap.open(file.get(), cache);
   }
 
   @AfterAll

@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.data.SharedData;
 import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.plan.map.LatLon;
 import dev.autonomy.plan.map.OsmMap;
 import dev.autonomy.plan.map.Place;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,9 +29,9 @@ class TripPlannerTest {
 
   @BeforeAll
   static void open() {
-    Path file = Path.of(System.getProperty("autonomy.shared", "../../shared"), "data", "osm-graphhopper", "monaco.osm.gz");
-    assumeTrue(Files.isRegularFile(file), "needs " + file);
-    map = OsmMap.open(file, cache);
+    Optional<Path> file = SharedData.dataset("osm-graphhopper/monaco.osm.gz");
+    assumeTrue(file.isPresent(), "needs ../shared/data/osm-graphhopper/monaco.osm.gz");
+    map = OsmMap.open(file.get(), cache);
   }
 
   @AfterAll

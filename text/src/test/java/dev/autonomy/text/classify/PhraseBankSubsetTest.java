@@ -3,6 +3,7 @@ package dev.autonomy.text.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.autonomy.core.data.SharedData;
 import dev.autonomy.text.data.Dataset;
 import dev.autonomy.text.data.Example;
 import dev.autonomy.text.data.Format;
@@ -10,11 +11,11 @@ import dev.autonomy.text.encode.EmbeddingCache;
 import dev.autonomy.text.encode.Encoder;
 import dev.autonomy.text.encode.Encoders;
 import dev.autonomy.text.eval.ClassificationReport;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.Test;
 class PhraseBankSubsetTest {
   @Test
   void heads_beatMajorityClassOnRealSubset() {
-    Path file = Path.of(System.getProperty("autonomy.shared", "../../shared"), "data/text-en-financial-phrasebank/Sentences_50Agree.txt");
-    assumeTrue(Files.isRegularFile(file), "PhraseBank not present at " + file);
+    Optional<Path> found = SharedData.dataset("text-en-financial-phrasebank/Sentences_50Agree.txt");
+    assumeTrue(found.isPresent(), "PhraseBank not present at ../shared/data/text-en-financial-phrasebank");
+    Path file = found.get();
     List<Example> all = new ArrayList<>(Format.PHRASEBANK.read(file).split(Dataset.ALL));
     Collections.shuffle(all, new Random(7));
     List<Example> train = all.subList(0, 300);

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.data.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,9 +19,9 @@ class FormatTest {
   @TempDir Path dir;
 
   static Path shared(String rel) {
-    Path p = Path.of(System.getProperty("autonomy.shared", "../../shared"), "data", rel);
-    assumeTrue(Files.exists(p), "shared data absent: " + p);
-    return p;
+    Optional<Path> p = SharedData.dataset(rel);
+    assumeTrue(p.isPresent(), "shared data absent: ../shared/data/" + rel);
+    return p.get();
   }
 
   private Path write(String name, String content) throws IOException {

@@ -1,8 +1,6 @@
-package dev.autonomy.cli.ingest;
+package dev.autonomy.bench.ingest;
 
-import dev.autonomy.bench.ingest.ExportGenerator;
-import dev.autonomy.bench.ingest.ImportBenchmark;
-import dev.autonomy.cli.ThrowAwayFolder;
+import dev.autonomy.bench.ThrowAwayFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,7 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code autonomy bench import}: Apple Health import throughput next to a bare StAX pass over the
+ * {@code ./autonomy bench import}: Apple Health import throughput next to a bare StAX pass over the
  * same generated export.xml. Run with a small heap to check streaming:
  * {@code AUTONOMY_JAVA_OPTS=-Xmx256m ./autonomy bench import --size-mb 1000}.
  */

@@ -1,7 +1,8 @@
-package dev.autonomy.cli.solve;
+package dev.autonomy.bench.solve;
 
-import dev.autonomy.bench.solve.SolversBenchmark;
+import dev.autonomy.bench.BenchCli;
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.data.SharedData;
 import dev.autonomy.solve.op.DistanceConvention;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code autonomy bench solvers}: TSP gaps against TSPLIB optima beside Jenetics and Timefold; orienteering scores. */
+/** {@code ./autonomy bench solvers}: TSP gaps against TSPLIB optima beside Jenetics and Timefold; orienteering scores. */
 @Command(
     name = "solvers",
     mixinStandardHelpOptions = true,
@@ -27,7 +28,7 @@ public final class BenchSolversCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--data", paramLabel = "DIR", description = "Shared data folder holding tsplib/ and orienteering/ "
-      + "(default: ../shared/data).")
+      + "(default: ../shared/data beside the repository).")
   Path data;
 
   @Option(names = "--seconds", paramLabel = "S", description = "TSP time budget per run "
@@ -69,7 +70,7 @@ public final class BenchSolversCommand implements Callable<Integer> {
   public Integer call() {
     // Timefold logs its phases at INFO; the table is the output here.
     System.setProperty("org.slf4j.simpleLogger.log.ai.timefold", "warn");
-    Path dir = data != null ? data : Path.of("..", "shared", "data");
+    Path dir = data != null ? data : SharedData.root().orElseThrow(() -> BenchCli.noSharedData(""));
     if (!Files.isDirectory(dir)) {
       throw new InvalidInputException("--data: no such folder " + dir.toAbsolutePath().normalize());
     }

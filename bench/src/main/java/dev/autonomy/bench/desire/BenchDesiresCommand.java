@@ -1,8 +1,9 @@
-package dev.autonomy.cli.engine;
+package dev.autonomy.bench.desire;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.autonomy.bench.desire.DesireBenchmark;
+import dev.autonomy.bench.BenchCli;
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.data.SharedData;
 import dev.autonomy.engine.desire.DesireTrainerSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code autonomy bench desires}: desire-model error against the person's-mean and yesterday's-value
+ * {@code ./autonomy bench desires}: desire-model error against the person's-mean and yesterday's-value
  * baselines for every person of a Fitabase export, as a markdown table (see docs/bench/desires.md).
  */
 @Command(
@@ -27,7 +28,7 @@ public final class BenchDesiresCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--data", paramLabel = "DIR",
-      description = "Fitabase CSV folder (default: ../shared/data/fitbit-fitabase-2016)")
+      description = "Fitabase CSV folder (default: ../shared/data/fitbit-fitabase-2016 beside the repository)")
   Path data;
 
   @Option(names = "--test-days", paramLabel = "N", defaultValue = "10",
@@ -50,7 +51,8 @@ public final class BenchDesiresCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path dir = data != null ? data : defaultData();
+    Path dir = data != null
+        ? data : SharedData.dataset("fitbit-fitabase-2016").orElseThrow(() -> BenchCli.noSharedData("fitbit-fitabase-2016"));
     if (!Files.isDirectory(dir)) {
       throw new InvalidInputException(dir + ": not a folder; pass --data DIR with the Fitabase CSVs");
     }
@@ -72,11 +74,5 @@ public final class BenchDesiresCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  private static Path defaultData() {
-    String shared = System.getProperty("autonomy.shared");
-    Path base = shared != null ? Path.of(shared) : Path.of("..", "shared");
-    return base.resolve("data").resolve("fitbit-fitabase-2016");
   }
 }

@@ -1,7 +1,8 @@
-package dev.autonomy.cli.plan;
+package dev.autonomy.bench.plan;
 
-import dev.autonomy.bench.plan.RoutesBenchmark;
+import dev.autonomy.bench.BenchCli;
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.data.SharedData;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code autonomy bench routes}: graph build and plan times on Monaco and Andorra; basket GA vs DP. */
+/** {@code ./autonomy bench routes}: graph build and plan times on Monaco and Andorra; basket GA vs DP. */
 @Command(
     name = "routes",
     mixinStandardHelpOptions = true,
@@ -23,7 +24,7 @@ public final class BenchRoutesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--data", paramLabel = "DIR", description = "Folder with monaco.osm.gz and andorra.osm.pbf "
-      + "(default: ../shared/data/osm-graphhopper).")
+      + "(default: ../shared/data/osm-graphhopper beside the repository).")
   Path data;
 
   @Option(names = "--plans", defaultValue = "20", description = "Plans per map and kind (default: ${DEFAULT-VALUE}).")
@@ -34,8 +35,12 @@ public final class BenchRoutesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    MapOptions.quietGraphHopper();
-    Path dir = data != null ? data : Path.of(System.getProperty("autonomy.shared", "../shared"), "data", "osm-graphhopper");
+    // GraphHopper logs every import step at INFO; the table is the output here.
+    if (System.getProperty("org.slf4j.simpleLogger.log.com.graphhopper") == null) {
+      System.setProperty("org.slf4j.simpleLogger.log.com.graphhopper", "warn");
+    }
+    Path dir = data != null
+        ? data : SharedData.dataset("osm-graphhopper").orElseThrow(() -> BenchCli.noSharedData("osm-graphhopper"));
     if (!Files.isDirectory(dir)) {
       throw new InvalidInputException("--data: no such folder " + dir);
     }

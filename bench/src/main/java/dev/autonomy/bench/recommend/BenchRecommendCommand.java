@@ -1,7 +1,6 @@
-package dev.autonomy.cli.recommend;
+package dev.autonomy.bench.recommend;
 
-import dev.autonomy.bench.recommend.RecommendLatencyBenchmark;
-import dev.autonomy.cli.ThrowAwayFolder;
+import dev.autonomy.bench.ThrowAwayFolder;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -9,6 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+/** {@code ./autonomy bench recommend}: recommendation latency over a synthetic year of data. */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
     description = "Recommendation latency, warm, with 100 candidate options after a year of (synthetic) data: p50/p90/p99.")
 public final class BenchRecommendCommand implements Callable<Integer> {

@@ -1,7 +1,8 @@
-package dev.autonomy.cli.text;
+package dev.autonomy.bench.text;
 
-import dev.autonomy.bench.text.TextBenchmark;
+import dev.autonomy.bench.BenchCli;
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.data.SharedData;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code autonomy bench text}: CLINC150, PhraseBank and CrossWOZ against fastText, and encoder speed. */
+/** {@code ./autonomy bench text}: CLINC150, PhraseBank and CrossWOZ against fastText, and encoder speed. */
 @Command(
     name = "text",
     mixinStandardHelpOptions = true,
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 public final class BenchTextCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Shared data folder (default: ../shared/data).")
+  @Option(names = "--data", paramLabel = "DIR", description = "Shared data folder (default: ../shared/data beside the repository).")
   Path data;
 
   @Option(names = "--cache", defaultValue = "target/text-cache", paramLabel = "DIR",
@@ -58,7 +59,7 @@ public final class BenchTextCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path dir = data != null ? data : Path.of("..", "shared", "data");
+    Path dir = data != null ? data : SharedData.root().orElseThrow(() -> BenchCli.noSharedData(""));
     if (!Files.isDirectory(dir)) {
       throw new InvalidInputException("--data: no such folder " + dir.toAbsolutePath().normalize());
     }
