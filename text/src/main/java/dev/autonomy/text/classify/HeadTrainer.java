@@ -11,6 +11,15 @@ import java.util.stream.IntStream;
  * Trains a {@link Head} on embeddings with mini-batch Adam and softmax cross-entropy, class
  * weights, L2 weight decay and early stopping on dev macro-F1. Single-threaded and seeded: the
  * same data, settings and seed give the same weights.
+ *
+ * <p>The training code is our own (its gradients are checked against finite differences in the
+ * tests). The logistic head also has a Tribuo-trained alternative ({@link TribuoLogistic}, reached
+ * through the package-private constructor); it was measured side by side on Financial PhraseBank
+ * and stays off: with the default n-gram features it was 1.4 to 2.8 points less accurate in every
+ * run and 1.6 to 3.3 times slower ({@code docs/bench/text-tribuo.md}). Tribuo 4.3's linear SGD has no
+ * L2 penalty, no separate step size for the n-gram block, ignores example weights in its Adam and
+ * averages them over a minibatch otherwise. Tribuo has no MLP trainer outside its TensorFlow
+ * interop.
  */
 public final class HeadTrainer {
   private static final double BETA1 = 0.9;
@@ -30,12 +39,29 @@ public final class HeadTrainer {
    */
   public static final List<Double> LEXICAL_L2S = List.of(1e-4, 1e-3, 1e-2);
 
+  /**
+   * AdaGrad step sizes tried by {@link #fitSelected} when Tribuo trains the logistic head; fixed
+   * after a look at one inner dev split of PhraseBank (no test fold).
+   */
+  static final List<Double> TRIBUO_RATES = List.of(1e-2, 3e-2, 1e-1);
+
   private final HeadSettings settings;
   private final long seed;
+  private final boolean tribuo;
 
   public HeadTrainer(HeadSettings settings, long seed) {
+    this(settings, seed, false);
+  }
+
+  /**
+   * With {@code tribuo}, a logistic head is trained by Tribuo ({@link TribuoLogistic}): selection
+   * over {@link #TRIBUO_RATES} and class weights on and off, early stopping on dev as here, the
+   * weights copied into the same {@link LogisticHead} / {@link WideHead}. MLP settings ignore it.
+   */
+  HeadTrainer(HeadSettings settings, long seed, boolean tribuo) {
     this.settings = settings;
     this.seed = seed;
+    this.tribuo = tribuo && settings.kind().equals("logreg");
   }
 
   public HeadSettings settings() {
@@ -60,6 +86,9 @@ public final class HeadTrainer {
    * set.
    */
   public HeadFit fitSelected(float[][] x, List<String> texts, int[] y, int classes, float[][] devX, List<String> devTexts, int[] devY) {
+    if (tribuo) {
+      return fitTribuoSelected(x, texts, y, classes, devX, devTexts, devY);
+    }
     if (!settings.ngrams()) {
       return fit(x, texts, y, classes, devX, devTexts, devY);
     }
@@ -87,6 +116,36 @@ public final class HeadTrainer {
     return best;
   }
 
+  private HeadFit fitTribuoSelected(float[][] x, List<String> texts, int[] y, int classes, float[][] devX,
+      List<String> devTexts, int[] devY) {
+    Problem p = prepare(x, texts, y, classes, devX, devTexts, devY, false);
+    TribuoLogistic.Data data = TribuoLogistic.Data.of(p.z(), p.s(), y, classes, p.ngrams());
+    HeadFit best = null;
+    double bestAccuracy = Double.NEGATIVE_INFINITY;
+    boolean[] weightings = balanced(y, classes)
+        ? new boolean[] {settings.classWeights()}
+        : new boolean[] {settings.classWeights(), !settings.classWeights()};
+    for (boolean weighted : weightings) {
+      data.weigh(p.classWeights(weighted));
+      for (double rate : TRIBUO_RATES) {
+        HeadFit f = trainTribuo(p, data, tribuoSettings(settings.withClassWeights(weighted), rate), 0);
+        double accuracy = devX.length == 0 ? accuracy(f.head(), x, texts, y) : accuracy(f.head(), devX, devTexts, devY);
+        if (best == null || accuracy > bestAccuracy
+            || (accuracy == bestAccuracy && f.bestDevMacroF1() > best.bestDevMacroF1())) {
+          best = f;
+          bestAccuracy = accuracy;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Settings as Tribuo uses them: AdaGrad at {@code rate}, one example per step, no L2. */
+  static HeadSettings tribuoSettings(HeadSettings s, double rate) {
+    return new HeadSettings(s.kind(), s.hidden(), 0, rate, s.maxEpochs(), s.patience(), 1, s.classWeights(), s.features(),
+        s.lexicalRate(), 0);
+  }
+
   /**
    * Refits on train and dev together with the settings of {@code selected} (a fit on {@code x}
    * chosen on this dev set, e.g. by {@link #fitSelected}) for its best epoch count: no early
@@ -109,7 +168,7 @@ public final class HeadTrainer {
       allTexts = new ArrayList<>(texts);
       allTexts.addAll(devTexts);
     }
-    return new HeadTrainer(selected.settings(), seed).fitEpochs(allX, allTexts, allY, classes, selected.bestEpoch());
+    return new HeadTrainer(selected.settings(), seed, tribuo).fitEpochs(allX, allTexts, allY, classes, selected.bestEpoch());
   }
 
   /** Fits for exactly {@code epochs} passes over {@code x} and keeps the last weights. */
@@ -146,62 +205,19 @@ public final class HeadTrainer {
   /** With {@code fixedEpochs > 0}: that many epochs, no dev evaluation, the last weights kept. */
   private HeadFit fit(float[][] x, List<String> texts, int[] y, int classes, float[][] devX, List<String> devTexts,
       int[] devY, int fixedEpochs) {
-    Ngrams ngrams = settings.ngrams() ? settings.lexical() : null;
-    if (ngrams != null && (texts == null || devTexts == null)) {
-      throw new IllegalArgumentException("features " + settings.features() + " need the texts behind the embeddings");
+    Problem p = prepare(x, texts, y, classes, devX, devTexts, devY, fixedEpochs > 0);
+    double[] sampleWeight = p.classWeights(settings.classWeights());
+    if (tribuo) {
+      TribuoLogistic.Data data = TribuoLogistic.Data.of(p.z(), p.s(), y, classes, p.ngrams());
+      data.weigh(sampleWeight);
+      return trainTribuo(p, data, settings, fixedEpochs);
     }
-    if (ngrams != null && (texts.size() != x.length || devTexts.size() != devX.length)) {
-      throw new IllegalArgumentException("need one text per embedding: " + texts.size() + " texts for " + x.length
-          + " embeddings, " + devTexts.size() + " dev texts for " + devX.length);
-    }
-    if (x.length == 0 || x.length != y.length) {
-      throw new IllegalArgumentException("need as many labels as embeddings (>0), had " + x.length + " and " + y.length);
-    }
-    if (classes < 2) {
-      throw new IllegalArgumentException("classes must be >= 2, was " + classes);
-    }
-    if (devX.length == 0) {
-      devX = x;
-      devY = y;
-      devTexts = texts;
-    }
-    SparseVector[] s = ngrams == null ? null : featurize(ngrams, texts);
-    SparseVector[] devS = ngrams == null || fixedEpochs > 0 ? null : featurize(ngrams, devTexts);
-    int d = x[0].length;
-    double[] mean = new double[d];
-    double[] scale = new double[d];
-    for (float[] row : x) {
-      for (int j = 0; j < d; j++) {
-        mean[j] += row[j];
-      }
-    }
-    for (int j = 0; j < d; j++) {
-      mean[j] /= x.length;
-    }
-    for (float[] row : x) {
-      for (int j = 0; j < d; j++) {
-        double c = row[j] - mean[j];
-        scale[j] += c * c;
-      }
-    }
-    for (int j = 0; j < d; j++) {
-      scale[j] = Math.sqrt(scale[j] / x.length) + 1e-6;
-    }
-    double[][] z = new double[x.length][];
-    for (int i = 0; i < x.length; i++) {
-      z[i] = Head.standardise(x[i], mean, scale);
-    }
-    double[] sampleWeight = new double[classes];
-    int[] count = new int[classes];
-    for (int label : y) {
-      count[label]++;
-    }
-    int present = (int) IntStream.of(count).filter(c -> c > 0).count();
-    for (int c = 0; c < classes; c++) {
-      sampleWeight[c] =
-          !settings.classWeights() || count[c] == 0 ? 1.0 : (double) x.length / (present * count[c]);
-    }
-
+    Ngrams ngrams = p.ngrams();
+    double[][] z = p.z();
+    SparseVector[] s = p.s();
+    double[] mean = p.mean();
+    double[] scale = p.scale();
+    int d = mean.length;
     SplittableRandom random = new SplittableRandom(seed);
     Net net = settings.kind().equals("mlp")
         ? Net.mlp(d, settings.hidden(), classes, random)
@@ -235,7 +251,7 @@ public final class HeadTrainer {
         continue;
       }
       Head head = net.head(mean, scale);
-      double f1 = macroF1(head, devX, devS, devY, classes);
+      double f1 = macroF1(head, p.devX(), p.devS(), p.devY(), classes);
       curve.add(f1);
       if (f1 >= best) {
         best = f1;
@@ -250,6 +266,83 @@ public final class HeadTrainer {
     }
     net.restore(bestParams);
     return new HeadFit(net.head(mean, scale), epoch, bestEpoch, curve, settings);
+  }
+
+  /**
+   * A training set made ready for either trainer: the standardised embeddings and their mean and
+   * scale, the n-gram vectors (null without n-grams), and the dev set the epochs are scored on
+   * (the training set when there is no dev set; its n-grams are null when it is not scored).
+   */
+  private record Problem(double[][] z, SparseVector[] s, Ngrams ngrams, double[] mean, double[] scale, int[] y, int classes,
+      float[][] devX, SparseVector[] devS, int[] devY) {
+    /** Per-class example weights: n / (present classes * n_c), or all 1. */
+    double[] classWeights(boolean weighted) {
+      double[] sampleWeight = new double[classes];
+      int[] count = new int[classes];
+      for (int label : y) {
+        count[label]++;
+      }
+      int present = (int) IntStream.of(count).filter(c -> c > 0).count();
+      for (int c = 0; c < classes; c++) {
+        sampleWeight[c] = !weighted || count[c] == 0 ? 1.0 : (double) y.length / (present * count[c]);
+      }
+      return sampleWeight;
+    }
+  }
+
+  private Problem prepare(float[][] x, List<String> texts, int[] y, int classes, float[][] devX, List<String> devTexts,
+      int[] devY, boolean unscored) {
+    Ngrams ngrams = settings.ngrams() ? settings.lexical() : null;
+    if (ngrams != null && (texts == null || devTexts == null)) {
+      throw new IllegalArgumentException("features " + settings.features() + " need the texts behind the embeddings");
+    }
+    if (ngrams != null && (texts.size() != x.length || devTexts.size() != devX.length)) {
+      throw new IllegalArgumentException("need one text per embedding: " + texts.size() + " texts for " + x.length
+          + " embeddings, " + devTexts.size() + " dev texts for " + devX.length);
+    }
+    if (x.length == 0 || x.length != y.length) {
+      throw new IllegalArgumentException("need as many labels as embeddings (>0), had " + x.length + " and " + y.length);
+    }
+    if (classes < 2) {
+      throw new IllegalArgumentException("classes must be >= 2, was " + classes);
+    }
+    if (devX.length == 0) {
+      devX = x;
+      devY = y;
+      devTexts = texts;
+    }
+    SparseVector[] s = ngrams == null ? null : featurize(ngrams, texts);
+    SparseVector[] devS = ngrams == null || unscored ? null : featurize(ngrams, devTexts);
+    int d = x[0].length;
+    double[] mean = new double[d];
+    double[] scale = new double[d];
+    for (float[] row : x) {
+      for (int j = 0; j < d; j++) {
+        mean[j] += row[j];
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      mean[j] /= x.length;
+    }
+    for (float[] row : x) {
+      for (int j = 0; j < d; j++) {
+        double c = row[j] - mean[j];
+        scale[j] += c * c;
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      scale[j] = Math.sqrt(scale[j] / x.length) + 1e-6;
+    }
+    double[][] z = new double[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      z[i] = Head.standardise(x[i], mean, scale);
+    }
+    return new Problem(z, s, ngrams, mean, scale, y, classes, devX, devS, devY);
+  }
+
+  private HeadFit trainTribuo(Problem p, TribuoLogistic.Data data, HeadSettings s, int fixedEpochs) {
+    return TribuoLogistic.train(data, p.mean(), p.scale(), s.learningRate(), seed, s.maxEpochs(), s.patience(), fixedEpochs,
+        head -> macroF1(head, p.devX(), p.devS(), p.devY(), p.classes()), s);
   }
 
   private static SparseVector[] featurize(Ngrams ngrams, List<String> texts) {
@@ -288,8 +381,11 @@ public final class HeadTrainer {
     }
   }
 
-  /** Parameters as flat blocks: logistic [W, b]; MLP [W1, b1, W2, b2] (weights row-major). */
-  private static final class Net {
+  /**
+   * Parameters as flat blocks: logistic [W, b]; MLP [W1, b1, W2, b2] (weights row-major), plus an
+   * optional n-gram block. Package-private for the gradient check in the tests.
+   */
+  static final class Net {
     final int d;
     final int hidden;
     final int k;
@@ -302,8 +398,8 @@ public final class HeadTrainer {
     private final double[] gh;
     /** The n-gram block, column-major (feature j, class c at j * k + c), and its lazy Adam state. */
     private Ngrams ngrams;
-    private double[] wide;
-    private double[] wideGrad;
+    double[] wide;
+    double[] wideGrad;
     private double[] wideM;
     private double[] wideV;
     private boolean[] touched;
@@ -393,13 +489,15 @@ public final class HeadTrainer {
       }
     }
 
-    void backward(double[] z, SparseVector sparse, int label, double weight) {
+    /**
+     * The class scores for one standardised embedding and its n-grams (null for none), left in
+     * {@code logits}; for the MLP also the hidden layer, in {@code hPre} and {@code h}.
+     */
+    private void forward(double[] z, SparseVector sparse) {
       double[] input = z;
       int in = d;
-      double[] wOut;
-      double[] bOut;
-      double[] gW;
-      double[] gB;
+      double[] wOut = params[0];
+      double[] bOut = params[1];
       if (hidden > 0) {
         double[] w1 = params[0];
         double[] b1 = params[1];
@@ -416,15 +514,7 @@ public final class HeadTrainer {
         in = hidden;
         wOut = params[2];
         bOut = params[3];
-        gW = grads[2];
-        gB = grads[3];
-      } else {
-        wOut = params[0];
-        bOut = params[1];
-        gW = grads[0];
-        gB = grads[1];
       }
-      double max = Double.NEGATIVE_INFINITY;
       for (int c = 0; c < k; c++) {
         double s = bOut[c];
         int off = c * in;
@@ -442,6 +532,34 @@ public final class HeadTrainer {
           }
         }
       }
+    }
+
+    /** Softmax cross-entropy of one example, -log p(label), at the current parameters. */
+    double loss(double[] z, SparseVector sparse, int label) {
+      forward(z, sparse);
+      double max = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < k; c++) {
+        max = Math.max(max, logits[c]);
+      }
+      double sum = 0;
+      for (int c = 0; c < k; c++) {
+        sum += Math.exp(logits[c] - max);
+      }
+      return Math.log(sum) + max - logits[label];
+    }
+
+    /**
+     * Adds {@code weight} times the gradient of {@link #loss} to {@code grads} (dense blocks) and
+     * to the n-gram block's gradient, marking the n-gram columns it touches.
+     */
+    void backward(double[] z, SparseVector sparse, int label, double weight) {
+      forward(z, sparse);
+      double[] input = hidden > 0 ? h : z;
+      int in = hidden > 0 ? hidden : d;
+      double[] wOut = hidden > 0 ? params[2] : params[0];
+      double[] gW = hidden > 0 ? grads[2] : grads[0];
+      double[] gB = hidden > 0 ? grads[3] : grads[1];
+      double max = Double.NEGATIVE_INFINITY;
       for (int c = 0; c < k; c++) {
         max = Math.max(max, logits[c]);
       }
