@@ -48,6 +48,24 @@ class ExitCodesTest {
     assertThat(r.err().strip().lines()).hasSize(1);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badOptionValues")
+  void aBadOptionValue_isConvertedByPicocli_exits2NamingTheOption(List<String> command, String says, @TempDir Path home) {
+    Run r = run(home, command);
+
+    assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains(says);
+  }
+
+  static Stream<Arguments> badOptionValues() {
+    return Stream.of(
+        Arguments.of(List.of("plan", "run", "--map", "m.osm", "--start", "91,7.42", "--km", "3"),
+            "Invalid value for option '--start': point: lat must be in [-90, 90], was 91.0"),
+        Arguments.of(List.of("recommend", "--start", "north"), "Invalid value for option '--start'"),
+        Arguments.of(List.of("plan", "trip", "--map", "m.osm", "--start", "43.7,7.4", "--hours", "2", "--at", "25:00"),
+            "Invalid value for option '--at'"));
+  }
+
   static Stream<Arguments> commandsOverTheVault() {
     return Stream.of(
         Arguments.of("data", List.of("quality")),

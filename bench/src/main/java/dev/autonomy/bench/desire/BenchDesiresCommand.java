@@ -1,10 +1,10 @@
 package dev.autonomy.bench.desire;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autonomy.bench.BenchCli;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.data.SharedData;
 import dev.autonomy.engine.desire.DesireTrainerSettings;
+import dev.autonomy.vault.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -66,7 +66,7 @@ public final class BenchDesiresCommand implements Callable<Integer> {
     DesireBenchmark.Report report = DesireBenchmark.run(dir, testDays, settings, nestedL2);
     var out = spec.commandLine().getOut();
     if (json) {
-      out.println(new ObjectMapper().writeValueAsString(report.toMap()));
+      out.println(Json.mapper().writeValueAsString(report.toMap()));
     } else {
       out.println("Desire model vs baselines, MAE on each person's last " + testDays + " days (" + dir + ")");
       out.println();

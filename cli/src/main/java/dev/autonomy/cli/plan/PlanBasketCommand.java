@@ -1,6 +1,5 @@
 package dev.autonomy.cli.plan;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.desire.DesireType;
@@ -116,7 +115,7 @@ final class PlanBasketCommand implements Callable<Integer> {
       }
       o.put("items", lines);
       o.put("removed_by_rules", allowed.removed());
-      out.println(new ObjectMapper().writeValueAsString(o));
+      Session.json(spec, o);
     } else {
       out.printf(Locale.ROOT, "Basket within %.2f (%s, seed %d)%n", basket.budget(), basket.method(), basket.seed());
       out.printf(Locale.ROOT, "%4s  %-28s %9s  %-8s %8s  %s%n", "qty", "item", "cost", "desire", "utility", "why");

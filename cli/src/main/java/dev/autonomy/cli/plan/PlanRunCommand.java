@@ -1,6 +1,5 @@
 package dev.autonomy.cli.plan;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.desire.Situation;
@@ -40,8 +39,8 @@ final class PlanRunCommand implements Callable<Integer> {
   @Option(names = "--map", required = true, paramLabel = "FILE", description = "OSM file (.osm.pbf, .osm.gz, .osm).")
   String map;
 
-  @Option(names = "--start", required = true, paramLabel = "LAT,LON", description = "Start and end point.")
-  String start;
+  @Option(names = "--start", required = true, paramLabel = "LAT,LON", converter = LatLonConverter.class, description = "Start and end point.")
+  LatLon start;
 
   @Option(names = "--km", required = true, description = "Distance wanted, in km.")
   double km;
@@ -60,7 +59,7 @@ final class PlanRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LatLon from = LatLon.parse(start, "--start");
+    LatLon from = start;
     if (!(km >= 0.2 && km <= 200)) {
       throw new InvalidInputException("--km must be in [0.2, 200], was " + km);
     }
@@ -105,7 +104,7 @@ final class PlanRunCommand implements Callable<Integer> {
         o.put("gpx", gpx.toString());
       }
       o.put("attribution", MapOptions.ATTRIBUTION);
-      out.println(new ObjectMapper().writeValueAsString(o));
+      Session.json(spec, o);
     } else {
       out.printf(Locale.ROOT, "Loop on %s from %s (%s, seed %d)%n", loop.map(), loop.start(), mode.profile(), loop.seed());
       out.printf("Offered as %s: autonomy feedback %s --done --rating 1..5 (or --skipped)%n", offered.id(), offered.id());

@@ -1,6 +1,5 @@
 package dev.autonomy.cli.plan;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.desire.DesireType;
@@ -17,7 +16,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,14 +39,14 @@ final class PlanTripCommand implements Callable<Integer> {
   @Option(names = "--map", required = true, paramLabel = "FILE", description = "OSM file (.osm.pbf, .osm.gz, .osm).")
   String map;
 
-  @Option(names = "--start", required = true, paramLabel = "LAT,LON", description = "Start and end point.")
-  String start;
+  @Option(names = "--start", required = true, paramLabel = "LAT,LON", converter = LatLonConverter.class, description = "Start and end point.")
+  LatLon start;
 
   @Option(names = "--hours", required = true, description = "Time out, walking and visits (e.g. 6).")
   double hours;
 
   @Option(names = "--at", defaultValue = "10:00", paramLabel = "HH:MM", description = "Leaving time (default: ${DEFAULT-VALUE}).")
-  String at;
+  LocalTime at;
 
   @Option(names = "--desire", paramLabel = "D=W,...",
       description = "Desire weights, e.g. explore=0.7,move=0.2,rest=0.1 (default: your predicted desires; that example when the vault is empty).")
@@ -68,7 +66,7 @@ final class PlanTripCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LatLon from = LatLon.parse(start, "--start");
+    LatLon from = start;
     if (!(hours > 0 && hours <= 24)) {
       throw new InvalidInputException("--hours must be in (0, 24], was " + hours);
     }
@@ -78,12 +76,7 @@ final class PlanTripCommand implements Callable<Integer> {
     if (places < 1) {
       throw new InvalidInputException("--places must be >= 1, was " + places);
     }
-    LocalTime leave;
-    try {
-      leave = LocalTime.parse(at);
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException("--at: expected HH:MM, was '" + at + "'");
-    }
+    LocalTime leave = at;
     PrintWriter out = spec.commandLine().getOut();
     TripOffer offer;
     Map<DesireType, Double> weights;
@@ -104,7 +97,7 @@ final class PlanTripCommand implements Callable<Integer> {
       Map<String, Integer> removed = new LinkedHashMap<>();
       offer.removedByRule().forEach((rule, names) -> removed.put(rule, names.size()));
       o.put("places_removed_by_rules", removed);
-      out.println(new ObjectMapper().writeValueAsString(o));
+      Session.json(spec, o);
     } else {
       print(out, trip);
       offer.removedByRule().forEach((rule, names) -> out.printf(Locale.ROOT, "Left out by rule %s: %d places (%s)%n",

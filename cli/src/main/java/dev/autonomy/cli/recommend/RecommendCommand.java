@@ -2,6 +2,7 @@ package dev.autonomy.cli.recommend;
 
 import dev.autonomy.cli.ContextOption;
 import dev.autonomy.cli.Session;
+import dev.autonomy.cli.plan.LatLonConverter;
 import dev.autonomy.cli.plan.MapOptions;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.desire.Contribution;
@@ -54,8 +55,8 @@ public final class RecommendCommand implements Callable<Integer> {
           + " (an hour when not stated), each under your rules and with its own id.")
   String map;
 
-  @Option(names = "--start", paramLabel = "LAT,LON", description = "Where the paths of --map start and end.")
-  String start;
+  @Option(names = "--start", paramLabel = "LAT,LON", converter = LatLonConverter.class, description = "Where the paths of --map start and end.")
+  LatLon start;
 
   @Option(names = "--seed", description = "Seed for the exploration draw (default: from the clock).")
   Long seed;
@@ -72,7 +73,7 @@ public final class RecommendCommand implements Callable<Integer> {
       if ((map == null) != (start == null)) {
         throw new InvalidInputException("--map and --start go together: give both or neither");
       }
-      LatLon from = start == null ? null : LatLon.parse(start, "--start");
+      LatLon from = start;
       Optional<DesireType> only = Optional.ofNullable(desire).map(DesireType::fromCode);
       // Everything that can fail is checked before anything is logged: a list is logged only when shown.
       try (OsmMap osm = map == null ? null : MapOptions.open(spec, map)) {

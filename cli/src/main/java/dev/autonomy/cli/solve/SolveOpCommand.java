@@ -1,7 +1,6 @@
 package dev.autonomy.cli.solve;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autonomy.cli.Session;
 import dev.autonomy.solve.op.AntColonyOrienteering;
 import dev.autonomy.solve.op.OrienteeringInstance;
 import dev.autonomy.solve.op.OrienteeringProblem;
@@ -35,7 +34,7 @@ public final class SolveOpCommand implements Callable<Integer> {
   @Mixin SolveOptions options = new SolveOptions();
 
   @Override
-  public Integer call() throws JsonProcessingException {
+  public Integer call() {
     var limits = options.limits();
     OrienteeringInstance instance = OrienteeringReader.read(file);
     OrienteeringProblem problem = instance.toProblem();
@@ -54,7 +53,7 @@ public final class SolveOpCommand implements Callable<Integer> {
       json.put("seconds", Math.round(seconds * 1000) / 1000.0);
       json.put("iterations", result.iterations());
       json.put("seed", result.seed());
-      out.println(new ObjectMapper().writeValueAsString(json));
+      Session.json(spec, json);
     } else {
       out.printf(Locale.ROOT, "%s: score %s, length %.4f of budget %s (%d points); %d iterations, %.1f s, seed %d%n",
           instance.name(), number(solution.score()), solution.length(), number(problem.budget()), problem.size(),

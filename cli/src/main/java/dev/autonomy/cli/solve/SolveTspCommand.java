@@ -1,7 +1,6 @@
 package dev.autonomy.cli.solve;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.autonomy.cli.Session;
 import dev.autonomy.solve.tsp.AntColonyTsp;
 import dev.autonomy.solve.tsp.TspInstance;
 import dev.autonomy.solve.tsp.TspResult;
@@ -32,7 +31,7 @@ public final class SolveTspCommand implements Callable<Integer> {
   @Mixin SolveOptions options = new SolveOptions();
 
   @Override
-  public Integer call() throws JsonProcessingException {
+  public Integer call() {
     var limits = options.limits();
     TspInstance instance = TsplibReader.read(file);
     TspResult result = AntColonyTsp.builder().threads(options.threads).build().run(instance, limits, options.seed);
@@ -53,7 +52,7 @@ public final class SolveTspCommand implements Callable<Integer> {
       json.put("iterations", result.iterations());
       json.put("restarts", result.restarts());
       json.put("seed", result.seed());
-      out.println(new ObjectMapper().writeValueAsString(json));
+      Session.json(spec, json);
     } else {
       out.printf(Locale.ROOT, "%s: length %d (%d cities, %s); %d iterations, %d restarts, %.1f s, seed %d%n",
           instance.name(), result.tour().length(), instance.dimension(), instance.edgeWeightType(),

@@ -1,7 +1,7 @@
 package dev.autonomy.cli.text;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autonomy.cli.AutonomyCli;
+import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.text.classify.ModelStore;
 import dev.autonomy.text.classify.Prediction;
@@ -51,7 +51,7 @@ final class TextClassifyCommand implements Callable<Integer> {
       out.put("label", p.label());
       out.put("probability", p.probability());
       out.put("top", p.top());
-      o.println(new ObjectMapper().writeValueAsString(out));
+      Session.json(spec, out);
     } else {
       o.printf(Locale.ROOT, "%s\t%.3f%n", p.label(), p.probability());
       for (Prediction.Scored s : p.top()) {

@@ -1,7 +1,7 @@
 package dev.autonomy.cli.text;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autonomy.cli.AutonomyCli;
+import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.text.classify.Evaluation;
 import dev.autonomy.text.classify.ModelStore;
@@ -69,7 +69,7 @@ final class TextEvalCommand implements Callable<Integer> {
       out.put("split", part);
       out.put("examples", examples.size());
       out.putAll(e.toMap());
-      o.println(new ObjectMapper().writeValueAsString(out));
+      Session.json(spec, out);
     } else {
       o.printf("model '%s' (%s, %s head) on %s, split %s: %d examples%n", model, m.encoder(), m.head().kind(), data, part, examples.size());
       o.print(summary(part, e));

@@ -1,7 +1,7 @@
 package dev.autonomy.cli.text;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autonomy.cli.AutonomyCli;
+import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.text.classify.HeadSettings;
 import dev.autonomy.text.classify.ModelStore;
@@ -133,7 +133,7 @@ final class TextTrainCommand implements Callable<Integer> {
         if (result.heldOut() != null) {
           m.putAll(result.heldOut().toMap());
         }
-        o.println(new ObjectMapper().writeValueAsString(m));
+        Session.json(spec, m);
       } else {
         o.printf(Locale.ROOT, "trained '%s': %s head on %s, %d labels, %d training examples, %d epochs (kept %d)%n",
             out, settings.kind(), enc, result.model().labels().size(), result.model().info().trainExamples(),

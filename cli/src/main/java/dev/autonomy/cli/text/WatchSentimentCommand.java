@@ -1,7 +1,7 @@
 package dev.autonomy.cli.text;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autonomy.cli.AutonomyCli;
+import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.text.classify.ModelStore;
 import dev.autonomy.text.classify.TextModel;
@@ -104,7 +104,7 @@ final class WatchSentimentCommand implements Callable<Integer> {
       }
       out.put("days", rows);
       out.put("alerts", days.stream().filter(DayShare::alert).map(d -> d.date().toString()).toList());
-      o.println(new ObjectMapper().writeValueAsString(out));
+      Session.json(spec, out);
     } else {
       o.println("rule: " + rule.describe());
       for (DayShare d : days) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.text.TextJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ final class Clinc150Reader {
   /** The out-of-scope label. */
   static final String OOS = "oos";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = TextJson.mapper();
   private static final List<String> SPLITS = List.of("train", "val", "test");
 
   private Clinc150Reader() {}

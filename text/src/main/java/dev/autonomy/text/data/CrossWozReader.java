@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.text.TextJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ import java.util.zip.ZipInputStream;
  */
 final class CrossWozReader {
   static final Set<String> DOMAINS = Set.of("景点", "餐馆", "酒店", "地铁", "出租");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = TextJson.mapper();
 
   private CrossWozReader() {}
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.text.TextJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /** One JSON object per line with string fields {@code text} and {@code label}; blank lines skipped. */
 final class JsonlReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = TextJson.mapper();
 
   private JsonlReader() {}
 
