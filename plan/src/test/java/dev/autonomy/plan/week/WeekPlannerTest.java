@@ -8,7 +8,6 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class WeekPlannerTest {
