@@ -5,8 +5,8 @@ import dev.autonomy.core.signal.Modality;
 import dev.autonomy.core.signal.Provenance;
 import dev.autonomy.core.signal.Signal;
 import dev.autonomy.core.signal.SignalKind;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +17,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * A small reader of the Fitabase daily CSVs for the desire benchmark (the ingest module's importer
@@ -31,6 +35,7 @@ import java.util.TreeMap;
  * read as local times in {@link #ZONE}.
  */
 final class FitabaseReader {
+  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
   static final ZoneId ZONE = ZoneOffset.UTC;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M/d/yyyy", Locale.ROOT);
   private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.ROOT);
@@ -92,13 +97,14 @@ final class FitabaseReader {
     }
   }
 
+  /** Reads the file with Commons CSV (RFC 4180) and passes each row's wanted columns, named by the header, stripped. */
   private static void forEachRow(Path file, List<String> wanted, Row row) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String header = in.readLine();
-      if (header == null) {
+    try (CSVParser csv = FORMAT.parse(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+      Iterator<CSVRecord> records = csv.iterator();
+      if (!records.hasNext()) {
         throw InvalidInputException.at(file.toString(), 1, "", "empty file, expected a CSV header");
       }
-      List<String> names = Arrays.stream(header.strip().split(",")).map(String::strip).toList();
+      List<String> names = records.next().stream().map(String::strip).toList();
       int[] index = new int[wanted.size()];
       for (int i = 0; i < index.length; i++) {
         index[i] = names.indexOf(wanted.get(i));
@@ -106,20 +112,18 @@ final class FitabaseReader {
           throw InvalidInputException.at(file.toString(), 1, wanted.get(i), "column missing; header is " + names);
         }
       }
-      String text;
-      long line = 1;
-      while ((text = in.readLine()) != null) {
-        line++;
-        if (text.isBlank()) {
+      while (records.hasNext()) {
+        CSVRecord record = records.next();
+        long line = csv.getCurrentLineNumber();
+        if (record.size() == 1 && record.get(0).isBlank()) {
           continue;
         }
-        String[] all = text.strip().split(",", -1);
         String[] picked = new String[index.length];
         for (int i = 0; i < index.length; i++) {
-          if (index[i] >= all.length) {
-            throw InvalidInputException.at(file.toString(), line, wanted.get(i), "row has only " + all.length + " columns");
+          if (index[i] >= record.size()) {
+            throw InvalidInputException.at(file.toString(), line, wanted.get(i), "row has only " + record.size() + " columns");
           }
-          picked[i] = all[index[i]].strip();
+          picked[i] = record.get(index[i]).strip();
         }
         try {
           row.accept(line, picked);
@@ -127,6 +131,11 @@ final class FitabaseReader {
           throw InvalidInputException.at(file.toString(), line, "", "cannot read the date: " + e.getMessage());
         }
       }
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof CSVException invalid) {
+        throw InvalidInputException.at(file.toString(), 0, "", "not valid CSV: " + invalid.getMessage());
+      }
+      throw e.getCause();
     }
   }
 }

@@ -23,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Recommendation latency with 100 candidate options after a year of data: a seeded synthetic
@@ -101,13 +103,13 @@ public final class RecommendLatencyBenchmark {
   }
 
   private static Path writeCsv(Path file, List<Option> options) throws IOException {
-    List<String> lines = new ArrayList<>();
-    lines.add(String.join(",", OptionCatalogue.COLUMNS));
-    for (Option o : options) {
-      lines.add(String.join(",", o.id(), o.name(), o.desire().code(), o.place().code(), Integer.toString(o.minutes()),
-          Double.toString(o.effort()), Double.toString(o.cost()), o.activity(), String.join(";", o.tags())));
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader(OptionCatalogue.COLUMNS.toArray(String[]::new)).get();
+    try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(file), format)) {
+      for (Option o : options) {
+        out.printRecord(o.id(), o.name(), o.desire().code(), o.place().code(), Integer.toString(o.minutes()),
+            Double.toString(o.effort()), Double.toString(o.cost()), o.activity(), String.join(";", o.tags()));
+      }
     }
-    Files.write(file, lines);
     return file;
   }
 

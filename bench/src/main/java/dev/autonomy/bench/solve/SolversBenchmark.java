@@ -27,6 +27,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * The solver benchmark of issue 3. TSP: every TSPLIB instance in {@code data/tsplib} with a known
@@ -43,6 +46,8 @@ import java.util.stream.Stream;
  * <p>Run: {@code ./autonomy bench solvers --seeds 5 --max-cities 200}
  */
 public final class SolversBenchmark {
+  private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
   /** Default budget: 10 s up to 200 cities, 60 s above (the issue's two targets). */
   public static Duration defaultBudget(int cities) {
     return Duration.ofSeconds(cities <= 200 ? 10 : 60);
@@ -293,13 +298,13 @@ public final class SolversBenchmark {
     return best;
   }
 
+  /** The rows after the header, read with Commons CSV (RFC 4180); blank lines skipped. */
   private static List<String[]> csv(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new InvalidInputException(file + ": not found (is --data the shared data folder?)");
     }
-    try {
-      List<String> lines = Files.readAllLines(file);
-      return lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).map(l -> l.split(",", -1)).toList();
+    try (CSVParser parser = CSV.parse(Files.newBufferedReader(file))) {
+      return parser.stream().skip(1).filter(r -> !(r.size() == 1 && r.get(0).isBlank())).map(CSVRecord::values).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

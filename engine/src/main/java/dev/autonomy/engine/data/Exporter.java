@@ -26,9 +26,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes everything the vault holds about the person as files they can read: CSV for tables, JSON
@@ -36,6 +39,8 @@ import java.util.TreeSet;
  * place at the end, so a failure leaves no half-written export.
  */
 public final class Exporter {
+  private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+
   /** What was written. */
   public record Summary(Path dir, Map<String, Long> files) {}
 
@@ -81,14 +86,13 @@ public final class Exporter {
     ObjectWriter json = Json.mapper().writerWithDefaultPrettyPrinter();
 
     long[] count = {0};
-    try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("signals.csv"), StandardCharsets.UTF_8)) {
-      out.write("kind,start,end,zone,value,unit,category,text,source,format,device,modality\n");
+    try (CSVPrinter out = csv(dir.resolve("signals.csv"),
+        "kind", "start", "end", "zone", "value", "unit", "category", "text", "source", "format", "device", "modality")) {
       vault.signals().forEach(Set.of(), s -> {
         try {
-          out.write(String.join(",", s.kind().code(), s.start().toString(), s.end().toString(), s.zone().getId(),
-              Double.toString(s.value()), csv(s.unit()), csv(s.category()), csv(s.text()), csv(s.provenance().source()),
-              s.provenance().format(), csv(s.provenance().device()), s.provenance().modality().name()));
-          out.write('\n');
+          out.printRecord(s.kind().code(), s.start().toString(), s.end().toString(), s.zone().getId(),
+              Double.toString(s.value()), s.unit(), s.category(), s.text(), s.provenance().source(),
+              s.provenance().format(), s.provenance().device(), s.provenance().modality().name());
           count[0]++;
         } catch (IOException e) {
           throw new UncheckedIOException(e);
@@ -105,12 +109,11 @@ public final class Exporter {
     files.put("quality.json", (long) state.quality().kinds().size());
 
     long days = 0;
-    try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("daily.csv"), StandardCharsets.UTF_8)) {
-      out.write("date,kind,value,status,outlier\n");
+    try (CSVPrinter out = csv(dir.resolve("daily.csv"), "date", "kind", "value", "status", "outlier")) {
       for (SignalKind kind : state.table().kinds()) {
         for (Map.Entry<LocalDate, DailyValue> e : state.table().series(kind).entrySet()) {
-          out.write(e.getKey() + "," + kind.code() + "," + e.getValue().value() + "," + e.getValue().status().name().toLowerCase()
-              + "," + e.getValue().outlier() + "\n");
+          out.printRecord(e.getKey(), kind.code(), Double.toString(e.getValue().value()),
+              e.getValue().status().name().toLowerCase(Locale.ROOT), e.getValue().outlier());
           days++;
         }
       }
@@ -133,12 +136,10 @@ public final class Exporter {
     files.put("recommendations.jsonl", (long) decisions.size());
 
     List<FeedbackRow> feedback = vault.decisions().feedbackRows();
-    try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("feedback.csv"), StandardCharsets.UTF_8)) {
-      out.write("recommendation_id,option_id,desire,outcome,rating,at\n");
+    try (CSVPrinter out = csv(dir.resolve("feedback.csv"), "recommendation_id", "option_id", "desire", "outcome", "rating", "at")) {
       for (FeedbackRow f : feedback) {
-        out.write(String.join(",", f.recommendationId(), f.optionId(), f.desire(), f.outcome().name().toLowerCase(),
-            f.rating().isPresent() ? Integer.toString(f.rating().getAsInt()) : "", f.at().toString()));
-        out.write('\n');
+        out.printRecord(f.recommendationId(), f.optionId(), f.desire(), f.outcome().name().toLowerCase(Locale.ROOT),
+            f.rating().isPresent() ? Integer.toString(f.rating().getAsInt()) : "", f.at().toString());
       }
     }
     files.put("feedback.csv", (long) feedback.size());
@@ -172,32 +173,33 @@ public final class Exporter {
       days.addAll(state.table().series(kind).keySet());
     }
     long rows = 0;
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    try (CSVPrinter out = csv(file)) {
       List<String> names = null;
       for (LocalDate day : days) {
         FeatureVector x = features.forDay(day, Map.of());
         if (names == null) {
           names = x.names();
-          out.write("date," + String.join(",", names) + "\n");
+          List<String> header = new ArrayList<>(names.size() + 1);
+          header.add("date");
+          header.addAll(names);
+          out.printRecord(header);
         }
         List<String> cells = new ArrayList<>(names.size() + 1);
         cells.add(day.toString());
         for (Double v : x.values()) {
           cells.add(Double.toString(v));
         }
-        out.write(String.join(",", cells));
-        out.write('\n');
+        out.printRecord(cells);
         rows++;
       }
     }
     return rows;
   }
 
-  private static String csv(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
+  /** A CSV file written by Commons CSV as RFC 4180 has it (records ended by {@code \n}), starting with the header if given. */
+  private static CSVPrinter csv(Path file, String... header) throws IOException {
+    CSVFormat format = header.length == 0 ? CSV : CSV.builder().setHeader(header).get();
+    return new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), format);
   }
 
   private static void deleteTree(Path root) {

@@ -4,10 +4,9 @@ import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.option.Option;
 import dev.autonomy.core.option.Place;
-import java.io.BufferedReader;
+import dev.autonomy.ingest.lines.CsvRecords;
+import dev.autonomy.ingest.lines.LineReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * The options Autonomy can propose: a built-in catalogue for health and everyday life, extended or
@@ -103,39 +103,33 @@ public final class OptionCatalogue {
   }
 
   /**
-   * Reads a person's option file: CSV with the header {@link #COLUMNS} (tags separated by ';').
-   * Every bad value is reported with file, line and column.
+   * Reads a person's option file: CSV (RFC 4180, read by Commons CSV: a name holding a comma is
+   * quoted) with the header {@link #COLUMNS} (tags separated by ';'). Every bad value is reported
+   * with file, line and column.
    */
   public static List<Option> readCsv(Path file) throws IOException {
-    String name = file.getFileName().toString();
     List<Option> out = new ArrayList<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String header = reader.readLine();
-      if (header == null || header.isBlank()) {
+    try (CsvRecords csv = CsvRecords.open(file, LineReader.DEFAULT_MAX_LINE_CHARS)) {
+      String name = csv.file();
+      CSVRecord header = csv.next();
+      if (header == null) {
         throw InvalidInputException.at(name, 1, "", "empty file; expected a header " + String.join(",", COLUMNS));
       }
-      List<String> columns = Arrays.stream(header.split(",", -1)).map(String::trim).toList();
+      List<String> columns = header.stream().map(String::trim).toList();
       for (String required : COLUMNS.subList(0, 7)) {
         if (!columns.contains(required)) {
-          throw InvalidInputException.at(name, 1, required, "missing column; header must have " + String.join(",", COLUMNS));
+          throw InvalidInputException.at(name, csv.line(), required, "missing column; header must have " + String.join(",", COLUMNS));
         }
       }
-      String line;
-      long lineNo = 1;
-      while ((line = reader.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] cells = line.split(",", -1);
-        if (cells.length != columns.size()) {
-          throw InvalidInputException.at(name, lineNo, "", "expected " + columns.size() + " values, found " + cells.length);
+      for (CSVRecord cells = csv.next(); cells != null; cells = csv.next()) {
+        if (cells.size() != columns.size()) {
+          throw InvalidInputException.at(name, csv.line(), "", "expected " + columns.size() + " values, found " + cells.size());
         }
         Map<String, String> row = new LinkedHashMap<>();
-        for (int i = 0; i < cells.length; i++) {
-          row.put(columns.get(i), cells[i].trim());
+        for (int i = 0; i < cells.size(); i++) {
+          row.put(columns.get(i), cells.get(i).trim());
         }
-        out.add(parseRow(name, lineNo, row));
+        out.add(parseRow(name, csv.line(), row));
       }
     }
     return out;

@@ -12,7 +12,7 @@ import dev.autonomy.core.signal.Modality;
 import dev.autonomy.core.signal.Provenance;
 import dev.autonomy.core.signal.SignalSink;
 import dev.autonomy.ingest.lines.CsvHeader;
-import dev.autonomy.ingest.lines.CsvReader;
+import dev.autonomy.ingest.lines.CsvRecords;
 import dev.autonomy.ingest.lines.LineReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Generic events the person keeps themselves: a CSV with the header
@@ -32,7 +33,7 @@ import java.util.Map;
  * <p>kind is purchase, transaction, trip or note; time is ISO-8601 with an offset or zone, or local
  * (then {@link ImportOptions#defaultZone()}); purchases and transactions carry a currency code as
  * unit, trips km/mi/m/ft (stored in metres), notes keep their text and have value 0 unless an
- * amount is given. Every event is SELF_REPORTED. No line may exceed {@value
+ * amount is given. Every event is SELF_REPORTED. No line (no CSV record) may exceed {@value
  * LineReader#DEFAULT_MAX_LINE_CHARS} characters.
  */
 public final class EventsImporter implements Importer {
@@ -70,14 +71,14 @@ public final class EventsImporter implements Importer {
     if (!name.endsWith(".csv")) {
       return false;
     }
-    try (LineReader lines = open(path, 64 * 1024)) {
-      String header = lines.readLine();
+    try (CsvRecords csv = CsvRecords.open(path, 64 * 1024)) {
+      CSVRecord header = csv.next();
       if (header == null) {
         return false;
       }
-      List<String> names = List.of(header.toLowerCase(Locale.ROOT).split(",", -1));
-      return names.contains("time") && names.contains("kind");
-    } catch (InvalidInputException tooLong) {
+      CsvHeader names = new CsvHeader(csv.file(), header.toList());
+      return names.optional("time") >= 0 && names.optional("kind") >= 0;
+    } catch (InvalidInputException notCsv) {
       return false;
     }
   }
@@ -109,12 +110,12 @@ public final class EventsImporter implements Importer {
   }
 
   private long readCsv(Path path, String file, ImportOptions options, Provenance provenance, SignalSink sink) throws IOException {
-    try (CsvReader csv = new CsvReader(open(path, maxLineChars), maxLineChars)) {
-      List<String> names = csv.next();
+    try (CsvRecords csv = CsvRecords.open(path, maxLineChars)) {
+      CSVRecord names = csv.next();
       if (names == null) {
         throw InvalidInputException.at(file, 1, null, "empty file; expected the header time,kind,amount,unit,category,text");
       }
-      CsvHeader header = new CsvHeader(file, names);
+      CsvHeader header = new CsvHeader(file, names.toList());
       int time = header.require("time");
       int kind = header.require("kind");
       int amount = header.require("amount");
@@ -123,7 +124,7 @@ public final class EventsImporter implements Importer {
       int text = header.optional("text");
       EventFields fields = new EventFields();
       long count = 0;
-      for (List<String> row = csv.next(); row != null; row = csv.next()) {
+      for (CSVRecord row = csv.next(); row != null; row = csv.next()) {
         fields.clear();
         fields.time = at(row, time);
         fields.kind = at(row, kind);
@@ -138,7 +139,7 @@ public final class EventsImporter implements Importer {
     }
   }
 
-  private static String at(List<String> row, int index) {
+  private static String at(CSVRecord row, int index) {
     return index >= 0 && index < row.size() ? row.get(index) : null;
   }
 

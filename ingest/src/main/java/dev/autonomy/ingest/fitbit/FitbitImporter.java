@@ -10,11 +10,9 @@ import dev.autonomy.core.signal.Signal;
 import dev.autonomy.core.signal.SignalKind;
 import dev.autonomy.core.signal.SignalSink;
 import dev.autonomy.ingest.lines.CsvHeader;
-import dev.autonomy.ingest.lines.CsvReader;
+import dev.autonomy.ingest.lines.CsvRecords;
 import dev.autonomy.ingest.lines.LineReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Fitabase CSV exports (the "Fitbit Fitness Tracker Data" layout): a folder of *_merged.csv files
@@ -124,13 +123,13 @@ public final class FitbitImporter implements Importer {
     TreeSet<String> ids = new TreeSet<>();
     for (Path file : files) {
       String name = file.getFileName().toString();
-      try (CsvReader csv = open(file)) {
-        List<String> header = csv.next();
+      try (CsvRecords csv = open(file)) {
+        CSVRecord header = csv.next();
         if (header == null) {
           throw InvalidInputException.at(name, 1, null, "empty file; expected a CSV header starting with Id");
         }
-        int id = new CsvHeader(name, header).require("Id");
-        for (List<String> row = csv.next(); row != null; row = csv.next()) {
+        int id = new CsvHeader(name, header.toList()).require("Id");
+        for (CSVRecord row = csv.next(); row != null; row = csv.next()) {
           if (id < row.size()) {
             ids.add(row.get(id).strip());
           }
@@ -152,9 +151,8 @@ public final class FitbitImporter implements Importer {
     return String.join(", ", few) + (ids.size() > few.size() ? ", ... (" + ids.size() + " in all)" : "");
   }
 
-  static CsvReader open(Path file) throws IOException {
-    return new CsvReader(new LineReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8),
-        file.getFileName().toString(), LineReader.DEFAULT_MAX_LINE_CHARS), LineReader.DEFAULT_MAX_LINE_CHARS);
+  static CsvRecords open(Path file) throws IOException {
+    return CsvRecords.open(file, LineReader.DEFAULT_MAX_LINE_CHARS);
   }
 
   /** The state of one import: which person, where signals go, what was counted. */
@@ -182,15 +180,15 @@ public final class FitbitImporter implements Importer {
 
     void read(Path path, FitabaseFile kind) throws IOException {
       file = path.getFileName().toString();
-      try (CsvReader csv = open(path)) {
-        List<String> names = csv.next();
+      try (CsvRecords csv = open(path)) {
+        CSVRecord names = csv.next();
         if (names == null) {
           throw InvalidInputException.at(file, 1, null, "empty file; expected a CSV header starting with Id");
         }
-        CsvHeader header = new CsvHeader(file, names);
+        CsvHeader header = new CsvHeader(file, names.toList());
         int id = header.require("Id");
         Columns columns = new Columns(kind, header);
-        for (List<String> row = csv.next(); row != null; row = csv.next()) {
+        for (CSVRecord row = csv.next(); row != null; row = csv.next()) {
           line = csv.line();
           String rowId = field(row, id, "Id").strip();
           if (ids.size() < 1000) {
@@ -205,14 +203,14 @@ public final class FitbitImporter implements Importer {
       }
     }
 
-    String field(List<String> row, int index, String name) {
+    String field(CSVRecord row, int index, String name) {
       if (index >= row.size()) {
         throw InvalidInputException.at(file, line, name, "missing; the row has " + row.size() + " fields");
       }
       return row.get(index);
     }
 
-    double number(List<String> row, int index, String name) {
+    double number(CSVRecord row, int index, String name) {
       String text = field(row, index, name).strip();
       try {
         double value = Double.parseDouble(text);
@@ -225,7 +223,7 @@ public final class FitbitImporter implements Importer {
       throw InvalidInputException.at(file, line, name, "expected a number, found '" + abbreviate(text) + "'");
     }
 
-    LocalDateTime time(List<String> row, int index, String name) {
+    LocalDateTime time(CSVRecord row, int index, String name) {
       return FitbitTime.parse(field(row, index, name), file, line, name);
     }
 
@@ -284,7 +282,7 @@ public final class FitbitImporter implements Importer {
       }
     }
 
-    void emit(FileReading r, List<String> row) {
+    void emit(FileReading r, CSVRecord row) {
       Provenance p = r.sensed;
       switch (kind) {
         case DAILY_ACTIVITY: {

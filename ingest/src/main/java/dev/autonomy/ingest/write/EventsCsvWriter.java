@@ -9,19 +9,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes the generic events CSV ({@code time,kind,amount,unit,category,text}) with RFC 4180
- * quoting: fields holding a comma, quote or line break are quoted, quotes doubled.
+ * Writes the generic events CSV ({@code time,kind,amount,unit,category,text}) with Commons CSV as
+ * RFC 4180 has it: CRLF between records, fields holding a comma, quote or line break quoted, quotes
+ * doubled.
  */
 public final class EventsCsvWriter implements AutoCloseable {
-  public static final String HEADER = "time,kind,amount,unit,category,text";
+  private static final String[] COLUMNS = {"time", "kind", "amount", "unit", "category", "text"};
+  public static final String HEADER = String.join(",", COLUMNS);
 
-  private final Writer out;
+  private final CSVPrinter out;
 
   public EventsCsvWriter(Writer out) {
-    this.out = out;
-    line(HEADER);
+    try {
+      this.out = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(COLUMNS).get());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public EventsCsvWriter(Path file) throws IOException {
@@ -33,27 +40,13 @@ public final class EventsCsvWriter implements AutoCloseable {
     if (!Double.isFinite(amount)) {
       throw new IllegalArgumentException("amount must be a finite number, was " + amount);
     }
-    line(String.join(",", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time), quote(kind),
-        AppleHealthExportWriter.number(amount), quote(unit), quote(category), quote(text)));
-    return this;
-  }
-
-  private void line(String text) {
     try {
-      out.write(text);
-      out.write("\r\n");
+      out.printRecord(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time), kind, AppleHealthExportWriter.number(amount), unit,
+          category, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The field as RFC 4180 wants it. */
-  public static String quote(String field) {
-    if (field == null) {
-      return "";
-    }
-    boolean needs = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0;
-    return needs ? '"' + field.replace("\"", "\"\"") + '"' : field;
+    return this;
   }
 
   @Override

@@ -24,6 +24,30 @@ class ItemsCsvTest {
         new Item("coffee", 4.5, DesireType.REST, 2, 3));
   }
 
+  @Test
+  void read_keepsAQuotedCommaInOneField() throws Exception {
+    List<Item> items = parse("name,price,desire,utility,max_qty\n\"shoes, trail\",89.90,move,9,1\n\"tea \"\"green\"\"\",3,rest,1,2\n");
+    assertThat(items).containsExactly(
+        new Item("shoes, trail", 89.90, DesireType.MOVE, 9, 1),
+        new Item("tea \"green\"", 3, DesireType.REST, 1, 2));
+  }
+
+  @Test
+  void read_keepsAQuotedLineBreakInOneField_andNamesLaterLinesRightly() throws Exception {
+    String header = "name,price,desire,utility,max_qty\n";
+    assertThat(parse(header + "\"gift\nbox\",20,buy,3,1\n")).containsExactly(new Item("gift\nbox", 20, DesireType.BUY, 3, 1));
+    assertThatThrownBy(() -> parse(header + "\"gift\nbox\",20,buy,3,1\nx,abc,buy,1,1\n"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("items.csv:4: field 'price'");
+  }
+
+  @Test
+  void read_refusesAQuoteNeverClosed() {
+    assertThatThrownBy(() -> parse("name,price,desire,utility,max_qty\nx,1,buy,1,1\n\"open,1,buy,1,1\n"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("items.csv:3: not valid CSV");
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "name,price,desire,utility,max_qty\\nx,abc,buy,1,1 | items.csv:2: field 'price': expected a number, was 'abc'",
