@@ -6,6 +6,7 @@ import dev.autonomy.ingest.applehealth.AppleHealthImporter;
 import dev.autonomy.ingest.events.EventsImporter;
 import dev.autonomy.ingest.fitbit.FitbitImporter;
 import dev.autonomy.ingest.gpx.GpxImporter;
+import dev.autonomy.ingest.weather.WeatherImporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ public final class Importers {
 
   /** Every importer, most specific first (the order {@link #detect} tries them in). */
   public static List<Importer> all() {
-    return List.of(new AppleHealthImporter(), new GpxImporter(), new FitbitImporter(), new EventsImporter());
+    return List.of(new AppleHealthImporter(), new GpxImporter(), new FitbitImporter(), new WeatherImporter(),
+        new EventsImporter());
   }
 
   /** The format names, for help texts and error messages. */

@@ -4,7 +4,7 @@ import dev.autonomy.core.signal.SignalKind;
 
 /**
  * Conversion of the units found in personal data files to each {@link SignalKind}'s canonical unit
- * (metres, kilocalories, kilograms, minutes, counts).
+ * (metres, kilocalories, kilograms, minutes, counts, degrees Celsius, millimetres).
  */
 public final class Units {
   private Units() {}
@@ -30,6 +30,10 @@ public final class Units {
         return unit.isEmpty() ? value : Double.NaN;
       case "count/min":
         return unit.equals("bpm") || unit.equals("beats/min") ? value : Double.NaN;
+      case "degC":
+        return celsius(value, unit);
+      case "mm":
+        return millimetres(value, unit);
       default:
         return Double.NaN;
     }
@@ -98,6 +102,33 @@ public final class Units {
       case "hr":
       case "h":
         return value * 60.0;
+      default:
+        return Double.NaN;
+    }
+  }
+
+  static double celsius(double value, String unit) {
+    switch (unit) {
+      case "degC":
+      case "°C":
+        return value;
+      case "degF":
+      case "°F":
+        return (value - 32.0) * 5.0 / 9.0;
+      default:
+        return Double.NaN;
+    }
+  }
+
+  static double millimetres(double value, String unit) {
+    switch (unit) {
+      case "mm":
+        return value;
+      case "cm":
+        return value * 10.0;
+      case "in":
+      case "inch":
+        return value * 25.4;
       default:
         return Double.NaN;
     }

@@ -18,7 +18,7 @@ class ImportersTest {
     for (String format : Importers.formats()) {
       assertThat(Importers.forFormat(format).format()).isEqualTo(format);
     }
-    assertThat(Importers.formats()).containsExactly("apple-health", "gpx", "fitbit", "events");
+    assertThat(Importers.formats()).containsExactly("apple-health", "gpx", "fitbit", "weather", "events");
     assertThatThrownBy(() -> Importers.forFormat("garmin"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("garmin").hasMessageContaining("apple-health");
   }
@@ -50,5 +50,10 @@ class ImportersTest {
     assertThat(Units.toCanonical(dev.autonomy.core.signal.SignalKind.BODY_MASS, 10, "lb")).isCloseTo(4.5359237, org.assertj.core.api.Assertions.within(1e-12));
     assertThat(Units.toCanonical(dev.autonomy.core.signal.SignalKind.WORKOUT, 2, "hr")).isEqualTo(120);
     assertThat(Units.toCanonical(dev.autonomy.core.signal.SignalKind.DISTANCE, 1, "parsec")).isNaN();
+    assertThat(Units.toCanonical(dev.autonomy.core.signal.SignalKind.TEMPERATURE, 212, "degF")).isEqualTo(100);
+    assertThat(Units.toCanonical(dev.autonomy.core.signal.SignalKind.TEMPERATURE, 20, "°C")).isEqualTo(20);
+    assertThat(Units.toCanonical(dev.autonomy.core.signal.SignalKind.PRECIPITATION, 2, "inch")).isEqualTo(50.8);
+    assertThat(Units.toCanonical(dev.autonomy.core.signal.SignalKind.PRECIPITATION, 1, "cm")).isEqualTo(10);
+    assertThat(Units.toCanonical(dev.autonomy.core.signal.SignalKind.TEMPERATURE, 300, "K")).isNaN();
   }
 }

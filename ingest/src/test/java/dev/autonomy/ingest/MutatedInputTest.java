@@ -10,6 +10,7 @@ import dev.autonomy.ingest.applehealth.AppleHealthImporter;
 import dev.autonomy.ingest.events.EventsImporter;
 import dev.autonomy.ingest.fitbit.FitbitImporter;
 import dev.autonomy.ingest.gpx.GpxImporter;
+import dev.autonomy.ingest.weather.WeatherImporter;
 import dev.autonomy.ingest.write.AppleHealthExportWriter;
 import dev.autonomy.ingest.write.AppleHealthZip;
 import dev.autonomy.ingest.write.EventsCsvWriter;
@@ -86,6 +87,18 @@ class MutatedInputTest {
       samples.add(new Sample("sleepDay_merged.csv", ("Id,SleepDay,TotalSleepRecords,TotalMinutesAsleep,TotalTimeInBed\r\n"
           + "1503960366,4/12/2016 12:00:00 AM,1,327,346\r\n1503960366,4/13/2016 12:00:00 AM,2,384,407\r\n"
           + "1503960366,4/15/2016 12:00:00 AM,1,412,442\r\n").getBytes(StandardCharsets.US_ASCII), new FitbitImporter()));
+      samples.add(new Sample("open-meteo.csv", String.join("\n",
+          "latitude,longitude,elevation,utc_offset_seconds,timezone,timezone_abbreviation",
+          "52.52,13.42,38.0,7200,Europe/Berlin,CEST", "",
+          "current_weather_time,temperature (°C),weathercode (wmo code)", "2024-05-01T09:00,14.0,2", "",
+          "time,temperature_2m (°F),precipitation (inch),weather_code (wmo code)",
+          "2024-05-01T00:00,50.2,0.00,0", "2024-05-01T01:00,49.1,0.02,61", "2024-05-01T02:00,,0.01,", "",
+          "time,temperature_2m_mean (°F),precipitation_sum (inch),weather_code (wmo code)", "2024-05-01,55.0,0.40,63", "")
+          .getBytes(StandardCharsets.UTF_8), new WeatherImporter(4096)));
+      samples.add(new Sample("meteostat.csv", String.join("\n",
+          "date,hour,temp,dwpt,rhum,prcp,snow,wdir,wspd,wpgt,pres,tsun,coco",
+          "2024-05-01,0,10.2,8.0,90,0.0,,200,9.0,,1015.2,,3", "2024-05-01,1,9.8,7.9,91,0.4,,210,8.0,,1015.0,,7.0",
+          "2024-05-01,2,9.5,,,,,,,,,,", "").getBytes(StandardCharsets.UTF_8), new WeatherImporter(4096)));
       Optional<Path> shared = SharedData.root();
       if (shared.isPresent()) {
         Path data = shared.get();

@@ -28,7 +28,7 @@ public final class ImportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", description = "File or folder to import.")
   Path path;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "apple-health, fitbit, gpx or events (default: detected).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "apple-health, fitbit, gpx, events or weather (default: detected).")
   String format;
 
   @Option(names = "--person", paramLabel = "ID", description = "For files holding several persons (Fitabase): the one to import.")

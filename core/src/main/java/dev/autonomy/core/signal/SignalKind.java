@@ -1,6 +1,7 @@
 package dev.autonomy.core.signal;
 
 import dev.autonomy.core.InvalidInputException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -33,7 +34,30 @@ public enum SignalKind {
   /** A trip taken; value is its distance. */
   TRIP("m"),
   /** Free text the person wrote; value is 0 and the text is in {@link Signal#text()}. */
-  NOTE("none");
+  NOTE("none"),
+  /**
+   * Air temperature where the person was, in degrees Celsius: a reading at one time, or a day's
+   * mean over the day.
+   */
+  TEMPERATURE("degC"),
+  /**
+   * Precipitation (rain, and snow as water), in millimetres: the total of the hour ending at the
+   * signal's end, or of the day it spans.
+   */
+  PRECIPITATION("mm"),
+  /**
+   * The weather's condition: category is one of {@link #WEATHER_CONDITIONS} and value its position
+   * in that list (0 sun ... 5 storm).
+   */
+  WEATHER("code");
+
+  /**
+   * The conditions a {@link #WEATHER} signal names, ordered from the weather that keeps a person
+   * indoors least to most: sun (clear, mainly clear), cloud (partly cloudy, overcast), fog (fog,
+   * rime fog), rain (drizzle, rain, freezing rain, rain showers), snow (snow, sleet, snow grains,
+   * snow showers), storm (thunder, lightning, hail, storm). A signal's value is the position here.
+   */
+  public static final List<String> WEATHER_CONDITIONS = List.of("sun", "cloud", "fog", "rain", "snow", "storm");
 
   private final String canonicalUnit;
   private final String code = name().toLowerCase(Locale.ROOT);

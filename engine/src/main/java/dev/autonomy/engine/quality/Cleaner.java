@@ -36,8 +36,9 @@ import java.util.TreeMap;
  *       granularity (a daily summary and hourly samples, told apart by category) keep the stream
  *       with the longest intervals, the device's own summary. Sleep "in bed" episodes are dropped on days that have "asleep"
  *       episodes, so time in bed is not added to time asleep.
- *   <li><b>Daily roll-up</b> by the signal's own zone: sums for additive kinds, means for heart rate
- *       and body mass, counts for notes. A sleep episode belongs to the date of (its end - 12 h):
+ *   <li><b>Daily roll-up</b> by the signal's own zone: sums for additive kinds, means for heart rate,
+ *       body mass and temperature, counts for notes, the most frequent condition for weather (a tie
+ *       to the worse weather). A sleep episode belongs to the date of (its end - 12 h):
  *       the night after that day (a night ending at 07:00 belongs to the evening before).
  *   <li><b>Non-wear</b>: a day with 0 steps is taken as a day the tracker was not worn: steps,
  *       distance, active and sedentary minutes of that day become missing.
@@ -45,7 +46,8 @@ import java.util.TreeMap;
  *       Event kinds (workouts, money, trips, notes) have no gaps: a day without one is a zero.
  *   <li><b>Outliers</b>: a Hampel filter over observed daily values: a day is flagged when it lies
  *       more than 3 x 1.4826 x MAD from the median of a centred 15-day window (at least 5 observed
- *       days in the window, MAD &gt; 0). Flagged values are kept and marked, not changed.
+ *       days in the window, MAD &gt; 0). Flagged values are kept and marked, not changed. Weather
+ *       conditions are categories and are not filtered.
  *   <li><b>Imputation</b> of missing days inside the span, for the kinds the features use: the
  *       median of the same weekday in the previous 4 weeks, else of the previous 28 days (at least
  *       3 values). Imputed days are marked {@link DayStatus#IMPUTED} and never become labels.
@@ -97,7 +99,9 @@ public final class Cleaner {
       TreeMap<LocalDate, DailyValue> days = tables.get(kind);
       Tally tally = tallies.get(kind);
       fillSpan(kind, days, tally);
-      flagOutliers(days, tally);
+      if (kind != SignalKind.WEATHER) {
+        flagOutliers(days, tally);
+      }
       if (settings.imputedKinds().contains(kind)) {
         impute(days, tally);
       }
@@ -305,6 +309,9 @@ public final class Cleaner {
   }
 
   private static TreeMap<LocalDate, DailyValue> rollUp(SignalKind kind, List<Signal> signals, Tally tally) {
+    if (kind == SignalKind.WEATHER) {
+      return mostFrequent(signals);
+    }
     DailyRule rule = DailyRule.of(kind);
     Map<LocalDate, double[]> sums = new TreeMap<>();
     for (Signal s : signals) {
@@ -323,6 +330,23 @@ public final class Cleaner {
             days.put(date, new DailyValue(v, DayStatus.OBSERVED, false));
           }
         });
+    return days;
+  }
+
+  /** Each day's most frequent weather condition; a tie goes to the worse weather (the larger code). */
+  private static TreeMap<LocalDate, DailyValue> mostFrequent(List<Signal> signals) {
+    Map<LocalDate, Map<Double, Integer>> counts = new TreeMap<>();
+    for (Signal s : signals) {
+      counts.computeIfAbsent(dateOf(s), d -> new TreeMap<>()).merge(s.value(), 1, Integer::sum);
+    }
+    TreeMap<LocalDate, DailyValue> days = new TreeMap<>();
+    counts.forEach((date, byCode) -> {
+      double mode = byCode.entrySet().stream()
+          .max(Map.Entry.<Double, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+          .orElseThrow()
+          .getKey();
+      days.put(date, new DailyValue(mode, DayStatus.OBSERVED, false));
+    });
     return days;
   }
 

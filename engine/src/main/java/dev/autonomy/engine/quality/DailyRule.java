@@ -23,16 +23,23 @@ import dev.autonomy.core.signal.SignalKind;
  *   <tr><td>transaction</td><td>any</td><td></td><td>sum</td><td>zero</td></tr>
  *   <tr><td>trip</td><td>0..20,000 km</td><td></td><td>sum</td><td>zero</td></tr>
  *   <tr><td>note</td><td>any</td><td></td><td>count</td><td>zero</td></tr>
+ *   <tr><td>temperature</td><td>-90..60 °C</td><td></td><td>mean</td><td>missing</td></tr>
+ *   <tr><td>precipitation</td><td>0..2,000 mm</td><td>&le; 2,000</td><td>sum</td><td>missing</td></tr>
+ *   <tr><td>weather</td><td>0..5 (a condition's position)</td><td></td><td>most frequent</td><td>missing</td></tr>
  * </table>
  *
  * <p>"Event" kinds (workouts, money, trips, notes) happen now and then: a day without one inside
  * the kind's span is an observed zero, not a gap. Measured kinds (steps, sleep...) are expected
- * every day: a day without data is missing.
+ * every day: a day without data is missing. Weather is measured: a day without a reading is
+ * missing, not dry. The weather condition is a category, not a quantity: its day is the condition
+ * read most often that day (a tie goes to the later one in {@link SignalKind#WEATHER_CONDITIONS},
+ * the worse weather), and it is never flagged as an outlier.
  *
  * @param min smallest possible value of one signal
  * @param max largest possible value of one signal
  * @param dailyMax largest possible daily total
- * @param additive whether a day is the sum of its signals (else their mean; notes are counted)
+ * @param additive whether a day is the sum of its signals (else their mean; notes are counted, a
+ *     weather condition is the most frequent)
  * @param event whether a day without signals is an observed zero
  */
 public record DailyRule(double min, double max, double dailyMax, boolean additive, boolean event) {
@@ -61,6 +68,9 @@ public record DailyRule(double min, double max, double dailyMax, boolean additiv
       case TRANSACTION -> new DailyRule(-INF, INF, INF, true, true);
       case TRIP -> new DailyRule(0, 2e7, INF, true, true);
       case NOTE -> new DailyRule(-INF, INF, INF, true, true);
+      case TEMPERATURE -> new DailyRule(-90, 60, INF, false, false);
+      case PRECIPITATION -> new DailyRule(0, 2_000, 2_000, true, false);
+      case WEATHER -> new DailyRule(0, SignalKind.WEATHER_CONDITIONS.size() - 1, INF, false, false);
     };
   }
 

@@ -150,4 +150,59 @@ class CleanerTest {
     String direct = new ObjectMapper().writeValueAsString(report);
     assertThat(direct).contains("\"days_covered\"", "\"first_date\":\"" + START + "\"");
   }
+
+  private static Signal weather(SignalKind kind, LocalDate day, int hour, double value, String category, Provenance p) {
+    Instant at = day.atTime(hour, 0).atZone(SyntheticPerson.ZONE).toInstant();
+    Instant from = kind == SignalKind.PRECIPITATION ? at.minusSeconds(3600) : at;
+    return new Signal(kind, from, at, SyntheticPerson.ZONE, value, kind.canonicalUnit(), category, "", p);
+  }
+
+  private static int code(String condition) {
+    return SignalKind.WEATHER_CONDITIONS.indexOf(condition);
+  }
+
+  @Test
+  void clean_rollsUpWeather_meanTemperatureOneSumOfPrecipitationMostFrequentCondition() {
+    Provenance station = new Provenance("weather.csv", "weather", "meteostat", Modality.SENSED);
+    LocalDate d1 = START;
+    LocalDate d2 = START.plusDays(1);
+    List<Signal> signals = List.of(
+        weather(SignalKind.TEMPERATURE, d1, 9, 10, "hourly", station),
+        weather(SignalKind.TEMPERATURE, d1, 15, 20, "hourly", station),
+        weather(SignalKind.TEMPERATURE, d1, 16, 70, "hourly", station),
+        weather(SignalKind.PRECIPITATION, d1, 9, 1.0, "hourly", station),
+        weather(SignalKind.PRECIPITATION, d1, 10, 2.0, "hourly", station),
+        new Signal(SignalKind.PRECIPITATION, d1.atStartOfDay(SyntheticPerson.ZONE).toInstant(),
+            d2.atStartOfDay(SyntheticPerson.ZONE).toInstant(), SyntheticPerson.ZONE, 3.5, "mm", "daily", "", station),
+        weather(SignalKind.WEATHER, d1, 9, code("rain"), "rain", station),
+        weather(SignalKind.WEATHER, d1, 10, code("rain"), "rain", station),
+        weather(SignalKind.WEATHER, d1, 11, code("cloud"), "cloud", station),
+        weather(SignalKind.WEATHER, d2, 9, code("sun"), "sun", station),
+        weather(SignalKind.WEATHER, d2, 10, code("storm"), "storm", station),
+        weather(SignalKind.TEMPERATURE, START.plusDays(2), 12, 5, "hourly", station));
+    CleanResult result = Cleaner.withDefaults().clean(signals);
+    DailyTable table = result.table();
+    assertThat(table.get(SignalKind.TEMPERATURE, d1).value()).isEqualTo(15.0);
+    assertThat(result.report().kind("temperature").orElseThrow().impossibleRemoved()).isEqualTo(1);
+    assertThat(table.get(SignalKind.PRECIPITATION, d1).value())
+        .as("the day's own total, not added to its hours").isEqualTo(3.5);
+    assertThat(table.get(SignalKind.WEATHER, d1).value()).isEqualTo(code("rain"));
+    assertThat(table.get(SignalKind.WEATHER, d2).value()).as("a tie goes to the worse weather").isEqualTo(code("storm"));
+    assertThat(table.get(SignalKind.TEMPERATURE, d2).status()).as("a day without weather is missing, not zero")
+        .isEqualTo(DayStatus.MISSING);
+  }
+
+  @Test
+  void clean_neverFlagsAWeatherConditionAsAnOutlier() {
+    Provenance station = new Provenance("weather.csv", "weather", "open-meteo", Modality.SENSED);
+    List<Signal> signals = new ArrayList<>();
+    List<String> days = List.of("sun", "sun", "cloud", "storm", "sun", "cloud");
+    for (int day = 0; day < days.size(); day++) {
+      signals.add(weather(SignalKind.WEATHER, START.plusDays(day), 12, code(days.get(day)), days.get(day), station));
+    }
+    CleanResult result = Cleaner.withDefaults().clean(signals);
+    assertThat(result.report().kind("weather").orElseThrow().outliersFlagged())
+        .as("as a number the storm day lies 9 MADs from the median").isZero();
+    assertThat(result.table().get(SignalKind.WEATHER, START.plusDays(3)).value()).isEqualTo(code("storm"));
+  }
 }
