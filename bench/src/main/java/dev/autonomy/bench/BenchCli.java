@@ -2,6 +2,7 @@ package dev.autonomy.bench;
 
 import dev.autonomy.bench.desire.BenchDesiresCommand;
 import dev.autonomy.bench.ingest.BenchImportCommand;
+import dev.autonomy.bench.moment.BenchMomentsCommand;
 import dev.autonomy.bench.plan.BenchRoutesCommand;
 import dev.autonomy.bench.recommend.BenchRecommendCommand;
 import dev.autonomy.bench.solve.BenchSolversCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
       BenchTextCommand.class,
       BenchImportCommand.class,
       BenchDesiresCommand.class,
+      BenchMomentsCommand.class,
       BenchRecommendCommand.class
     })
 public final class BenchCli implements Runnable {

@@ -91,8 +91,26 @@ class CoreLoopCommandsTest {
     Run eval = run("--home", home.toString(), "desires", "--eval", "--json");
     assertThat(eval.exit()).as(eval.err()).isZero();
     JsonNode row = eval.json().get("eval").get(0);
-    for (String field : new String[] {"desire", "days", "model_mae", "baseline_mean_mae", "baseline_yesterday_mae"}) {
+    for (String field : new String[] {"desire", "days", "model_mae", "baseline_mean_mae", "baseline_yesterday_mae",
+        "baseline_median_mae", "model_ci_low", "model_ci_high", "baseline_mean_ci_low", "baseline_mean_ci_high",
+        "baseline_median_ci_low", "baseline_median_ci_high", "baseline_yesterday_ci_low", "baseline_yesterday_ci_high",
+        "diff_mean_ci_low", "diff_mean_ci_high", "diff_median_ci_low", "diff_median_ci_high", "diff_yesterday_ci_low",
+        "diff_yesterday_ci_high", "best_baseline", "verdict"}) {
       assertThat(row.has(field)).as(field).isTrue();
+    }
+    for (JsonNode e : eval.json().get("eval")) {
+      assertThat(e.get("model_mae").asDouble())
+          .isBetween(e.get("model_ci_low").asDouble() - 1e-12, e.get("model_ci_high").asDouble() + 1e-12);
+      assertThat(e.get("verdict").asText()).matches("beats all|cannot tell|worse than (mean|median|yesterday)");
+    }
+    Run text = run("--home", home.toString(), "desires", "--eval");
+    assertThat(text.exit()).as(text.err()).isZero();
+    assertThat(text.out()).contains("model MAE [95% CI]", "baseline median", "model - best baseline", "verdict")
+        .containsAnyOf("beats all", "cannot tell", "worse than");
+    for (JsonNode e : eval.json().get("eval")) {
+      assertThat(text.out().lines().filter(l -> l.startsWith(e.get("desire").asText() + " ")))
+          .as("the text row of %s ends with its verdict", e.get("desire").asText())
+          .singleElement().asString().endsWith(e.get("verdict").asText());
     }
   }
 

@@ -15,12 +15,13 @@ import dev.autonomy.engine.collect.Collector;
 import dev.autonomy.engine.data.Exporter;
 import dev.autonomy.engine.data.Forgetting;
 import dev.autonomy.engine.desire.DesireEvaluation;
-import dev.autonomy.engine.desire.DesireModelCodec;
 import dev.autonomy.engine.desire.Desires;
 import dev.autonomy.engine.desire.Goals;
 import dev.autonomy.engine.features.FeatureVector;
 import dev.autonomy.engine.learn.Learning;
 import dev.autonomy.engine.learn.Why;
+import dev.autonomy.engine.moment.MomentEvaluation;
+import dev.autonomy.engine.moment.Moments;
 import dev.autonomy.engine.option.OptionCatalogue;
 import dev.autonomy.engine.option.Options;
 import dev.autonomy.engine.plan.PathOffers;
@@ -64,6 +65,8 @@ import java.util.random.RandomGenerator;
 public final class Autonomy implements AutoCloseable {
   /** How often import progress is reported, in signals. */
   public static final long PROGRESS_EVERY = Collector.PROGRESS_EVERY;
+  /** Seed of the bootstrap behind the moment evaluation's intervals: same data, same intervals. */
+  static final long MOMENT_EVALUATION_SEED = 42;
   /** Key of the logged context of a list the person asked for one desire only ({@code recommend --desire}). */
   public static final String ASKED_DESIRE = Recommender.ASKED_DESIRE;
 
@@ -72,6 +75,7 @@ public final class Autonomy implements AutoCloseable {
   private final OnDeviceText text = new OnDeviceText();
   private final Collector collector;
   private final PersonStates states;
+  private final Moments moments;
   private final Desires desires;
   private final Rules rules;
   private final Options options;
@@ -88,7 +92,8 @@ public final class Autonomy implements AutoCloseable {
     this.clock = clock;
     this.collector = new Collector(vault, clock.getZone());
     this.states = new PersonStates(vault, clock, text);
-    this.desires = new Desires(vault, states, DesireModelCodec.standard());
+    this.moments = new Moments(vault);
+    this.desires = new Desires(vault, states, moments);
     this.rules = new Rules(vault, clock);
     this.options = new Options(vault);
     this.learning = new Learning(vault, clock, states, desires);
@@ -162,6 +167,16 @@ public final class Autonomy implements AutoCloseable {
 
   public List<DesireEvaluation.Row> evaluate() {
     return desires.evaluate();
+  }
+
+  /** What each desire's prediction rests on: the moment model or the daily one, and why. */
+  public Map<DesireType, String> desireBasis() {
+    return desires.basis();
+  }
+
+  /** The moment-level move model against its baselines on the last days, per block of hours. */
+  public MomentEvaluation.Row evaluateMoments(int blockHours, int testDays) {
+    return moments.evaluate(blockHours, testDays, MOMENT_EVALUATION_SEED);
   }
 
   public Optional<Map<DesireType, Double>> desireWeights(Situation situation) {

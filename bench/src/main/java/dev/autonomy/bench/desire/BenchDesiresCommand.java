@@ -14,15 +14,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./autonomy bench desires}: desire-model error against the person's-mean and yesterday's-value
- * baselines for every person of a Fitabase export, as a markdown table (see docs/bench/desires.md).
+ * {@code ./autonomy bench desires}: desire-model error against the person's-mean, person's-median
+ * and yesterday's-value baselines, with bootstrap intervals and verdicts, for every person of a Fitabase export, as a markdown table (see docs/bench/desires.md).
  */
 @Command(
     name = "desires",
     mixinStandardHelpOptions = true,
     description = {
-      "Desire model MAE against two baselines (training mean; yesterday's label) for every person",
-      "of a Fitabase export: train on the first days, test on the last --test-days."
+      "Desire model MAE against three baselines (training mean, training median, yesterday's label)",
+      "for every person of a Fitabase export: train on the first days, test on the last --test-days.",
+      "Each person gets a verdict from 95% bootstrap intervals over their test days ('beats all',",
+      "'worse than X', 'cannot tell'); the mean over persons gets intervals from resampling persons."
     })
 public final class BenchDesiresCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -1,5 +1,7 @@
 package dev.autonomy.bench.desire;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.autonomy.core.Requires;
 import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.signal.Signal;
@@ -7,6 +9,7 @@ import dev.autonomy.engine.desire.DesireEvaluation;
 import dev.autonomy.engine.desire.DesireTrainer;
 import dev.autonomy.engine.desire.DesireTrainerSettings;
 import dev.autonomy.engine.desire.Goals;
+import dev.autonomy.engine.desire.PairedBootstrap;
 import dev.autonomy.engine.features.ContextFeatures;
 import dev.autonomy.engine.quality.CleanResult;
 import dev.autonomy.engine.quality.Cleaner;
@@ -14,15 +17,20 @@ import dev.autonomy.engine.quality.DailyTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Desire-model error against the two naive baselines for every person of a Fitabase export: each
- * person's signals are cleaned, featurised, and evaluated by {@link DesireEvaluation} (train on the
- * first days, test on the last {@code testDays}). No stated goals, so no prior.
+ * Desire-model error against the naive baselines (training mean, training median, yesterday) for
+ * every person of a Fitabase export: each person's signals are cleaned, featurised, and evaluated by
+ * {@link DesireEvaluation} (train on the first days, test on the last {@code testDays}; each row
+ * with its bootstrap intervals over those days and its verdict). No stated goals, so no prior. The
+ * mean over persons comes with intervals from resampling persons.
  *
  * <p>Run: {@code ./autonomy bench desires --data ../shared/data/fitbit-fitabase-2016}
  */
@@ -44,16 +52,48 @@ public final class DesireBenchmark {
     }
   }
 
-  /** Mean over persons that have the desire. */
+  /**
+   * Mean over persons that have the desire, with the paired difference model minus each baseline
+   * resampled over persons (95% percentile bootstrap, {@link PairedBootstrap#DEFAULT}), the verdict
+   * over persons, and how many single persons got each verdict on their own test days.
+   */
   public record Mean(
       String desire,
       int persons,
-      @com.fasterxml.jackson.annotation.JsonProperty("model_mae") double modelMae,
-      @com.fasterxml.jackson.annotation.JsonProperty("baseline_mean_mae") double baselineMeanMae,
-      @com.fasterxml.jackson.annotation.JsonProperty("baseline_yesterday_mae") double baselineYesterdayMae) {
-    @com.fasterxml.jackson.annotation.JsonProperty("beats_both")
+      @JsonProperty("model_mae") double modelMae,
+      @JsonProperty("baseline_mean_mae") double baselineMeanMae,
+      @JsonProperty("baseline_yesterday_mae") double baselineYesterdayMae,
+      @JsonProperty("baseline_median_mae") double baselineMedianMae,
+      @JsonUnwrapped(prefix = "diff_mean_ci_") PairedBootstrap.Interval diffMeanCi,
+      @JsonUnwrapped(prefix = "diff_median_ci_") PairedBootstrap.Interval diffMedianCi,
+      @JsonUnwrapped(prefix = "diff_yesterday_ci_") PairedBootstrap.Interval diffYesterdayCi,
+      String verdict,
+      @JsonProperty("person_verdicts") Map<String, Integer> personVerdicts) {
+    public Mean {
+      personVerdicts = Collections.unmodifiableMap(new TreeMap<>(personVerdicts));
+    }
+
+    /** The point estimates alone: below the mean and the yesterday baselines (the original target). */
+    @JsonProperty("beats_both")
     public boolean beatsBoth() {
       return modelMae < baselineMeanMae && modelMae < baselineYesterdayMae;
+    }
+
+    static Mean over(String desire, List<DesireEvaluation.Row> rows) {
+      List<double[]> series = List.of(
+          rows.stream().mapToDouble(DesireEvaluation.Row::modelMae).toArray(),
+          rows.stream().mapToDouble(DesireEvaluation.Row::baselineMeanMae).toArray(),
+          rows.stream().mapToDouble(DesireEvaluation.Row::baselineMedianMae).toArray(),
+          rows.stream().mapToDouble(DesireEvaluation.Row::baselineYesterdayMae).toArray());
+      double[] mean = series.stream().mapToDouble(x -> Arrays.stream(x).average().orElseThrow()).toArray();
+      PairedBootstrap.Result ci = PairedBootstrap.DEFAULT.run(series);
+      DesireEvaluation.Row overPersons = new DesireEvaluation.Row(desire, rows.size(), mean[0], mean[1], mean[3],
+          mean[2], ci.means().get(0), ci.means().get(1), ci.means().get(2), ci.means().get(3), ci.difference(1),
+          ci.difference(2), ci.difference(3));
+      Map<String, Integer> verdicts = new TreeMap<>();
+      rows.forEach(r -> verdicts.merge(r.verdict(), 1, Integer::sum));
+      return new Mean(desire, rows.size(), mean[0], mean[1], mean[3], mean[2], ci.difference(1), ci.difference(2),
+          ci.difference(3), overPersons.verdict(), verdicts);
     }
   }
 
@@ -67,11 +107,12 @@ public final class DesireBenchmark {
       StringBuilder out = new StringBuilder();
       out.append(nested ? "| person | days | l2 |" : "| person | days |");
       for (DesireType t : REPORTED) {
-        out.append(' ').append(t.code()).append(" model | ").append(t.code()).append(" mean | ")
-            .append(t.code()).append(" yesterday |");
+        String c = t.code();
+        out.append(' ').append(c).append(" model | ").append(c).append(" mean | ").append(c).append(" median | ")
+            .append(c).append(" yesterday | ").append(c).append(" verdict |");
       }
       out.append('\n').append(nested ? "|---|---:|---:|" : "|---|---:|");
-      out.append("---:|---:|---:|".repeat(REPORTED.size()));
+      out.append("---:|---:|---:|---:|---|".repeat(REPORTED.size()));
       out.append('\n');
       for (Person p : persons) {
         out.append("| ").append(p.id()).append(" | ").append(p.days()).append(" |");
@@ -81,10 +122,10 @@ public final class DesireBenchmark {
         for (DesireType t : REPORTED) {
           DesireEvaluation.Row r = p.row(t);
           if (r == null) {
-            out.append(" - | - | - |");
+            out.append(" - | - | - | - | - |");
           } else {
-            out.append(String.format(Locale.ROOT, " %.3f | %.3f | %.3f |",
-                r.modelMae(), r.baselineMeanMae(), r.baselineYesterdayMae()));
+            out.append(String.format(Locale.ROOT, " %.3f | %.3f | %.3f | %.3f | %s |",
+                r.modelMae(), r.baselineMeanMae(), r.baselineMedianMae(), r.baselineYesterdayMae(), r.verdict()));
           }
         }
         if (!p.skipped().isEmpty()) {
@@ -95,17 +136,26 @@ public final class DesireBenchmark {
       out.append(nested ? "| **mean over persons** | | |" : "| **mean over persons** | |");
       for (DesireType t : REPORTED) {
         Mean m = means.stream().filter(x -> x.desire().equals(t.code())).findFirst().orElse(null);
-        out.append(m == null ? " - | - | - |" : String.format(Locale.ROOT, " **%.4f** | %.4f | %.4f |",
-            m.modelMae(), m.baselineMeanMae(), m.baselineYesterdayMae()));
+        out.append(m == null ? " - | - | - | - | - |" : String.format(Locale.ROOT, " **%.4f** | %.4f | %.4f | %.4f | %s |",
+            m.modelMae(), m.baselineMeanMae(), m.baselineMedianMae(), m.baselineYesterdayMae(), m.verdict()));
       }
       out.append('\n').append('\n');
       for (Mean m : means) {
         out.append(String.format(Locale.ROOT,
-            "%s: %d persons, model MAE %.4f vs mean baseline %.4f and yesterday baseline %.4f: %s%n",
+            "%s: %d persons, model MAE %.4f vs mean baseline %.4f and yesterday baseline %.4f: %s; median baseline"
+                + " %.4f%n",
             m.desire(), m.persons(), m.modelMae(), m.baselineMeanMae(), m.baselineYesterdayMae(),
-            m.beatsBoth() ? "beats both" : "does NOT beat both"));
+            m.beatsBoth() ? "beats both" : "does NOT beat both", m.baselineMedianMae()));
+        out.append(String.format(Locale.ROOT,
+            "  model - baseline, 95%% interval over persons: mean %s, median %s, yesterday %s: %s; single persons: %s%n",
+            interval(m.diffMeanCi()), interval(m.diffMedianCi()), interval(m.diffYesterdayCi()), m.verdict(),
+            m.personVerdicts()));
       }
       return out.toString();
+    }
+
+    private static String interval(PairedBootstrap.Interval i) {
+      return String.format(Locale.ROOT, "[%+.4f, %+.4f]", i.low(), i.high());
     }
 
     public Map<String, Object> toMap() {
@@ -175,10 +225,7 @@ public final class DesireBenchmark {
     for (DesireType t : REPORTED) {
       List<DesireEvaluation.Row> rows = persons.stream().map(p -> p.row(t)).filter(r -> r != null).toList();
       if (!rows.isEmpty()) {
-        means.add(new Mean(t.code(), rows.size(),
-            rows.stream().mapToDouble(DesireEvaluation.Row::modelMae).average().orElseThrow(),
-            rows.stream().mapToDouble(DesireEvaluation.Row::baselineMeanMae).average().orElseThrow(),
-            rows.stream().mapToDouble(DesireEvaluation.Row::baselineYesterdayMae).average().orElseThrow()));
+        means.add(Mean.over(t.code(), rows));
       }
     }
     return new Report(testDays, nestedL2, persons, means);

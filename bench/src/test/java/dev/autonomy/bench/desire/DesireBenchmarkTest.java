@@ -40,6 +40,22 @@ class DesireBenchmarkTest {
       assertThat(mean.persons()).isGreaterThan(10);
       assertThat(mean.beatsBoth()).as(desire + ": " + mean).isTrue();
     }
-    assertThat(report.toMarkdown()).contains("| person | days |", "mean over persons");
+    assertThat(report.toMarkdown()).contains("| person | days |", "mean over persons", "move median", "move verdict");
+  }
+
+  @Test
+  void means_carryTheMedianBaselineAndIntervalsOverPersonsThatContainTheMeanDifference() throws Exception {
+    DesireBenchmark.Report report = DesireBenchmark.run(dir, 10, DesireTrainerSettings.defaults(42));
+    for (DesireBenchmark.Mean m : report.means()) {
+      assertThat(m.baselineMedianMae()).as(m.desire()).isBetween(0.0, 1.0);
+      assertThat(m.diffMeanCi().low() - 1e-12).isLessThanOrEqualTo(m.modelMae() - m.baselineMeanMae());
+      assertThat(m.diffMeanCi().high() + 1e-12).isGreaterThanOrEqualTo(m.modelMae() - m.baselineMeanMae());
+      assertThat(m.diffMedianCi().low() - 1e-12).isLessThanOrEqualTo(m.modelMae() - m.baselineMedianMae());
+      assertThat(m.diffMedianCi().high() + 1e-12).isGreaterThanOrEqualTo(m.modelMae() - m.baselineMedianMae());
+      assertThat(m.personVerdicts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(m.persons());
+      assertThat(m.verdict()).matches("beats all|cannot tell|worse than (mean|median|yesterday)");
+    }
+    assertThat(DesireBenchmark.run(dir, 10, DesireTrainerSettings.defaults(42)).means())
+        .as("seeded: the same run gives the same intervals").isEqualTo(report.means());
   }
 }

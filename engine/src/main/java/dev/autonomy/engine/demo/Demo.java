@@ -2,6 +2,7 @@ package dev.autonomy.engine.demo;
 
 import dev.autonomy.core.desire.Contribution;
 import dev.autonomy.core.desire.Desire;
+import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.desire.Situation;
 import dev.autonomy.core.feedback.Outcome;
 import dev.autonomy.core.recommend.Recommendation;
@@ -62,6 +63,15 @@ public final class Demo {
         out.println("   " + line);
       }
 
+      out.printf("%n== 4a. The wish to move across the day (%s)%n", autonomy.desireBasis().get(DesireType.MOVE));
+      for (int hour : new int[] {7, 12, 18, 22}) {
+        Situation moment = new Situation(today.atTime(hour, 0).atZone(clock.getZone()), Map.of());
+        Desire move = autonomy.desires(moment).stream().filter(d -> d.type() == DesireType.MOVE).findFirst().orElseThrow();
+        Contribution top = move.contributions().isEmpty() ? null : move.contributions().get(0);
+        out.printf(Locale.ROOT, "   %02d:00  move %.2f (confidence %.2f)%s%n", hour, move.intensity(), move.confidence(),
+            top == null ? "" : "  top input: " + top.input() + " (" + top.meaning() + ")");
+      }
+
       ZonedDateTime evening = today.atTime(LocalTime.of(18, 0)).atZone(clock.getZone());
       for (String place : List.of("indoor", "outdoor")) {
         Situation situation = new Situation(evening, Map.of("place", place, "free_minutes", "60"));
@@ -74,7 +84,7 @@ public final class Demo {
         Ranking ranking = autonomy.recommend(situation, new RankingPolicy(3, 0.1));
         printRanking(out, ranking);
         out.println("   ...and if it is movement you want (recommend --desire move):");
-        printRanking(out, autonomy.recommend(situation, new RankingPolicy(2, 0), java.util.Optional.of(dev.autonomy.core.desire.DesireType.MOVE)));
+        printRanking(out, autonomy.recommend(situation, new RankingPolicy(2, 0), java.util.Optional.of(DesireType.MOVE)));
       }
 
       out.println("\n== 5. Your rules are hard constraints");

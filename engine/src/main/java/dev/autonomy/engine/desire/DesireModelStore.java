@@ -36,10 +36,17 @@ final class DesireModelStore {
 
   private final Vault vault;
   private final DesireModelCodec codec;
+  private final DesireLearner learner;
 
-  DesireModelStore(Vault vault, DesireModelCodec codec) {
+  DesireModelStore(Vault vault, DesireModelCodec codec, DesireLearner learner) {
     this.vault = vault;
     this.codec = codec;
+    this.learner = learner;
+  }
+
+  /** The standard learner: the linear trainer, seeded so that the same data gives the same model. */
+  static DesireLearner standardLearner() {
+    return new DesireTrainer(DesireTrainerSettings.defaults(SEED));
   }
 
   /** The stored model if it was trained on the signals the vault holds now. */
@@ -66,10 +73,10 @@ final class DesireModelStore {
     Optional<LocalDate> last = state.table().lastDate();
     DesireModel model;
     if (first.isEmpty()) {
-      model = trainer().train(new DesireDataset(List.of()), goals());
+      model = learner.train(new DesireDataset(List.of()), goals());
     } else {
       ImplicitLabels labels = new ImplicitLabels(state.table(), LabelScale.fit(state.table(), first.get(), last.get()));
-      model = trainer().train(DesireDataset.from(features, labels, first.get(), last.get()), goals());
+      model = learner.train(DesireDataset.from(features, labels, first.get(), last.get()), goals());
     }
     store(model, state.fingerprint());
     return model;
@@ -91,7 +98,7 @@ final class DesireModelStore {
     }
     int span = (int) ChronoUnit.DAYS.between(first.get(), last.get()) + 1;
     DesireEvaluation.Result result =
-        DesireEvaluation.evaluate(features(state), trainer(), goals(), DesireEvaluation.defaultTestDays(span));
+        DesireEvaluation.evaluate(features(state), learner, goals(), DesireEvaluation.defaultTestDays(span));
     return result.rows();
   }
 
@@ -127,10 +134,6 @@ final class DesireModelStore {
 
   private static ContextFeatures features(PersonState state) {
     return new ContextFeatures(state.table(), state.notesHealth(), List.of());
-  }
-
-  private static DesireTrainer trainer() {
-    return new DesireTrainer(DesireTrainerSettings.defaults(SEED));
   }
 
   private void store(DesireModel model, String fingerprint) {

@@ -47,7 +47,7 @@ import org.tribuo.regression.sgd.linear.LinearSGDTrainer;
  *
  * <p>Holds only settings; one instance trains any number of models.
  */
-public final class DesireTrainer {
+public final class DesireTrainer implements DesireLearner {
   public static final String TRAINER =
       "tribuo-regression-sgd 4.3.2 LinearSGDTrainer(AdaGrad) with ridge pseudo-rows";
   private static final String TARGET = "intensity";
@@ -88,6 +88,7 @@ public final class DesireTrainer {
     return train(DesireDataset.from(features, labels, first, last), goals);
   }
 
+  @Override
   public LinearDesireModel train(DesireDataset data, Goals goals) {
     Requires.nonNull(data, "data");
     Requires.nonNull(goals, "goals");

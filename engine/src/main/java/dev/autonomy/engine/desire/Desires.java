@@ -4,6 +4,7 @@ import dev.autonomy.core.desire.Desire;
 import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.desire.Situation;
 import dev.autonomy.engine.features.FeatureVector;
+import dev.autonomy.engine.moment.Moments;
 import dev.autonomy.engine.state.Derived;
 import dev.autonomy.engine.state.PersonStates;
 import dev.autonomy.vault.Vault;
@@ -20,12 +21,20 @@ import java.util.Optional;
  */
 public final class Desires {
   private final PersonStates states;
+  private final Moments moments;
   private final DesireModelStore store;
   private final Derived<DesireModel> model;
 
-  public Desires(Vault vault, PersonStates states, DesireModelCodec codec) {
+  /** The standard kind of model: the linear trainer, read back by the standard codec. */
+  public Desires(Vault vault, PersonStates states, Moments moments) {
+    this(vault, states, moments, DesireModelCodec.standard(), DesireModelStore.standardLearner());
+  }
+
+  /** Another kind of model: its learner, and a codec that reads what it saves. */
+  public Desires(Vault vault, PersonStates states, Moments moments, DesireModelCodec codec, DesireLearner learner) {
     this.states = states;
-    this.store = new DesireModelStore(vault, codec);
+    this.moments = moments;
+    this.store = new DesireModelStore(vault, codec, learner);
     this.model = new Derived<>(vault, DesireModelStore.AREAS, () -> {
       var state = states.state();
       return store.current(state.fingerprint()).orElseGet(() -> store.retrain(state));
@@ -36,9 +45,28 @@ public final class Desires {
     return model.get();
   }
 
-  /** Predicted intensity of every desire in a situation, with confidence and contributions. */
+  /**
+   * Predicted intensity of every desire in a situation, with confidence and contributions. The
+   * move desire comes from the moment model (the block of hours the situation falls in) when the
+   * person's timed step records allow one, else from the daily model ({@link #basis}).
+   */
   public List<Desire> at(Situation situation) {
-    return model().predictAll(states.features(situation));
+    List<Desire> daily = model().predictAll(states.features(situation));
+    Optional<Desire> move = moments.move(situation.at());
+    if (move.isEmpty()) {
+      return daily;
+    }
+    return daily.stream().map(d -> d.type() == DesireType.MOVE ? move.get() : d).toList();
+  }
+
+  /** What each desire's prediction rests on: the moment model or the daily one, and why. */
+  public Map<DesireType, String> basis() {
+    Map<DesireType, String> out = new EnumMap<>(DesireType.class);
+    for (DesireType type : model().types()) {
+      out.put(type, type == DesireType.MOVE ? moments.basis()
+          : "daily model: your days, not the hour (no timed signal says when in the day you want this)");
+    }
+    return out;
   }
 
   /** The one desire's prediction in a situation. */
