@@ -145,6 +145,75 @@ class CoreLoopCommandsTest {
 
   @Test
   @Order(4)
+  void recommend_neverShowsAnOptionOverTheStatedBudget_andWhyListsWhatTheLimitLeftOut() throws Exception {
+    Run r = run("--home", home.toString(), "recommend", "--context", "budget=10,free_minutes=45", "--limit", "30", "--explore", "0", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode recs = r.json().get("recommendations");
+    assertThat(recs).isNotEmpty();
+    for (JsonNode rec : recs) {
+      assertThat(rec.get("option").get("cost").asDouble()).as(rec.toString()).isLessThanOrEqualTo(10);
+      assertThat(rec.get("option").get("minutes").asInt()).as(rec.toString()).isLessThanOrEqualTo(45);
+    }
+    JsonNode budget = r.json().get("limits").get(0);
+    assertThat(budget.get("limit").asText()).isEqualTo("budget");
+    assertThat(budget.get("soft").asBoolean()).isFalse();
+    assertThat(budget.get("over").toString()).contains("{\"optionId\":\"running-shoes\",\"reason\":\"costs 90 > budget 10\"}");
+    assertThat(r.json().get("limits").get(1).get("over").toString()).contains("takes 120 min > free_minutes 45");
+    assertThat(recs.size()).isEqualTo(r.json().get("eligible").asInt());
+
+    Run text = run("--home", home.toString(), "recommend", "--context", "budget=10", "--limit", "3", "--explore", "0");
+    assertThat(text.exit()).as(text.err()).isZero();
+    assertThat(text.out()).contains("within your rules and stated limits", "stated budget 10 left out: ", "running-shoes (costs 90 > budget 10)");
+
+    String id = recs.get(0).get("id").asText();
+    Run why = run("--home", home.toString(), "why", id);
+    assertThat(why.exit()).as(why.err()).isZero();
+    assertThat(why.out()).contains("Your stated limits:", "  stated budget 10 left out: ", "running-shoes (costs 90 > budget 10)",
+        "  stated free_minutes 45 left out: ", "museum (takes 120 min > free_minutes 45)");
+    Run whyJson = run("--home", home.toString(), "why", id, "--json");
+    JsonNode limits = whyJson.json().get("explanation").get("limits");
+    assertThat(limits.get(0).get("over").toString()).contains("running-shoes", "costs 90 > budget 10");
+    assertThat(limits).isEqualTo(r.json().get("limits"));
+  }
+
+  @Test
+  @Order(4)
+  void recommend_withSoftLimits_keepsOverLimitOptionsScoredDown() throws Exception {
+    Run r = run("--home", home.toString(), "recommend", "--context", "budget=10,limits=soft", "--limit", "1000", "--explore", "0", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode shoes = null;
+    for (JsonNode rec : r.json().get("recommendations")) {
+      if (rec.get("option").get("id").asText().equals("running-shoes")) {
+        shoes = rec;
+      }
+    }
+    assertThat(shoes).as("running-shoes kept under limits=soft").isNotNull();
+    assertThat(shoes.get("explanation").get("summary").asText()).contains("costs 90 > budget 10", "limits=soft", "scored down");
+    assertThat(r.json().get("limits").get(0).get("soft").asBoolean()).isTrue();
+    Run text = run("--home", home.toString(), "recommend", "--context", "budget=10,limits=soft", "--limit", "3", "--explore", "0");
+    assertThat(text.out()).contains("stated budget 10 (limits=soft) scored down: ", "running-shoes (costs 90 > budget 10)");
+  }
+
+  @Test
+  @Order(4)
+  void recommend_aContextValueOfTheWrongTypeOrAnUnknownKey_exits2_andWritesNothing() throws Exception {
+    int before = run("--home", home.toString(), "audit", "--json").json().get("loggedInAll").asInt();
+    Run budget = run("--home", home.toString(), "recommend", "--context", "budget=lots");
+    assertThat(budget.exit()).isEqualTo(2);
+    assertThat(budget.err().strip()).startsWith("autonomy: context budget='lots': expected money you are willing to spend").doesNotContain("\n");
+    Run limits = run("--home", home.toString(), "recommend", "--context", "budget=10,limits=maybe");
+    assertThat(limits.exit()).isEqualTo(2);
+    assertThat(limits.err().strip()).startsWith("autonomy: context limits='maybe': expected hard or soft");
+    Run company = run("--home", home.toString(), "recommend", "--context", "company=friends");
+    assertThat(company.exit()).isEqualTo(2);
+    assertThat(company.err().strip()).isEqualTo(
+        "autonomy: context: unknown key 'company'; known keys: place, weather, free_minutes, budget, limits, at, mood, quiet, activity");
+    int after = run("--home", home.toString(), "audit", "--json").json().get("loggedInAll").asInt();
+    assertThat(after).isEqualTo(before);
+  }
+
+  @Test
+  @Order(4)
   void ask_readsEnglishAndChineseIntoDesireAndContext() throws Exception {
     Run en = run("--home", home.toString(), "ask", "I want to go for a run", "--json");
     assertThat(en.exit()).as(en.err()).isZero();

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.engine.Autonomy;
+import dev.autonomy.engine.context.StatedContext;
+import dev.autonomy.engine.rank.Ranking;
+import dev.autonomy.engine.rank.RankingPolicy;
 import dev.autonomy.vault.Json;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -200,6 +203,41 @@ class AutonomyServerTest {
       assertThat(removed.json().get("removed").asText()).isEqualTo(ruleId);
     }
     assertThat(get(path).json().get("recommendations").get(0).get("option").get("id").asText()).isEqualTo(top.get("id").asText());
+  }
+
+  @Test
+  void recommend_withAStatedBudgetAndFreeTime_showsWhatTheEngineRanks_andSaysWhatTheLimitsLeftOut() throws Exception {
+    String context = "budget=10,free_minutes=45";
+    Reply r = get("/recommend?context=" + q(context) + "&limit=30&explore=0");
+    assertThat(r.status()).as(r.json().toString()).isEqualTo(200);
+    // The same ranking the engine gives for the same context (unlogged), limits and all.
+    var situation = StatedContext.parse(List.of(context), CLOCK);
+    Ranking expected = autonomy.rank(situation, new RankingPolicy(30, 0), autonomy.options().all());
+    List<String> shown = new ArrayList<>();
+    r.json().get("recommendations").forEach(rec -> {
+      shown.add(rec.get("option").get("id").asText());
+      assertThat(rec.get("option").get("cost").asDouble()).isLessThanOrEqualTo(10);
+      assertThat(rec.get("option").get("minutes").asInt()).isLessThanOrEqualTo(45);
+    });
+    assertThat(shown).isNotEmpty().isEqualTo(expected.recommendations().stream().map(x -> x.option().id()).toList());
+    assertThat(r.json().get("limits")).isEqualTo(Json.mapper().valueToTree(expected.limits()));
+    assertThat(r.json().get("limits").get(0).get("over").toString()).contains("{\"optionId\":\"running-shoes\",\"reason\":\"costs 90 > budget 10\"}");
+    assertThat(r.json().get("eligible").asInt()).isEqualTo(expected.eligible());
+
+    Reply why = get("/why/" + r.json().get("recommendations").get(0).get("id").asText());
+    assertThat(why.status()).isEqualTo(200);
+    assertThat(why.json().get("explanation").get("limits")).isEqualTo(r.json().get("limits"));
+  }
+
+  @Test
+  void recommend_aContextValueOfTheWrongType_is400_andLogsNothing() throws Exception {
+    int before = get("/audit?days=28").json().get("loggedInAll").asInt();
+    for (String bad : List.of("budget=lots", "budget=-3", "free_minutes=1.5", "limits=maybe", "mood=sad", "company=friends")) {
+      Reply r = get("/recommend?context=" + q(bad));
+      assertThat(r.status()).as(bad).isEqualTo(400);
+      assertThat(r.json().get("detail").asText()).as(bad).isEqualTo(message(() -> StatedContext.parse(List.of(bad), CLOCK)));
+    }
+    assertThat(get("/audit?days=28").json().get("loggedInAll").asInt()).isEqualTo(before);
   }
 
   @Test

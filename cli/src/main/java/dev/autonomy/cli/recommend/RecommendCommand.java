@@ -8,6 +8,7 @@ import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.desire.Contribution;
 import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.desire.Situation;
+import dev.autonomy.core.recommend.LimitApplication;
 import dev.autonomy.core.recommend.Recommendation;
 import dev.autonomy.core.recommend.RuleApplication;
 import dev.autonomy.engine.Autonomy;
@@ -143,8 +144,10 @@ public final class RecommendCommand implements Callable<Integer> {
   }
 
   static void print(PrintWriter out, Situation situation, Ranking ranking) {
-    out.printf("Recommendations at %s%s (%d options, %d within your rules)%n", situation.at().withNano(0),
-        situation.stated().isEmpty() ? "" : " " + situation.stated(), ranking.considered(), ranking.eligible());
+    boolean hardLimits = ranking.limits().stream().anyMatch(l -> !l.soft());
+    out.printf("Recommendations at %s%s (%d options, %d within your rules%s)%n", situation.at().withNano(0),
+        situation.stated().isEmpty() ? "" : " " + situation.stated(), ranking.considered(), ranking.eligible(),
+        hardLimits ? " and stated limits" : "");
     int i = 1;
     for (Recommendation r : ranking.recommendations()) {
       out.printf(Locale.ROOT, "%d. %-40s score %.2f  confidence %.2f  [%s]%s%n", i++, r.option().name(), r.score(), r.confidence(),
@@ -159,8 +162,24 @@ public final class RecommendCommand implements Callable<Integer> {
         out.printf("rule %s \"%s\" removed: %s%n", rule.ruleId(), rule.ruleText(), String.join(", ", rule.removed()));
       }
     }
-    if (ranking.recommendations().isEmpty()) {
-      out.println("Nothing fits: your rules removed every option in this context.");
+    for (LimitApplication limit : ranking.limits()) {
+      printLimit(out, "", limit);
     }
+    if (ranking.recommendations().isEmpty()) {
+      out.println(hardLimits
+          ? "Nothing fits: your rules and stated limits left out every option in this context (limits=soft keeps them, scored down)."
+          : "Nothing fits: your rules removed every option in this context.");
+    }
+  }
+
+  /** One line per stated limit: what it left out (hard) or scored down (soft), each option with why. */
+  static void printLimit(PrintWriter out, String indent, LimitApplication limit) {
+    String what = limit.limit() + " " + limit.value() + (limit.soft() ? " (limits=soft)" : "");
+    if (limit.over().isEmpty()) {
+      out.printf("%sstated %s: every option is within it%n", indent, what);
+      return;
+    }
+    out.printf("%sstated %s %s: %s%n", indent, what, limit.soft() ? "scored down" : "left out",
+        String.join(", ", limit.over().stream().map(o -> o.optionId() + " (" + o.reason() + ")").toList()));
   }
 }

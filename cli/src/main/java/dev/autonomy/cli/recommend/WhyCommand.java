@@ -4,6 +4,7 @@ import dev.autonomy.cli.Session;
 import dev.autonomy.core.desire.Contribution;
 import dev.autonomy.core.recommend.Evidence;
 import dev.autonomy.core.recommend.Explanation;
+import dev.autonomy.core.recommend.LimitApplication;
 import dev.autonomy.core.recommend.Recommendation;
 import dev.autonomy.core.recommend.RuleApplication;
 import dev.autonomy.engine.Autonomy;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "why", mixinStandardHelpOptions = true,
-    description = "Why a recommendation was made: inputs and weights, rules applied, exploration, the data behind it, and what your feedback changed since.")
+    description = "Why a recommendation was made: inputs and weights, rules applied, what your stated limits left out, exploration,"
+        + " the data behind it, and what your feedback changed since.")
 public final class WhyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -55,6 +57,13 @@ public final class WhyCommand implements Callable<Integer> {
       }
       for (RuleApplication a : e.rules()) {
         out.printf("  %s \"%s\": %s%n", a.ruleId(), a.ruleText(), a.removed().isEmpty() ? "removed nothing here" : "removed " + String.join(", ", a.removed()));
+      }
+      out.println("Your stated limits:");
+      if (e.limits().isEmpty()) {
+        out.println("  none stated (budget, free_minutes)");
+      }
+      for (LimitApplication limit : e.limits()) {
+        RecommendCommand.printLimit(out, "  ", limit);
       }
       out.println("Data it rests on:");
       if (e.evidence().isEmpty()) {

@@ -5,10 +5,15 @@ import dev.autonomy.core.Requires;
 import dev.autonomy.core.desire.Contribution;
 import dev.autonomy.core.desire.Desire;
 import dev.autonomy.core.desire.DesireType;
+import dev.autonomy.engine.features.DataAge;
 import dev.autonomy.engine.features.FeatureVector;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * One desire's linear model. With {@code z_i = (x_i - mean_i) / scale_i} (scale 0 means the input
@@ -21,8 +26,18 @@ import java.util.List;
  *   intensity = clip01(base + onlineBias + sum_i online_i z_i) (the online layer, fed by feedback)
  * </pre>
  *
- * Confidence is {@code alpha_data * exp(-max(0, rms(z) - 1.5))}: little data or a context far from
- * the training days (root-mean-square z over inputs that varied) lowers it.
+ * Confidence is {@code alpha_data * exp(-max(0, rms(z) - 1.5)) * 0.5^(age / 7)}: little data, a
+ * context far from the training days (root-mean-square z over the present inputs that varied) or
+ * old data lowers it. {@code age} is the staleness of the newest signal the prediction rests on:
+ * the fewest days, over the dated inputs with a non-zero weight ({@link DataAge}; over all the dated
+ * inputs when none has a weight, as the usual level alone rests on all of them), between their
+ * newest data and the day before the one predicted; 0 when the data reaches yesterday (and always
+ * for undated vectors), so confidence halves per week without new data and fresh data is unchanged.
+ *
+ * <p>Missing inputs ({@link FeatureVector#isMissing}: their data is older than what they describe)
+ * are taken at their training mean ({@code z_i = 0}): they add nothing, in the batch fit, the online
+ * layer and its updates alike. Each one with a weight is listed as a contribution of value 0 whose
+ * meaning names the date of its last data, and the usual level says which data it stands in for.
  *
  * @param type the desire
  * @param inputs feature names, in order
@@ -56,6 +71,8 @@ public record LinearHead(
     double onlineBias,
     int feedbackCount,
     Double shrink) {
+  /** Days without new data after which a prediction's confidence has halved. */
+  public static final double STALE_HALF_LIFE_DAYS = 7.0;
 
   public LinearHead {
     Requires.nonNull(type, "type");
@@ -121,6 +138,10 @@ public record LinearHead(
       double v = x.value(name).orElseThrow(() -> new IllegalArgumentException(
           "the " + type.code() + " model needs input '" + name + "', which the feature vector lacks; it has "
               + x.names()));
+      if (x.isMissing(name)) {
+        z[i] = 0.0;
+        continue;
+      }
       double s = scales.get(i);
       z[i] = s > 0 ? (v - means.get(i)) / s : v - means.get(i);
     }
@@ -165,20 +186,29 @@ public record LinearHead(
     double[] z = z(x);
     double a = alpha();
     List<Contribution> parts = new ArrayList<>();
-    double usual = a * bias + (1 - a) * (Double.isNaN(prior) ? 0.0 : prior) + onlineBias;
-    if (usual != 0.0) {
-      String meaning = trainingDays == 0
-          ? (Double.isNaN(prior) ? "no data for this desire yet: a neutral level" : "your stated goal")
-          : (Double.isNaN(prior) ? "your usual level" : "your usual level blended with your stated goal")
-              + shrinkNote();
-      parts.add(new Contribution("usual_level", 1.0, usual, meaning));
-    }
+    Set<String> missing = new LinkedHashSet<>();
     double sumSq = 0;
     int varied = 0;
+    long usedAge = Long.MAX_VALUE;
+    long anyAge = Long.MAX_VALUE;
     for (int i = 0; i < z.length; i++) {
       String name = inputs.get(i);
       double s = scales.get(i);
       double perUnit = (a * weights.get(i) + online.get(i)) / (s > 0 ? s : 1.0);
+      OptionalLong stale = x.age().staleDays(name);
+      if (stale.isPresent()) {
+        anyAge = Math.min(anyAge, stale.getAsLong());
+        if (perUnit != 0.0) {
+          usedAge = Math.min(usedAge, stale.getAsLong());
+        }
+      }
+      if (x.isMissing(name)) {
+        if (perUnit != 0.0) {
+          parts.add(new Contribution(name, 0.0, perUnit, x.meaning(name)));
+          x.age().of(name).ifPresent(n -> missing.add(n.note()));
+        }
+        continue;
+      }
       double deviation = x.value(name).orElseThrow() - means.get(i);
       if (perUnit != 0.0 && deviation != 0.0) {
         String meaning = x.meaning(name) + (means.get(i) != 0.0 ? " (against your usual)" : "");
@@ -189,11 +219,43 @@ public record LinearHead(
         varied++;
       }
     }
+    long staleDays = usedAge != Long.MAX_VALUE ? usedAge : anyAge != Long.MAX_VALUE ? anyAge : 0;
+    double usual = a * bias + (1 - a) * (Double.isNaN(prior) ? 0.0 : prior) + onlineBias;
+    if (usual != 0.0) {
+      String meaning = trainingDays == 0
+          ? (Double.isNaN(prior) ? "no data for this desire yet: a neutral level" : "your stated goal")
+          : (Double.isNaN(prior) ? "your usual level" : "your usual level blended with your stated goal")
+              + shrinkNote();
+      parts.add(new Contribution("usual_level", 1.0, usual, meaning + staleNote(missing, staleDays)));
+    }
     parts.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.effect())).thenComparing(Contribution::input));
     double rms = varied == 0 ? 0.0 : Math.sqrt(sumSq / varied);
     double dataConfidence = priorStrength == 0 ? 1.0 : trainingDays / (trainingDays + priorStrength);
-    double confidence = dataConfidence * Math.exp(-Math.max(0.0, rms - 1.5));
+    double confidence = dataConfidence * Math.exp(-Math.max(0.0, rms - 1.5)) * staleFactor(staleDays);
     return new Desire(type, intensity(z), clip(confidence), parts);
+  }
+
+  /** The share of confidence kept for data {@code staleDays} old: halved per {@value #STALE_HALF_LIFE_DAYS} days. */
+  static double staleFactor(long staleDays) {
+    return staleDays <= 0 ? 1.0 : Math.pow(0.5, staleDays / STALE_HALF_LIFE_DAYS);
+  }
+
+  /**
+   * What the usual level stands in for and how old the data is, for its meaning; "" on fresh data:
+   * "; no sleep data since 2026-11-20: your usual stands in for it; no new data for 13 days,
+   * confidence 0.28 of full".
+   */
+  private static String staleNote(Set<String> missing, long staleDays) {
+    String out = "";
+    if (!missing.isEmpty()) {
+      out += "; " + String.join(", ", missing) + ": your usual stands in for "
+          + (missing.size() == 1 ? "it" : "them");
+    }
+    if (staleDays > 0) {
+      out += String.format(Locale.ROOT, "; no new data for %d day%s, confidence %.2f of full",
+          staleDays, staleDays == 1 ? "" : "s", staleFactor(staleDays));
+    }
+    return out;
   }
 
   /** What the validated shrinkage says about the data, for the usual level's meaning; "" when none was applied. */

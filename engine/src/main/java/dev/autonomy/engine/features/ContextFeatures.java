@@ -10,14 +10,16 @@ import dev.autonomy.core.signal.SignalKind;
 import dev.autonomy.engine.quality.DailyTable;
 import dev.autonomy.engine.quality.DailyValue;
 import dev.autonomy.engine.quality.DayStatus;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
@@ -28,11 +30,42 @@ import java.util.TreeMap;
  * <p>No leakage: the features of day {@code d} read table days {@code < d} only (yesterday and
  * before; "last night's sleep" is the table's sleep of {@code d-1}, the night that followed it),
  * plus the calendar and the stated context. Only {@link #at(Situation)} adds today-so-far from
- * intraday signals that ended before the moment. Missing recent values fall back to the person's
- * 28-day mean, then to 0; ratios with nothing to compare to are 1.
+ * intraday signals that ended before the moment. A recent value that is not in the table falls
+ * back to the person's 28-day mean, then 0; ratios with nothing to compare to are 1. Such a fallback
+ * is never passed off as data: the feature is marked missing (below).
+ *
+ * <p>Data age: every feature built from measured data (steps, active minutes, sleep, body mass) is
+ * dated with the newest day of that data before {@code d} ({@link DataAge}). When that is older
+ * than what the feature describes (yesterday or last night: 1 day; the 7-day features and the
+ * body-mass trend: 7 days; the 4-week routines: 28 days, for sleep 29) the feature is missing: its
+ * value is only the fallback, the model leaves it out, and its meaning says "left out, no sleep
+ * data since DATE". The meanings are those of the day {@code d} ({@link Feature#meaningOn}).
  */
 public final class ContextFeatures {
   private static final List<String> WEATHERS = List.of("rain", "sun", "cloud", "snow");
+
+  /** The measured data a dated feature reads: its kind, in words, and how many days before d it describes. */
+  private record Source(SignalKind kind, String words, int days) {}
+
+  private static final Map<Feature, Source> SOURCES = sources();
+
+  private static Map<Feature, Source> sources() {
+    Map<Feature, Source> m = new EnumMap<>(Feature.class);
+    for (SignalKind kind : List.of(SignalKind.STEPS, SignalKind.ACTIVE_MINUTES)) {
+      boolean steps = kind == SignalKind.STEPS;
+      String words = steps ? "steps" : "active minutes";
+      m.put(steps ? STEPS_YESTERDAY : ACTIVE_MIN_YESTERDAY, new Source(kind, words, 1));
+      m.put(steps ? STEPS_7D_MEAN : ACTIVE_MIN_7D_MEAN, new Source(kind, words, 7));
+      m.put(steps ? STEPS_7D_VS_28D : ACTIVE_MIN_7D_VS_28D, new Source(kind, words, 7));
+      m.put(steps ? STEPS_SAME_WEEKDAY : ACTIVE_MIN_SAME_WEEKDAY, new Source(kind, words, 28));
+    }
+    m.put(SLEEP_LAST_NIGHT, new Source(SignalKind.SLEEP, "sleep", 1));
+    m.put(SLEEP_VS_28D, new Source(SignalKind.SLEEP, "sleep", 1));
+    m.put(SLEEP_SAME_WEEKDAY, new Source(SignalKind.SLEEP, "sleep", 29));
+    m.put(BODY_MASS_TREND, new Source(SignalKind.BODY_MASS, "body mass", 7));
+    return Collections.unmodifiableMap(m);
+  }
+
   private final DailyTable table;
   private final Map<LocalDate, Double> notesHealth;
   private final List<Signal> intraday;
@@ -82,7 +115,7 @@ public final class ContextFeatures {
     int dow = day.getDayOfWeek().getValue() - 1;
     f.put(DOW_SIN, Math.sin(2 * Math.PI * dow / 7.0));
     f.put(DOW_COS, Math.cos(2 * Math.PI * dow / 7.0));
-    f.put(WEEKEND, day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY ? 1.0 : 0.0);
+    f.put(WEEKEND, Feature.isWeekend(day) ? 1.0 : 0.0);
     f.put(HOUR_SIN, Math.sin(2 * Math.PI * hour / 24.0));
     f.put(HOUR_COS, Math.cos(2 * Math.PI * hour / 24.0));
     f.put(STEPS_TODAY_SO_FAR, stepsSoFar);
@@ -127,11 +160,38 @@ public final class ContextFeatures {
     f.put(BUDGET_VS_DAILY_SPEND, Math.min(10.0, dailySpend > 0 ? budget / dailySpend : budget / 100.0));
     List<String> names = new ArrayList<>();
     List<Double> values = new ArrayList<>();
+    Map<String, String> meanings = new HashMap<>();
+    Map<String, DataAge.Newest> dated = new HashMap<>();
+    Map<SignalKind, Optional<LocalDate>> newest = new EnumMap<>(SignalKind.class);
     f.forEach((k, v) -> {
       names.add(k.code());
       values.add(v);
+      String meaning = k.meaningOn(day);
+      Source source = SOURCES.get(k);
+      if (source != null) {
+        Optional<LocalDate> last = newest.computeIfAbsent(source.kind(), kind -> newest(kind, day));
+        if (last.isPresent()) {
+          DataAge.Newest n = new DataAge.Newest(
+              source.words(), last.get(), last.get().isBefore(day.minusDays(source.days())));
+          dated.put(k.code(), n);
+          if (n.missing()) {
+            meaning += ": left out, " + n.note();
+          }
+        }
+      }
+      meanings.put(k.code(), meaning);
     });
-    return new FeatureVector(names, values, Feature.meanings());
+    return new FeatureVector(names, values, meanings, new DataAge(day, dated));
+  }
+
+  /** The newest day before {@code day} with a known (observed or imputed) value of the kind. */
+  private Optional<LocalDate> newest(SignalKind kind, LocalDate day) {
+    for (Map.Entry<LocalDate, DailyValue> e : table.series(kind).headMap(day, false).descendingMap().entrySet()) {
+      if (e.getValue().isKnown()) {
+        return Optional.of(e.getKey());
+      }
+    }
+    return Optional.empty();
   }
 
   private static double number(Map<String, String> stated, String key) {
@@ -164,7 +224,7 @@ public final class ContextFeatures {
     double sum = 0;
     int n = 0;
     for (int week = 1; week <= 4; week++) {
-      java.util.Optional<Double> v = table.value(kind, day.minusDays(7L * week + shift));
+      Optional<Double> v = table.value(kind, day.minusDays(7L * week + shift));
       if (v.isPresent()) {
         sum += v.get();
         n++;

@@ -1,8 +1,12 @@
 package dev.autonomy.engine.features;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -65,7 +69,46 @@ public enum Feature {
     return meaning;
   }
 
-  /** Meanings of all features by name. */
+  /**
+   * The meaning for a vector that describes {@code day}: words that name a day ("today", "last
+   * night", "yesterday's notes", "this weekday", "a weekend day") say which one, so a Monday is never
+   * called a weekend day and "last night" is the night into {@code day}, whatever the date of the
+   * data or of the machine. Features without such words mean what {@link #meaning()} says.
+   */
+  public String meaningOn(LocalDate day) {
+    String today = name(day) + " " + day;
+    String yesterday = name(day.minusDays(1)) + " " + day.minusDays(1);
+    String lastNight = "the night from " + yesterday + " into " + name(day);
+    String weekday = name(day) + "s";
+    return switch (this) {
+      case DOW_SIN -> "day of the week: " + name(day) + " (cyclic, sine)";
+      case DOW_COS -> "day of the week: " + name(day) + " (cyclic, cosine)";
+      case WEEKEND -> isWeekend(day) ? "it is a weekend day (" + name(day) + ")"
+          : "it is a weekday (" + name(day) + "), not a weekend day";
+      case STEPS_TODAY_SO_FAR -> "your steps so far today (" + today + ")";
+      case ACTIVE_MIN_TODAY_SO_FAR -> "your active minutes so far today (" + today + ")";
+      case STEPS_YESTERDAY -> "your steps yesterday (" + yesterday + ")";
+      case ACTIVE_MIN_YESTERDAY -> "your active minutes yesterday (" + yesterday + ")";
+      case STEPS_SAME_WEEKDAY -> "your steps on " + weekday + " over the last 4 weeks";
+      case ACTIVE_MIN_SAME_WEEKDAY -> "your active minutes on " + weekday + " over the last 4 weeks";
+      case SLEEP_LAST_NIGHT -> "hours you slept last night (" + lastNight + ")";
+      case SLEEP_SAME_WEEKDAY -> "hours you slept before " + weekday + " over the last 4 weeks";
+      case SLEEP_VS_28D -> "last night's sleep (" + lastNight + ") against your 28-day average";
+      case NOTES_HEALTH -> "how health-minded yesterday's notes (" + yesterday + ") were (0..1, 0.5 when none)";
+      default -> meaning;
+    };
+  }
+
+  /** Saturday or Sunday. */
+  public static boolean isWeekend(LocalDate day) {
+    return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+  }
+
+  private static String name(LocalDate day) {
+    return day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+  }
+
+  /** Meanings of all features by name, undated (see {@link #meaningOn}). */
   public static Map<String, String> meanings() {
     return Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Feature::code, Feature::meaning));
   }

@@ -9,18 +9,22 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Named inputs in a fixed order, with what each means in plain words (used in explanations).
- * Immutable.
+ * Named inputs in a fixed order, with what each means in plain words (used in explanations) and
+ * how old the data behind each is. Immutable.
  *
  * @param names feature names, unique
- * @param values one finite value per name
- * @param meanings plain words per name; names without one mean themselves
+ * @param values one finite value per name; a missing feature ({@link DataAge#isMissing}) keeps the
+ *     fallback value it was built with, which a model must not read as a measurement
+ * @param meanings plain words per name, for the day described; names without one mean themselves
+ * @param age the day described and the newest data behind each dated feature ({@link
+ *     DataAge#UNDATED} for a vector made by hand)
  */
-public record FeatureVector(List<String> names, List<Double> values, Map<String, String> meanings) {
+public record FeatureVector(List<String> names, List<Double> values, Map<String, String> meanings, DataAge age) {
   public FeatureVector {
     names = List.copyOf(names);
     values = List.copyOf(values);
     meanings = Map.copyOf(meanings);
+    Requires.nonNull(age, "age");
     if (names.size() != values.size()) {
       throw new IllegalArgumentException(
           "names and values must have the same size, were " + names.size() + " and " + values.size());
@@ -31,6 +35,16 @@ public record FeatureVector(List<String> names, List<Double> values, Map<String,
     for (int i = 0; i < values.size(); i++) {
       Requires.finite(values.get(i), "feature " + names.get(i));
     }
+    for (String dated : age.byFeature().keySet()) {
+      if (!names.contains(dated)) {
+        throw new IllegalArgumentException("age: dated feature '" + dated + "' is not among the names " + names);
+      }
+    }
+  }
+
+  /** An undated vector: nothing in it is stale or missing. */
+  public FeatureVector(List<String> names, List<Double> values, Map<String, String> meanings) {
+    this(names, values, meanings, DataAge.UNDATED);
   }
 
   /** A vector from ordered name-value pairs without meanings. */
@@ -60,7 +74,15 @@ public record FeatureVector(List<String> names, List<Double> values, Map<String,
     return m;
   }
 
-  /** A copy with one value replaced or appended. */
+  /** Whether the feature's data is older than what it describes (the model leaves it out). */
+  public boolean isMissing(String name) {
+    return age.isMissing(name);
+  }
+
+  /**
+   * A copy with one value replaced or appended; the value given is taken as it is, so that feature
+   * is no longer dated (nor missing).
+   */
   public FeatureVector with(String name, double value, String meaning) {
     List<String> n = new ArrayList<>(names);
     List<Double> v = new ArrayList<>(values);
@@ -75,6 +97,8 @@ public record FeatureVector(List<String> names, List<Double> values, Map<String,
     if (meaning != null) {
       m.put(name, meaning);
     }
-    return new FeatureVector(n, v, m);
+    Map<String, DataAge.Newest> dated = new HashMap<>(age.byFeature());
+    dated.remove(name);
+    return new FeatureVector(n, v, m, new DataAge(age.day(), dated));
   }
 }

@@ -6,6 +6,8 @@ import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.desire.Situation;
 import dev.autonomy.core.option.Option;
 import dev.autonomy.core.option.Place;
+import dev.autonomy.engine.context.StatedContext;
+import dev.autonomy.engine.context.StatedLimits;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,12 +25,17 @@ import java.util.Set;
  *   <tr><td>place</td><td>0.20</td><td>1 when the option can be done where the person says they are</td></tr>
  *   <tr><td>history</td><td>0.15</td><td>the person's feedback on this option (shrunk mean, 0.5 with none)</td></tr>
  *   <tr><td>time</td><td>0.10</td><td>1 when it fits the stated free minutes, falling to 0 at twice them</td></tr>
- *   <tr><td>effort</td><td>0.05</td><td>how close its effort is to what move and rest desires ask for</td></tr>
+ *   <tr><td>effort</td><td>0.05</td><td>how close its effort is to what move and rest desires ask for; a stated
+ *       {@code mood} moves that target ({@code tired} -0.3, {@code energetic} +0.3 on the 0..1 effort scale)</td></tr>
  *   <tr><td>weather</td><td>0.05</td><td>0 for outdoor options in rain, snow or storm</td></tr>
  *   <tr><td>budget</td><td>0.05</td><td>1 when its cost is within the stated budget</td></tr>
  *   <tr><td>wish</td><td>0.10</td><td>only when the person names an activity or asks for quiet: 1 when the
  *       option matches it; the score is then divided by 1.10 so it stays in 0..1</td></tr>
  * </table>
+ *
+ * Under {@code limits=soft} an option over a stated limit (budget, free_minutes) then loses
+ * {@link #SOFT_LIMIT_PENALTY} for each limit it is over (the score stays at or above 0), an explanation line
+ * per limit; under the default hard limits such an option is left out by the {@link Ranker} instead.
  *
  * Scoring is numeric only; the words of an explanation are built by {@link #explain} for the few
  * options that are shown, which keeps ranking a hundred options cheap.
@@ -43,6 +50,9 @@ public final class OptionScorer {
   static final double W_BUDGET = 0.05;
   static final double W_WISH = 0.10;
 
+  /** Score taken off, under {@code limits=soft}, for each stated limit an option is over. */
+  public static final double SOFT_LIMIT_PENALTY = 0.25;
+
   private static final Set<String> BAD_WEATHER = Set.of("rain", "rainy", "snow", "storm", "stormy", "hail");
 
   /**
@@ -50,10 +60,11 @@ public final class OptionScorer {
    *
    * @param values the term values in the order desire, place, history, time, effort, weather, budget
    * @param sameDesireAbove options of the same desire placed above it (the variety penalty applies)
+   * @param overLimits stated limits it is over, scored down under {@code limits=soft} (0 otherwise)
    */
-  public record Scored(Option option, double score, double[] values, int sameDesireAbove) {
+  public record Scored(Option option, double score, double[] values, int sameDesireAbove, int overLimits) {
     Scored withVariety(int above, double penaltyEach) {
-      return new Scored(option, Math.max(0, score - penaltyEach * above), values, above);
+      return new Scored(option, Math.max(0, score - penaltyEach * above), values, above, overLimits);
     }
   }
 
@@ -63,8 +74,10 @@ public final class OptionScorer {
     final Situation situation;
     final OptionPreferences preferences;
     final Place where;
+    final StatedLimits limits;
     final double freeMinutes;
     final double budget;
+    final String mood;
     final String weather;
     final boolean badWeather;
     final double wantedEffort;
@@ -76,15 +89,16 @@ public final class OptionScorer {
       this.situation = situation;
       this.preferences = preferences;
       this.where = Place.fromCode(situation.stated("place", "any"));
-      String free = situation.stated().get("free_minutes");
-      this.freeMinutes = free == null ? Double.NaN : Double.parseDouble(free);
-      String b = situation.stated().get("budget");
-      this.budget = b == null ? Double.NaN : Double.parseDouble(b);
+      this.limits = StatedLimits.of(situation);
+      this.freeMinutes = limits.freeMinutes().isPresent() ? limits.freeMinutes().getAsInt() : Double.NaN;
+      this.budget = limits.budget().orElse(Double.NaN);
       this.weather = situation.stated("weather", "").toLowerCase(Locale.ROOT);
       this.badWeather = BAD_WEATHER.contains(weather);
       double move = desires.containsKey(DesireType.MOVE) ? desires.get(DesireType.MOVE).intensity() : 0.5;
       double rest = desires.containsKey(DesireType.REST) ? desires.get(DesireType.REST).intensity() : 0.0;
-      this.wantedEffort = Math.max(0, Math.min(1, move - 0.5 * rest + 0.1));
+      this.mood = situation.stated("mood", "").toLowerCase(Locale.ROOT);
+      double moodShift = StatedContext.MOODS.getOrDefault(mood, 0.0);
+      this.wantedEffort = Math.max(0, Math.min(1, move - 0.5 * rest + 0.1 + moodShift));
       this.activity = situation.stated("activity", "").toLowerCase(Locale.ROOT);
       this.quiet = "true".equals(situation.stated("quiet", ""));
     }
@@ -111,7 +125,9 @@ public final class OptionScorer {
       v[7] = wishFit(option, c);
       score = (score + W_WISH * v[7]) / (1 + W_WISH);
     }
-    return new Scored(option, Math.max(0, Math.min(1, score)), v, 0);
+    int over = c.limits.soft() ? c.limits.overCount(option) : 0;
+    score -= SOFT_LIMIT_PENALTY * over;
+    return new Scored(option, Math.max(0, Math.min(1, score)), v, 0, over);
   }
 
   /** The explanation lines of a scored option, largest effect first. */
@@ -130,13 +146,18 @@ public final class OptionScorer {
         : String.format(Locale.ROOT, "your feedback on it: %d times, mean satisfaction %.2f", n, c.preferences.observedMean(option.id()))));
     terms.add(new Contribution("time", v[3], W_TIME, stated.containsKey("free_minutes")
         ? option.minutes() + " min against your " + stated.get("free_minutes") + " free minutes" : "no free time stated"));
-    terms.add(new Contribution("effort", v[4], W_EFFORT, "effort " + option.effort() + "/10 against what your move and rest desires ask for"));
+    terms.add(new Contribution("effort", v[4], W_EFFORT, "effort " + option.effort() + "/10 against what your move and rest desires ask for"
+        + (c.mood.isEmpty() ? "" : " and your mood (" + c.mood + ")")));
     terms.add(new Contribution("weather", v[5], W_WEATHER, c.weather.isEmpty() ? "no weather stated" : "weather: " + c.weather));
     terms.add(new Contribution("budget", v[6], W_BUDGET, stated.containsKey("budget")
-        ? "costs " + option.cost() + " against your budget " + stated.get("budget") : "no budget stated"));
+        ? "costs " + StatedContext.plain(option.cost()) + " against your budget " + stated.get("budget") : "no budget stated"));
     if (c.hasWish()) {
       terms.add(new Contribution("wish", v[7], W_WISH, (c.activity.isEmpty() ? "" : "you asked for " + c.activity)
           + (c.activity.isEmpty() || !c.quiet ? "" : " and ") + (c.quiet ? "somewhere quiet" : "")));
+    }
+    if (s.overLimits() > 0) {
+      c.limits.over(option).forEach((limit, reason) -> terms.add(new Contribution("limit." + limit, 1, -SOFT_LIMIT_PENALTY,
+          reason + ": over your stated limit, kept because you said limits=soft, scored down")));
     }
     if (s.sameDesireAbove() > 0) {
       terms.add(new Contribution("variety", s.sameDesireAbove(), -varietyPenalty,

@@ -7,8 +7,10 @@ import dev.autonomy.core.desire.Situation;
 import dev.autonomy.core.option.Option;
 import dev.autonomy.core.recommend.Evidence;
 import dev.autonomy.core.recommend.Explanation;
+import dev.autonomy.core.recommend.LimitApplication;
 import dev.autonomy.core.recommend.Recommendation;
 import dev.autonomy.core.recommend.RuleApplication;
+import dev.autonomy.engine.context.StatedLimits;
 import dev.autonomy.engine.rule.Constraint;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,9 +23,11 @@ import java.util.random.RandomGenerator;
 
 /**
  * Ranks options for a situation: scores every option, removes those that break a rule (hard
- * constraints, after the model), shows the best, and with probability {@code exploration} fills
- * the last slot at random among the remaining eligible options. Each shown item carries its exact
- * propensity under this policy, so policies can be evaluated offline from the log.
+ * constraints, after the model) and those over a limit the person stated (budget, free_minutes;
+ * scored down instead under {@code limits=soft}), shows the best, and with probability
+ * {@code exploration} fills the last slot at random among the remaining eligible options. Each
+ * shown item carries its exact propensity under this policy, so policies can be evaluated offline
+ * from the log, and says which options each rule and each stated limit left out.
  */
 public final class Ranker {
   private final OptionScorer scorer = new OptionScorer();
@@ -41,11 +45,13 @@ public final class Ranker {
 
   public Ranking rank(Request request, RandomGenerator random) {
     Map<String, List<String>> removedByRule = new LinkedHashMap<>();
-    Map<String, String> removedReason = new LinkedHashMap<>();
     for (Constraint c : request.constraints()) {
       removedByRule.put(c.rule().id(), new ArrayList<>());
     }
     OptionScorer.Context context = new OptionScorer.Context(request.desires(), request.situation(), request.preferences());
+    StatedLimits limits = context.limits;
+    Map<String, List<LimitApplication.Over>> overByLimit = new LinkedHashMap<>();
+    limits.stated().keySet().forEach(limit -> overByLimit.put(limit, new ArrayList<>()));
     List<OptionScorer.Scored> eligible = new ArrayList<>(request.options().size());
     for (Option option : request.options()) {
       boolean allowed = true;
@@ -53,9 +59,12 @@ public final class Ranker {
         Optional<String> why = c.violation(option, request.situation());
         if (why.isPresent()) {
           removedByRule.get(c.rule().id()).add(option.id());
-          removedReason.putIfAbsent(option.id(), why.get());
           allowed = false;
         }
+      }
+      if (limits.overCount(option) > 0) {
+        limits.over(option).forEach((limit, reason) -> overByLimit.get(limit).add(new LimitApplication.Over(option.id(), reason)));
+        allowed &= limits.soft();
       }
       if (allowed) {
         eligible.add(scorer.score(option, context));
@@ -68,11 +77,13 @@ public final class Ranker {
     for (Constraint c : request.constraints()) {
       rules.add(new RuleApplication(c.rule().id(), c.rule().text(), removedByRule.get(c.rule().id())));
     }
+    List<LimitApplication> limitsApplied = new ArrayList<>();
+    limits.stated().forEach((limit, value) -> limitsApplied.add(new LimitApplication(limit, value, limits.soft(), overByLimit.get(limit))));
 
     int k = Math.min(request.policy().limit(), eligible.size());
     List<Recommendation> shown = new ArrayList<>(k);
     if (k == 0) {
-      return new Ranking(shown, rules, request.options().size(), 0);
+      return new Ranking(shown, rules, limitsApplied, request.options().size(), 0);
     }
     double epsilon = request.policy().exploration();
     int pool = eligible.size() - (k - 1); // candidates for the last slot
@@ -91,9 +102,9 @@ public final class Ranker {
         propensity = epsilon / pool;
       }
       boolean exploration = isLast && explore && index != k - 1;
-      shown.add(recommendation(s, scorer.explain(s, context, VARIETY_PENALTY), request, rules, exploration, propensity));
+      shown.add(recommendation(s, scorer.explain(s, context, VARIETY_PENALTY), request, limits, rules, limitsApplied, exploration, propensity));
     }
-    return new Ranking(shown, rules, request.options().size(), eligible.size());
+    return new Ranking(shown, rules, limitsApplied, request.options().size(), eligible.size());
   }
 
   /** Score taken off per option for the same desire already shown above it. */
@@ -136,7 +147,8 @@ public final class Ranker {
   }
 
   private static Recommendation recommendation(
-      OptionScorer.Scored s, List<Contribution> terms, Request request, List<RuleApplication> rules, boolean exploration, double propensity) {
+      OptionScorer.Scored s, List<Contribution> terms, Request request, StatedLimits stated, List<RuleApplication> rules,
+      List<LimitApplication> limits, boolean exploration, double propensity) {
     Option option = s.option();
     Desire desire = request.desires().get(option.desire());
     List<Contribution> contributions = new ArrayList<>(terms);
@@ -148,11 +160,12 @@ public final class Ranker {
     double desireConfidence = desire == null ? 0.2 : desire.confidence();
     double support = Math.min(1, request.preferences().count(option.id()) / 3.0);
     double confidence = Math.max(0, Math.min(1, desireConfidence * (0.7 + 0.3 * support)));
-    String summary = summary(s, terms, desire, exploration);
+    String summary = summary(s, terms, desire, stated, exploration);
     Explanation explanation = new Explanation(
         summary,
         contributions,
         rules,
+        limits,
         exploration,
         propensity,
         request.evidence().getOrDefault(option.desire(), List.of()),
@@ -160,10 +173,15 @@ public final class Ranker {
     return new Recommendation(DecisionIds.next("rec"), option, option.desire(), s.score(), confidence, explanation);
   }
 
-  private static String summary(OptionScorer.Scored s, List<Contribution> terms, Desire desire, boolean exploration) {
-    Contribution top = terms.get(0);
+  private static String summary(OptionScorer.Scored s, List<Contribution> terms, Desire desire, StatedLimits limits, boolean exploration) {
+    // The strongest reason for showing it, not the soft-limit penalty the summary states apart.
+    Contribution top = terms.stream().filter(t -> !t.input().startsWith("limit.")).findFirst().orElse(terms.get(0));
     String base = String.format(Locale.ROOT, "%s serves your wish to %s (intensity %.2f); strongest reason: %s.",
         s.option().name(), s.option().desire().code(), desire == null ? 0.0 : desire.intensity(), top.meaning());
+    if (s.overLimits() > 0) {
+      base += String.format(Locale.ROOT, " Over your stated limit (%s); shown because you said limits=soft, scored down by %.2f.",
+          String.join(", ", limits.over(s.option()).values()), OptionScorer.SOFT_LIMIT_PENALTY * s.overLimits());
+    }
     return exploration ? base + " Shown to explore: picked at random among the eligible options, not because it scored best." : base;
   }
 }

@@ -1,6 +1,7 @@
 package dev.autonomy.engine.rank;
 
 import dev.autonomy.core.desire.Situation;
+import dev.autonomy.core.recommend.LimitApplication;
 import dev.autonomy.core.recommend.Recommendation;
 import dev.autonomy.core.recommend.RuleApplication;
 import java.util.LinkedHashMap;
@@ -8,17 +9,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A ranked list as shown, with every rule's effect, and how many options were considered.
+ * A ranked list as shown, with every rule's and every stated limit's effect, and how many options
+ * were considered.
  *
  * @param recommendations what is shown, best first (the last may be exploration)
  * @param rules each rule in force and what it removed in this situation
+ * @param limits each limit stated with the context (budget, free_minutes) and the options over it:
+ *     left out, or under {@code limits=soft} kept and scored down
  * @param considered options scored before rules
- * @param eligible options left after rules
+ * @param eligible options left after rules and hard limits
  */
-public record Ranking(List<Recommendation> recommendations, List<RuleApplication> rules, int considered, int eligible) {
+public record Ranking(
+    List<Recommendation> recommendations, List<RuleApplication> rules, List<LimitApplication> limits, int considered, int eligible) {
   public Ranking {
     recommendations = List.copyOf(recommendations);
     rules = List.copyOf(rules);
+    limits = List.copyOf(limits);
   }
 
   /** The shape the CLI's {@code recommend --json} and the local API print, for the situation ranked in. */
@@ -29,6 +35,7 @@ public record Ranking(List<Recommendation> recommendations, List<RuleApplication
     out.put("considered", considered);
     out.put("eligible", eligible);
     out.put("rules", rules);
+    out.put("limits", limits);
     out.put("recommendations", recommendations);
     return out;
   }
