@@ -1,6 +1,6 @@
 package dev.autonomy.bench.ingest;
 
-import dev.autonomy.bench.ThrowAwayFolder;
+import dev.autonomy.core.data.ThrowAwayFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package dev.autonomy.bench.recommend;
 
-import dev.autonomy.bench.ThrowAwayFolder;
+import dev.autonomy.core.data.ThrowAwayFolder;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

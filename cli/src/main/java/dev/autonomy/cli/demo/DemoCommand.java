@@ -1,6 +1,6 @@
 package dev.autonomy.cli.demo;
 
-import dev.autonomy.cli.ThrowAwayFolder;
+import dev.autonomy.core.data.ThrowAwayFolder;
 import dev.autonomy.engine.demo.Demo;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.autonomy.bench;
+package dev.autonomy.core.data;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A temporary folder a benchmark makes for itself (a vault to import into or recommend from) and
+ * A temporary folder a command makes for itself (the demo's person, a benchmark's vault) and
  * deletes when done. Only the folder this process created is ever deleted; links are not followed.
  */
 public final class ThrowAwayFolder {
