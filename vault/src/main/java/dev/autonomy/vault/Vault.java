@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.sqlite.SQLiteConfig;
 
@@ -40,6 +42,11 @@ public final class Vault implements AutoCloseable {
   private final DecisionLog decisions;
   private final Documents documents;
   private final RuleBook rules;
+  // The generations as last read, and what they were read at (see refreshGenerations).
+  private Map<String, Long> generations;
+  private long generationsDataVersion;
+  private long generationsLocalWrites;
+  private long localWrites;
 
   private Vault(Path home, Connection connection, Clock clock) {
     this.home = home;
@@ -161,18 +168,50 @@ public final class Vault implements AutoCloseable {
    * one it was derived at.
    */
   public long generation(String area) {
-    return read(connection -> {
-      try (PreparedStatement st = connection.prepareStatement("SELECT n FROM generations WHERE area = ?")) {
-        st.setString(1, area);
-        try (ResultSet rs = st.executeQuery()) {
-          return rs.next() ? rs.getLong(1) : 0L;
+    refreshGenerations();
+    return generations.getOrDefault(area, 0L);
+  }
+
+  /** The generations of several areas, read together (see {@link #generation}). */
+  public long[] generations(List<String> areas) {
+    refreshGenerations();
+    long[] out = new long[areas.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = generations.getOrDefault(areas.get(i), 0L);
+    }
+    return out;
+  }
+
+  /**
+   * Reads the generations table again only when it may have changed: after a write through this
+   * connection, or when SQLite's {@code data_version} says another connection committed. Engines
+   * ask for generations on every call, so the common case is one pragma, not a query per area.
+   */
+  private void refreshGenerations() {
+    read(connection -> {
+      long version;
+      try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+        version = rs.getLong(1);
+      }
+      if (generations != null && version == generationsDataVersion && localWrites == generationsLocalWrites) {
+        return null;
+      }
+      Map<String, Long> read = new HashMap<>();
+      try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT area, n FROM generations")) {
+        while (rs.next()) {
+          read.put(rs.getString(1), rs.getLong(2));
         }
       }
+      generations = read;
+      generationsDataVersion = version;
+      generationsLocalWrites = localWrites;
+      return null;
     });
   }
 
   /** Moves the generation of {@code area}; call inside the transaction that writes to it. */
-  static void touch(Connection connection, String area) throws SQLException {
+  void touch(Connection connection, String area) throws SQLException {
+    localWrites++;
     try (PreparedStatement st = connection.prepareStatement(
         "INSERT INTO generations(area, n) VALUES (?, 1) ON CONFLICT(area) DO UPDATE SET n = n + 1")) {
       st.setString(1, area);

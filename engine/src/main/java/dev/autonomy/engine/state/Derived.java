@@ -53,10 +53,6 @@ public final class Derived<T> {
   }
 
   private long[] generations() {
-    long[] out = new long[areas.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = vault.generation(areas.get(i));
-    }
-    return out;
+    return vault.generations(areas);
   }
 }
