@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -102,7 +103,7 @@ public final class MomentBenchmark {
       }
     }
     List<MomentEvaluation.Row> rows = persons.stream().flatMap(p -> p.row().stream()).toList();
-    double[] means = means(rows, identity(rows.size()));
+    double[] means = means(rows, IntStream.range(0, rows.size()).toArray());
     SplittableRandom random = new SplittableRandom(seed);
     double[] draws = new double[RESAMPLES];
     int[] pick = new int[rows.size()];
@@ -129,14 +130,6 @@ public final class MomentBenchmark {
       m[3] += r.baselineBlockMedianMae() / pick.length;
     }
     return m;
-  }
-
-  private static int[] identity(int n) {
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = i;
-    }
-    return out;
   }
 
   private static List<String> personIds(Path hourlySteps) throws IOException {

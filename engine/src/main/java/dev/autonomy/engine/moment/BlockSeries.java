@@ -106,9 +106,4 @@ public final class BlockSeries {
   public int blockOf(int hour) {
     return hour / blockHours;
   }
-
-  /** The same series restricted to dates up to {@code last} (for training without what follows). */
-  public BlockSeries through(LocalDate last) {
-    return new BlockSeries(blockHours, new TreeMap<>(days.headMap(last, true)));
-  }
 }

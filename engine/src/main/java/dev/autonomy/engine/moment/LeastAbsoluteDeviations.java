@@ -35,7 +35,7 @@ final class LeastAbsoluteDeviations {
     return w;
   }
 
-  /** The objective the fit minimises, for tests and for choosing among fits. */
+  /** The objective the fit minimises (tests check no nearby point scores lower). */
   static double objective(double[][] x, double[] y, double[] w, double lambda) {
     double sum = 0;
     for (int i = 0; i < x.length; i++) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * The moment model against two naive baselines on a person's last days, held out: train on the
@@ -68,7 +69,7 @@ public final class MomentEvaluation {
         perDay[i][3] += Math.abs(median[b] - truth);
       }
     }
-    double[] mae = maes(perDay, identity(test.size()), blocks);
+    double[] mae = maes(perDay, IntStream.range(0, test.size()).toArray(), blocks);
     SplittableRandom random = new SplittableRandom(seed);
     double[] modelDraws = new double[RESAMPLES];
     double[] ratioDraws = new double[RESAMPLES];
@@ -104,14 +105,6 @@ public final class MomentEvaluation {
     return sums;
   }
 
-  private static int[] identity(int n) {
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = i;
-    }
-    return out;
-  }
-
   private static double[] blockMedians(BlockSeries series, List<LocalDate> train, double scale, int blocks) {
     double[] out = new double[blocks];
     for (int b = 0; b < blocks; b++) {
@@ -125,8 +118,6 @@ public final class MomentEvaluation {
   }
 
   static double percentile(double[] draws, double q) {
-    double[] sorted = draws.clone();
-    Arrays.sort(sorted);
-    return MomentModel.quantile(Arrays.stream(sorted).boxed().toList(), q);
+    return MomentModel.quantile(Arrays.stream(draws).boxed().toList(), q);
   }
 }

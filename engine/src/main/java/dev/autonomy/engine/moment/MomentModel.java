@@ -3,7 +3,6 @@ package dev.autonomy.engine.moment;
 import dev.autonomy.core.desire.Contribution;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -130,10 +129,6 @@ public final class MomentModel {
 
   public int trainingDays() {
     return trainingDays;
-  }
-
-  public List<Double> weights() {
-    return Arrays.stream(weights).boxed().toList();
   }
 
   private String meaning(String name) {

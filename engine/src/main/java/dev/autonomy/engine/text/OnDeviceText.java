@@ -19,10 +19,6 @@ public final class OnDeviceText implements Supplier<Encoders>, AutoCloseable {
     return encoders;
   }
 
-  public boolean isOpen() {
-    return encoders != null;
-  }
-
   @Override
   public void close() {
     if (encoders != null) {
