@@ -50,10 +50,13 @@ public record Signal(
 
   /**
    * The key that makes re-imports idempotent: the same observation from the same device is the
-   * same row whatever file it arrived in.
+   * same row whatever file it arrived in. A workout's text (where it took place) describes the
+   * workout and is not part of what it is: an export imported before places were read, and again
+   * after, stays one workout.
    */
   public String naturalKey() {
+    String identifying = kind == SignalKind.WORKOUT ? "" : text;
     return kind.code() + '|' + start + '|' + end + '|' + value + '|' + unit + '|' + category + '|'
-        + provenance.device() + '|' + text.hashCode();
+        + provenance.device() + '|' + identifying.hashCode();
   }
 }

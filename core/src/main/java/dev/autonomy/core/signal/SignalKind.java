@@ -23,7 +23,11 @@ public enum SignalKind {
   ACTIVE_MINUTES("min"),
   SEDENTARY_MINUTES("min"),
   FLIGHTS_CLIMBED("count"),
-  /** One workout; value is its duration, category the activity (running, cycling, strength...). */
+  /**
+   * One workout; value is its duration, category the activity (running, cycling, strength...).
+   * {@link Signal#text()} is where it took place, "indoor" or "outdoor", when the source records
+   * it, else "" (unknown); {@link WorkoutPlace#of(Signal)} reads it.
+   */
   WORKOUT("min"),
   /** Elevation gained on a track, route or workout. */
   ELEVATION_GAIN("m"),

@@ -34,4 +34,16 @@ class SignalKindTest {
     assertThatThrownBy(() -> new Signal(SignalKind.TEMPERATURE, noon, noon, ZoneOffset.UTC, 68, "degF", "", "", STATION))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be degC");
   }
+
+  @Test
+  void aWorkoutsPlaceIsNotPartOfItsIdentity_soAReimportWithPlacesAddsNoSecondWorkout() {
+    Instant start = Instant.parse("2024-05-01T17:00:00Z");
+    Provenance watch = new Provenance("export.zip", "apple-health", "Watch", Modality.SENSED);
+    Signal before = new Signal(SignalKind.WORKOUT, start, start.plusSeconds(2400), ZoneOffset.UTC, 40, "min", "running", "", watch);
+    Signal after = new Signal(SignalKind.WORKOUT, start, start.plusSeconds(2400), ZoneOffset.UTC, 40, "min", "running", "outdoor", watch);
+    assertThat(after.naturalKey()).isEqualTo(before.naturalKey());
+    Signal note = new Signal(SignalKind.NOTE, start, start, ZoneOffset.UTC, 0, "none", "journal", "a", watch);
+    Signal other = new Signal(SignalKind.NOTE, start, start, ZoneOffset.UTC, 0, "none", "journal", "b", watch);
+    assertThat(other.naturalKey()).isNotEqualTo(note.naturalKey());
+  }
 }

@@ -45,9 +45,13 @@ import java.util.zip.ZipFile;
  *       ACTIVE_MINUTES; FlightsClimbed; SleepAnalysis → SLEEP in minutes, category
  *       asleep/inBed/core/deep/rem/awake. Other record types are counted in {@code skipped}.
  *   <li>Workout → WORKOUT (minutes, category = the activity in snake case: "running",
- *       "traditional_strength_training"), plus DISTANCE and ACTIVE_ENERGY from totalDistance and
- *       totalEnergyBurned (or the WorkoutStatistics children) with the same category. These
- *       duplicate the underlying records, which carry another category; sum one or the other.
+ *       "traditional_strength_training"; text = where it took place, see {@link
+ *       dev.autonomy.core.signal.WorkoutPlace}: "indoor" when its MetadataEntry HKIndoorWorkout is
+ *       1 or true, "outdoor" when it is 0 or false, else "outdoor" when the workout has a
+ *       WorkoutRoute child (a GPS route was recorded), else ""), plus DISTANCE and ACTIVE_ENERGY
+ *       from totalDistance and totalEnergyBurned (or the WorkoutStatistics children) with the same
+ *       category and text "". These duplicate the underlying records, which carry another
+ *       category; sum one or the other.
  *   <li>ActivitySummary → ACTIVE_ENERGY and ACTIVE_MINUTES for the day, category
  *       {@code daily_summary}, device "Apple Health activity summary", in the export's offset.
  *   <li>workout-routes/*.gpx in the zip → ELEVATION_GAIN (DERIVED, category {@code workout_route});

@@ -7,6 +7,7 @@ import dev.autonomy.core.signal.Provenance;
 import dev.autonomy.core.signal.Signal;
 import dev.autonomy.core.signal.SignalKind;
 import dev.autonomy.core.signal.SignalSink;
+import dev.autonomy.core.signal.WorkoutPlace;
 import dev.autonomy.ingest.Units;
 import dev.autonomy.ingest.xml.SafeXml;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -23,8 +25,8 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * The streaming pass over one export.xml: one StAX event loop, a record's attributes held only
- * until its end tag (its MetadataEntry children may say HKWasUserEntered), one signal per record.
- * Single use, single thread.
+ * until its end tag (its MetadataEntry children may say HKWasUserEntered, a workout's also
+ * HKIndoorWorkout), one signal per record. Single use, single thread.
  */
 final class ExportReader {
   static final String SUMMARY = "daily_summary";
@@ -38,6 +40,8 @@ final class ExportReader {
   private final Map<String, long[]> skipped = new HashMap<>();
   private ZoneId summaryZone;
   private long signals;
+  /** How many elements are open; tells a workout's own metadata from its children's. */
+  private int depth;
 
   // the Record or Workout being read
   private boolean inRecord;
@@ -63,6 +67,10 @@ final class ExportReader {
   private String energyUnit;
   private double statisticsDistance;
   private double statisticsEnergy;
+  private int workoutDepth;
+  /** From HKIndoorWorkout; null when the workout has none (or one this cannot read). */
+  private WorkoutPlace placeFromMetadata;
+  private boolean hasRoute;
 
   ExportReader(String file, ImportOptions options, SignalSink sink) {
     this.file = file;
@@ -103,6 +111,7 @@ final class ExportReader {
     while (reader.hasNext()) {
       int event = reader.next();
       if (event == XMLStreamConstants.START_ELEMENT) {
+        depth++;
         String name = reader.getLocalName();
         if (!sawRoot) {
           if (!name.equals("HealthData")) {
@@ -117,10 +126,7 @@ final class ExportReader {
             startRecord(reader);
             break;
           case "MetadataEntry":
-            if ((inRecord || inWorkout) && "HKWasUserEntered".equals(reader.getAttributeValue(null, "key"))) {
-              String flag = reader.getAttributeValue(null, "value");
-              userEntered = "1".equals(flag) || "true".equalsIgnoreCase(flag);
-            }
+            metadataEntry(reader);
             break;
           case "Workout":
             startWorkout(reader);
@@ -128,6 +134,11 @@ final class ExportReader {
           case "WorkoutStatistics":
             if (inWorkout) {
               workoutStatistics(reader);
+            }
+            break;
+          case "WorkoutRoute":
+            if (inWorkout) {
+              hasRoute = true;
             }
             break;
           case "ActivitySummary":
@@ -144,6 +155,7 @@ final class ExportReader {
             break;
         }
       } else if (event == XMLStreamConstants.END_ELEMENT) {
+        depth--;
         String name = reader.getLocalName();
         if (inRecord && name.equals("Record")) {
           inRecord = false;
@@ -159,6 +171,33 @@ final class ExportReader {
     if (!sawRoot) {
       throw InvalidInputException.at(file, 0, null, "no <HealthData> element; expected an Apple Health export.xml");
     }
+  }
+
+  /**
+   * HKWasUserEntered on a record or workout; HKIndoorWorkout only as the workout's own metadata,
+   * not a WorkoutRoute's or WorkoutEvent's, which describe the child.
+   */
+  private void metadataEntry(XMLStreamReader reader) {
+    if (!inRecord && !inWorkout) {
+      return;
+    }
+    String key = reader.getAttributeValue(null, "key");
+    if ("HKWasUserEntered".equals(key)) {
+      String flag = reader.getAttributeValue(null, "value");
+      userEntered = "1".equals(flag) || "true".equalsIgnoreCase(flag);
+    } else if (inWorkout && depth == workoutDepth + 1 && "HKIndoorWorkout".equals(key)) {
+      placeFromMetadata = indoorFlag(reader.getAttributeValue(null, "value"));
+    }
+  }
+
+  /** "1"/"true" indoor, "0"/"false" outdoor; anything else says nothing, so the route may still tell. */
+  private static WorkoutPlace indoorFlag(String flag) {
+    String value = flag == null ? "" : flag.strip().toLowerCase(Locale.ROOT);
+    return switch (value) {
+      case "1", "true" -> WorkoutPlace.INDOOR;
+      case "0", "false" -> WorkoutPlace.OUTDOOR;
+      default -> null;
+    };
   }
 
   private void startRecord(XMLStreamReader reader) {
@@ -290,6 +329,9 @@ final class ExportReader {
       }
     }
     userEntered = false;
+    placeFromMetadata = null;
+    hasRoute = false;
+    workoutDepth = depth;
     inWorkout = true;
   }
 
@@ -332,7 +374,10 @@ final class ExportReader {
       return;
     }
     Provenance provenance = provenance(sourceName, device, userEntered);
-    emit(SignalKind.WORKOUT, start, end, offset, minutes, category, provenance);
+    // A recorded route means GPS outdoors; the metadata, when present, says it outright.
+    WorkoutPlace place = placeFromMetadata != null ? placeFromMetadata : hasRoute ? WorkoutPlace.OUTDOOR : WorkoutPlace.UNKNOWN;
+    emit(SignalKind.WORKOUT, Instant.ofEpochSecond(start), Instant.ofEpochSecond(end), ZoneOffset.ofTotalSeconds(offset), minutes,
+        category, place.code(), provenance);
     double metres = distance > 0
         ? Units.toCanonical(SignalKind.DISTANCE, distance, distanceUnit == null ? "km" : distanceUnit)
         : statisticsDistance;
@@ -413,7 +458,12 @@ final class ExportReader {
   }
 
   private void emit(SignalKind kind, Instant start, Instant end, ZoneId zone, double amount, String category, Provenance provenance) {
-    sink.accept(new Signal(kind, start, end, zone, amount, kind.canonicalUnit(), category, "", provenance));
+    emit(kind, start, end, zone, amount, category, "", provenance);
+  }
+
+  private void emit(
+      SignalKind kind, Instant start, Instant end, ZoneId zone, double amount, String category, String text, Provenance provenance) {
+    sink.accept(new Signal(kind, start, end, zone, amount, kind.canonicalUnit(), category, text, provenance));
     signals++;
   }
 

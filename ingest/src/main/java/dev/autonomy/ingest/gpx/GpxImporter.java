@@ -8,6 +8,7 @@ import dev.autonomy.core.signal.Provenance;
 import dev.autonomy.core.signal.Signal;
 import dev.autonomy.core.signal.SignalKind;
 import dev.autonomy.core.signal.SignalSink;
+import dev.autonomy.core.signal.WorkoutPlace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,9 @@ import java.util.Map;
  * GPX 1.0/1.1 tracks and routes. Per track or route it derives (modality DERIVED, category = the
  * track's type, else its name): DISTANCE (haversine, m), ELEVATION_GAIN (m, see {@link GpxTracks})
  * when the points carry elevation, and WORKOUT (minutes between the first and last timed point)
- * when that is positive. A track without times is placed at the file's metadata time, else at the
- * file's modification time (with a warning).
+ * when that is positive, with text "outdoor" ({@link WorkoutPlace#OUTDOOR}: a GPS track is
+ * recorded outdoors; the other kinds have text ""). A track without times is placed at the file's
+ * metadata time, else at the file's modification time (with a warning).
  */
 public final class GpxImporter implements Importer {
   public static final String FORMAT = "gpx";
@@ -87,23 +89,23 @@ public final class GpxImporter implements Importer {
     String category = track.category();
     long count = 0;
     if (withDistanceAndDuration) {
-      sink.accept(signal(SignalKind.DISTANCE, start, end, track.distanceMetres(), category, options, provenance));
+      sink.accept(signal(SignalKind.DISTANCE, start, end, track.distanceMetres(), category, "", options, provenance));
       count++;
       double minutes = Duration.between(start, end).toMillis() / 60_000.0;
       if (track.firstTime().isPresent() && minutes > 0) {
-        sink.accept(signal(SignalKind.WORKOUT, start, end, minutes, category, options, provenance));
+        sink.accept(signal(SignalKind.WORKOUT, start, end, minutes, category, WorkoutPlace.OUTDOOR.code(), options, provenance));
         count++;
       }
     }
     if (track.elevationGainMetres() > 0 || !withDistanceAndDuration) {
-      sink.accept(signal(SignalKind.ELEVATION_GAIN, start, end, track.elevationGainMetres(), category, options, provenance));
+      sink.accept(signal(SignalKind.ELEVATION_GAIN, start, end, track.elevationGainMetres(), category, "", options, provenance));
       count++;
     }
     return count;
   }
 
-  private static Signal signal(
-      SignalKind kind, Instant start, Instant end, double value, String category, ImportOptions options, Provenance provenance) {
-    return new Signal(kind, start, end, options.defaultZone(), value, kind.canonicalUnit(), category, "", provenance);
+  private static Signal signal(SignalKind kind, Instant start, Instant end, double value, String category, String text,
+      ImportOptions options, Provenance provenance) {
+    return new Signal(kind, start, end, options.defaultZone(), value, kind.canonicalUnit(), category, text, provenance);
   }
 }

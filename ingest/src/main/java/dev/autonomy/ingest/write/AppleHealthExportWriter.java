@@ -1,5 +1,6 @@
 package dev.autonomy.ingest.write;
 
+import dev.autonomy.core.signal.WorkoutPlace;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -149,10 +150,23 @@ public final class AppleHealthExportWriter implements AutoCloseable {
     return this;
   }
 
-  /** A workout; {@code activityType} with or without the HKWorkoutActivityType prefix. */
+  /** A workout whose place is not recorded; {@code activityType} with or without the HKWorkoutActivityType prefix. */
   public AppleHealthExportWriter workout(
       String activityType, double durationMin, double distanceKm, double energyKcal,
       ZonedDateTime start, ZonedDateTime end, String sourceName) {
+    return workout(activityType, durationMin, distanceKm, energyKcal, start, end, sourceName, WorkoutPlace.UNKNOWN);
+  }
+
+  /**
+   * A workout and where it took place, written as the iPhone does: INDOOR as the metadata
+   * {@code HKIndoorWorkout} 1, OUTDOOR as 0, UNKNOWN as no metadata at all.
+   */
+  public AppleHealthExportWriter workout(
+      String activityType, double durationMin, double distanceKm, double energyKcal,
+      ZonedDateTime start, ZonedDateTime end, String sourceName, WorkoutPlace place) {
+    if (place == null) {
+      throw new IllegalArgumentException("place must not be null; use WorkoutPlace.UNKNOWN when it is not recorded");
+    }
     String type = activityType.startsWith("HKWorkoutActivityType") ? activityType : "HKWorkoutActivityType" + activityType;
     try {
       out.write(" <Workout workoutActivityType=\"");
@@ -166,7 +180,13 @@ public final class AppleHealthExportWriter implements AutoCloseable {
       writeDate(start);
       out.write("\" endDate=\"");
       writeDate(end);
-      out.write("\"/>\n");
+      if (place == WorkoutPlace.UNKNOWN) {
+        out.write("\"/>\n");
+      } else {
+        out.write("\">\n  <MetadataEntry key=\"HKIndoorWorkout\" value=\"");
+        out.write(place == WorkoutPlace.INDOOR ? "1" : "0");
+        out.write("\"/>\n </Workout>\n");
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -227,6 +227,55 @@ class AppleHealthImporterTest {
   }
 
   @Test
+  void import_recordsWhereEachWorkoutTookPlace() throws IOException {
+    Path xml = write("export.xml", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <HealthData locale="en_US">
+         <ExportDate value="2023-01-09 08:00:00 +0100"/>
+         <Workout workoutActivityType="HKWorkoutActivityTypeRunning" duration="30" durationUnit="min" totalEnergyBurned="300" totalEnergyBurnedUnit="kcal" sourceName="Watch" startDate="2023-01-01 09:00:00 +0100" endDate="2023-01-01 09:30:00 +0100">
+          <MetadataEntry key="HKIndoorWorkout" value="1"/>
+         </Workout>
+         <Workout workoutActivityType="HKWorkoutActivityTypeRunning" duration="31" durationUnit="min" totalDistance="5" totalDistanceUnit="km" sourceName="Watch" startDate="2023-01-02 09:00:00 +0100" endDate="2023-01-02 09:31:00 +0100">
+          <MetadataEntry key="HKWasUserEntered" value="1"/>
+          <MetadataEntry key="HKIndoorWorkout" value="0"/>
+         </Workout>
+         <Workout workoutActivityType="HKWorkoutActivityTypeCycling" duration="32" durationUnit="min" sourceName="Watch" startDate="2023-01-03 09:00:00 +0100" endDate="2023-01-03 09:32:00 +0100">
+          <WorkoutRoute sourceName="Watch" startDate="2023-01-03 09:00:00 +0100" endDate="2023-01-03 09:32:00 +0100">
+           <MetadataEntry key="HKIndoorWorkout" value="1"/>
+           <FileReference path="/workout-routes/route_2023-01-03_9.32am.gpx"/>
+          </WorkoutRoute>
+         </Workout>
+         <Workout workoutActivityType="HKWorkoutActivityTypeYoga" duration="33" durationUnit="min" sourceName="Watch" startDate="2023-01-04 09:00:00 +0100" endDate="2023-01-04 09:33:00 +0100"/>
+         <Workout workoutActivityType="HKWorkoutActivityTypeRowing" duration="34" durationUnit="min" sourceName="Watch" startDate="2023-01-05 09:00:00 +0100" endDate="2023-01-05 09:34:00 +0100">
+          <MetadataEntry key="HKIndoorWorkout" value=" TRUE "/>
+          <WorkoutRoute sourceName="Watch" startDate="2023-01-05 09:00:00 +0100" endDate="2023-01-05 09:34:00 +0100"/>
+         </Workout>
+         <Workout workoutActivityType="HKWorkoutActivityTypeWalking" duration="35" durationUnit="min" sourceName="Watch" startDate="2023-01-06 09:00:00 +0100" endDate="2023-01-06 09:35:00 +0100">
+          <MetadataEntry key="HKIndoorWorkout" value="False"/>
+         </Workout>
+         <Workout workoutActivityType="HKWorkoutActivityTypeHiking" duration="36" durationUnit="min" sourceName="Watch" startDate="2023-01-07 09:00:00 +0100" endDate="2023-01-07 09:36:00 +0100">
+          <MetadataEntry key="HKIndoorWorkout" value="maybe"/>
+         </Workout>
+         <Record type="HKQuantityTypeIdentifierStepCount" sourceName="Watch" unit="count" startDate="2023-01-08 08:00:00 +0100" endDate="2023-01-08 08:01:00 +0100" value="12">
+          <MetadataEntry key="HKIndoorWorkout" value="1"/>
+         </Record>
+        </HealthData>
+        """);
+    List<Signal> signals = Samples.read(importer, xml, Samples.options("export.xml")).signals();
+    List<Signal> workouts = signals.stream().filter(s -> s.kind() == SignalKind.WORKOUT).toList();
+    assertThat(workouts).extracting(Signal::category)
+        .containsExactly("running", "running", "cycling", "yoga", "rowing", "walking", "hiking");
+    assertThat(workouts).extracting(Signal::text).as("metadata 1, 0, a route, nothing, TRUE over a route, False, unreadable")
+        .containsExactly("indoor", "outdoor", "outdoor", "", "indoor", "outdoor", "");
+    assertThat(workouts.get(1).provenance().modality()).as("HKWasUserEntered still read").isEqualTo(Modality.SELF_REPORTED);
+    assertThat(workouts.get(0).provenance().modality()).isEqualTo(Modality.SENSED);
+    assertThat(signals).filteredOn(s -> s.kind() != SignalKind.WORKOUT).extracting(Signal::kind)
+        .containsExactlyInAnyOrder(SignalKind.ACTIVE_ENERGY, SignalKind.DISTANCE, SignalKind.STEPS);
+    assertThat(signals).filteredOn(s -> s.kind() != SignalKind.WORKOUT).as("energy, distance and records carry no place")
+        .allSatisfy(s -> assertThat(s.text()).isEmpty());
+  }
+
+  @Test
   void import_rejectsTruncatedExport() throws IOException {
     Path full = Samples.data("apple-health", "tdda-applehealthdata", "export6s3sample.xml");
     byte[] bytes = Files.readAllBytes(full);

@@ -68,7 +68,9 @@ class GpxImporterTest {
     assertThat(workout.start()).isEqualTo(Instant.parse("2020-12-18T06:15:50Z"));
     assertThat(workout.value()).isGreaterThan(1);
     assertThat(workout.category()).isEqualTo("2020-12-18 07:24:29");
+    assertThat(workout.text()).as("a GPS track is recorded outdoors").isEqualTo("outdoor");
     assertThat(result.signals()).anyMatch(s -> s.kind() == SignalKind.ELEVATION_GAIN && s.value() > 0);
+    assertThat(result.signals()).filteredOn(s -> s.kind() != SignalKind.WORKOUT).allSatisfy(s -> assertThat(s.text()).isEmpty());
   }
 
   @Test
