@@ -5,6 +5,7 @@ import dev.autonomy.bench.ingest.BenchImportCommand;
 import dev.autonomy.bench.moment.BenchMomentsCommand;
 import dev.autonomy.bench.plan.BenchRoutesCommand;
 import dev.autonomy.bench.recommend.BenchRecommendCommand;
+import dev.autonomy.bench.situation.BenchSituationCommand;
 import dev.autonomy.bench.solve.BenchSolversCommand;
 import dev.autonomy.bench.text.BenchTextCommand;
 import dev.autonomy.core.InvalidInputException;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
       BenchImportCommand.class,
       BenchDesiresCommand.class,
       BenchMomentsCommand.class,
-      BenchRecommendCommand.class
+      BenchRecommendCommand.class,
+      BenchSituationCommand.class
     })
 public final class BenchCli implements Runnable {
   @Spec CommandSpec spec;

@@ -59,4 +59,22 @@ class MomentDesiresCommandTest {
     assertThat(odd.exit()).isEqualTo(2);
     assertThat(odd.err()).contains("block hours must divide the day");
   }
+
+  @Test
+  void desires_saysWhatEachStatedKeyDid_inTextAndJson() throws Exception {
+    Run text = CoreLoopCommandsTest.run("--home", home, "desires", "--context", "weather=rain,budget=20");
+    assertThat(text.exit()).as(text.err()).isZero();
+    assertThat(text.out()).contains("stated weather=rain: ").contains("stated budget=20: not used by desires: a limit on the options shown");
+    Run json = CoreLoopCommandsTest.run("--home", home, "desires", "--context", "weather=rain,budget=20", "--json");
+    assertThat(json.exit()).as(json.err()).isZero();
+    JsonNode stated = json.json().get("stated");
+    assertThat(stated).hasSize(2);
+    JsonNode weather = stated.get(0).get("key").asText().equals("weather") ? stated.get(0) : stated.get(1);
+    assertThat(weather.get("value").asText()).isEqualTo("rain");
+    assertThat(weather.has("used")).isTrue();
+    assertThat(weather.get("why").asText()).isNotBlank();
+    // the demo person's files include a weather file: the effects behind the answer come with it
+    assertThat(weather.get("effects")).isNotEmpty();
+    assertThat(weather.get("effects").get(0).get("days")).isNotEmpty();
+  }
 }

@@ -36,6 +36,7 @@ import dev.autonomy.engine.rank.Ranking;
 import dev.autonomy.engine.rank.RankingPolicy;
 import dev.autonomy.engine.rank.Recommender;
 import dev.autonomy.engine.rule.Rules;
+import dev.autonomy.engine.situation.Situations;
 import dev.autonomy.engine.state.PersonStates;
 import dev.autonomy.engine.text.OnDeviceText;
 import dev.autonomy.plan.map.LatLon;
@@ -93,7 +94,7 @@ public final class Autonomy implements AutoCloseable {
     this.collector = new Collector(vault, clock.getZone());
     this.states = new PersonStates(vault, clock, text);
     this.moments = new Moments(vault);
-    this.desires = new Desires(vault, states, moments);
+    this.desires = new Desires(vault, states, moments, new Situations(vault, states));
     this.rules = new Rules(vault, clock);
     this.options = new Options(vault);
     this.learning = new Learning(vault, clock, states, desires);
@@ -169,9 +170,9 @@ public final class Autonomy implements AutoCloseable {
     return desires.evaluate();
   }
 
-  /** What each desire's prediction rests on: the moment model or the daily one, and why. */
-  public Map<DesireType, String> desireBasis() {
-    return desires.basis();
+  /** The desires in a situation with what each rests on and what each stated key did to them. */
+  public DesiresNow desiresNow(Situation situation) {
+    return new DesiresNow(situation, desires.at(situation), desires.basis(), desires.uses(situation));
   }
 
   /** The moment-level move model against its baselines on the last days, per block of hours. */

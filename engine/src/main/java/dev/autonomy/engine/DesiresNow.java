@@ -2,8 +2,10 @@ package dev.autonomy.engine;
 
 import dev.autonomy.core.desire.Contribution;
 import dev.autonomy.core.desire.Desire;
+import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.desire.Situation;
 import dev.autonomy.engine.features.DataAge;
+import dev.autonomy.engine.situation.StatedUse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,10 +21,14 @@ import java.util.Set;
  *
  * @param situation when and what was stated
  * @param desires one per desire type, with intensity, confidence and contributions
+ * @param basis what each desire's prediction rests on (the moment model or the daily one, and why)
+ * @param stated what each stated key did to them ({@code stated}: key, value, used, why)
  */
-public record DesiresNow(Situation situation, List<Desire> desires) {
+public record DesiresNow(Situation situation, List<Desire> desires, Map<DesireType, String> basis, List<StatedUse> stated) {
   public DesiresNow {
     desires = List.copyOf(desires);
+    basis = Map.copyOf(basis);
+    stated = List.copyOf(stated);
   }
 
   public Map<String, Object> view() {
@@ -32,6 +38,7 @@ public record DesiresNow(Situation situation, List<Desire> desires) {
       m.put("type", d.type().code());
       m.put("intensity", d.intensity());
       m.put("confidence", d.confidence());
+      m.put("basis", basis.getOrDefault(d.type(), ""));
       m.put("contributions", d.contributions());
       rows.add(m);
     }
@@ -39,6 +46,7 @@ public record DesiresNow(Situation situation, List<Desire> desires) {
     out.put("at", situation.at().toString());
     out.put("context", situation.stated());
     out.put("desires", rows);
+    out.put("stated", stated);
     out.put("data_age", dataAge());
     return out;
   }

@@ -53,11 +53,11 @@ class DataAgeLoopTest {
       List<Desire> stale = a.desires(later);
 
       // the demo's days end yesterday, each with the night before it: last night is not in the data yet
-      assertThat(new DesiresNow(now, fresh).dataAge()).contains("no sleep data since 2026-11-28")
+      assertThat(new DesiresNow(now, fresh, Map.of(), List.of()).dataAge()).contains("no sleep data since 2026-11-28")
           .noneMatch(n -> n.startsWith("no steps data") || n.startsWith("no active minutes data"));
-      List<String> notes = new DesiresNow(later, stale).dataAge();
+      List<String> notes = new DesiresNow(later, stale, Map.of(), List.of()).dataAge();
       assertThat(notes).contains("no steps data since 2026-11-29", "no sleep data since 2026-11-28");
-      assertThat(new DesiresNow(later, stale).view()).containsEntry("data_age", notes);
+      assertThat(new DesiresNow(later, stale, Map.of(), List.of()).view()).containsEntry("data_age", notes);
       for (DesireType t : List.of(DesireType.REST, DesireType.EXPLORE)) {
         Desire f = fresh.stream().filter(d -> d.type() == t).findFirst().orElseThrow();
         Desire s = stale.stream().filter(d -> d.type() == t).findFirst().orElseThrow();

@@ -8,7 +8,6 @@ import dev.autonomy.core.desire.Situation;
 import dev.autonomy.core.feedback.Outcome;
 import dev.autonomy.core.rule.PersonRule;
 import dev.autonomy.engine.Autonomy;
-import dev.autonomy.engine.DesiresNow;
 import dev.autonomy.engine.learn.Why;
 import dev.autonomy.engine.context.StatedContext;
 import dev.autonomy.engine.rank.RankingPolicy;
@@ -74,7 +73,7 @@ final class Endpoints {
   private void desires(Context ctx) {
     ctx.json(locked(a -> {
       Situation situation = situation(ctx, a);
-      return new DesiresNow(situation, a.desires(situation)).view();
+      return a.desiresNow(situation).view();
     }));
   }
 

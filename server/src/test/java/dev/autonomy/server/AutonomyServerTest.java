@@ -109,6 +109,12 @@ class AutonomyServerTest {
       assertThat(d.get("intensity").asDouble()).isBetween(0.0, 1.0);
     });
     assertThat(types).containsExactlyInAnyOrder("move", "rest", "explore", "buy", "save");
+    List<String> stated = new ArrayList<>();
+    r.json().get("stated").forEach(u -> {
+      stated.add(u.get("key").asText() + "=" + u.get("value").asText());
+      assertThat(u.get("why").asText()).isNotBlank();
+    });
+    assertThat(stated).containsExactly("place=outdoor", "free_minutes=40");
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.autonomy.engine.DesiresNow;
 import dev.autonomy.engine.desire.DesireEvaluation;
 import dev.autonomy.engine.desire.PairedBootstrap;
 import dev.autonomy.engine.moment.MomentEvaluation;
+import dev.autonomy.engine.situation.StatedUse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -95,14 +96,14 @@ public final class DesiresCommand implements Callable<Integer> {
         return 0;
       }
       Situation situation = context.situation(autonomy);
-      List<Desire> desires = autonomy.desires(situation);
+      DesiresNow now = autonomy.desiresNow(situation);
       if (json) {
-        Session.json(spec, new DesiresNow(situation, desires).view());
+        Session.json(spec, now.view());
       } else {
         PrintWriter out = Session.out(spec);
         out.printf("Desires at %s%s%n", situation.at().withNano(0), situation.stated().isEmpty() ? "" : " " + situation.stated());
-        Map<DesireType, String> basis = autonomy.desireBasis();
-        for (Desire d : desires) {
+        Map<DesireType, String> basis = now.basis();
+        for (Desire d : now.desires()) {
           out.printf(Locale.ROOT, "  %-8s %.2f  %s  (confidence %.2f)%n", d.type().code(), d.intensity(), bar(d.intensity()), d.confidence());
           if (d.type() == DesireType.MOVE && basis.containsKey(DesireType.MOVE)) {
             out.printf("           from the %s%n", basis.get(DesireType.MOVE));
@@ -110,6 +111,9 @@ public final class DesiresCommand implements Callable<Integer> {
           for (Contribution c : d.contributions().stream().limit(3).toList()) {
             out.printf(Locale.ROOT, "           %+.3f  %s = %.4g x weight %.4g  (%s)%n", c.effect(), c.input(), c.value(), c.weight(), c.meaning());
           }
+        }
+        for (StatedUse use : now.stated()) {
+          out.printf("  stated %s=%s: %s%s%n", use.key(), use.value(), use.used() ? "used, " : "not used by desires: ", use.why());
         }
       }
     }

@@ -2,23 +2,34 @@ package dev.autonomy.engine.collect;
 
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.signal.ImportOptions;
+import dev.autonomy.core.signal.ImportReport;
 import dev.autonomy.core.signal.Importer;
+import dev.autonomy.core.signal.SignalKind;
 import dev.autonomy.ingest.Importers;
 import dev.autonomy.vault.ImportResult;
+import dev.autonomy.vault.SignalCoverage;
 import dev.autonomy.vault.SourceInfo;
 import dev.autonomy.vault.Vault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongConsumer;
 
 /** Brings the person's files into the vault, one file in one transaction. */
 public final class Collector {
   /** How often import progress is reported, in signals. */
   public static final long PROGRESS_EVERY = 250_000;
+
+  private static final Set<SignalKind> WEATHER_KINDS =
+      Set.of(SignalKind.WEATHER, SignalKind.TEMPERATURE, SignalKind.PRECIPITATION);
 
   private final Vault vault;
   private final ZoneId zone;
@@ -45,7 +56,7 @@ public final class Collector {
     }
     String sourceName = path.getFileName().toString();
     ImportOptions options = new ImportOptions(Optional.ofNullable(person), zone, sourceName);
-    return vault.signals().importSource(sourceName, importer.format(), sink -> {
+    ImportResult result = vault.signals().importSource(sourceName, importer.format(), sink -> {
       long[] seen = {0};
       return importer.read(path, options, signal -> {
         sink.accept(signal);
@@ -54,6 +65,52 @@ public final class Collector {
         }
       });
     });
+    return result.report().format().equals("weather") ? withWeatherSpan(result) : result;
+  }
+
+  /**
+   * A weather file's days outside the span of the person's own data are kept (a later import may
+   * reach them) but teach nothing until then: the import's warnings say how many and which span.
+   */
+  private ImportResult withWeatherSpan(ImportResult result) {
+    Instant[] own = {null, null};
+    Instant[] weather = {null, null};
+    for (SignalCoverage c : vault.signals().coverage()) {
+      boolean isWeather = WEATHER_KINDS.contains(SignalKind.fromCode(c.kind()));
+      if (isWeather && !c.source().equals(result.source())) {
+        continue;
+      }
+      Instant[] span = isWeather ? weather : own;
+      span[0] = span[0] == null || c.first().isBefore(span[0]) ? c.first() : span[0];
+      // An interval that ends at midnight belongs to the day before it.
+      Instant last = c.last().isAfter(c.first()) ? c.last().minusMillis(1) : c.last();
+      span[1] = span[1] == null || last.isAfter(span[1]) ? last : span[1];
+    }
+    if (weather[0] == null) {
+      return result;
+    }
+    LocalDate from = weather[0].atZone(zone).toLocalDate();
+    LocalDate to = weather[1].atZone(zone).toLocalDate();
+    String note;
+    if (own[0] == null) {
+      note = "weather from " + from + " to " + to + " kept; no data of your own yet, so it teaches nothing until your"
+          + " activity, sleep or spending data covers those days";
+    } else {
+      LocalDate first = own[0].atZone(zone).toLocalDate();
+      LocalDate last = own[1].atZone(zone).toLocalDate();
+      long outside = Math.max(0, ChronoUnit.DAYS.between(from, first.isAfter(to) ? to.plusDays(1) : first))
+          + Math.max(0, ChronoUnit.DAYS.between(last.isBefore(from) ? from.minusDays(1) : last, to));
+      if (outside == 0) {
+        return result;
+      }
+      note = outside + " day(s) of weather between " + from + " and " + to + " fall outside your own data (" + first
+          + " to " + last + "): kept, but only days with your own data teach what weather does to you";
+    }
+    List<String> warnings = new ArrayList<>(result.report().warnings());
+    warnings.add(note);
+    ImportReport report = new ImportReport(result.report().format(), result.report().signalsRead(),
+        result.report().skipped(), warnings);
+    return new ImportResult(result.source(), report, result.added(), result.duplicates());
   }
 
   /** The files imported so far. */

@@ -8,8 +8,10 @@ import dev.autonomy.core.feedback.Outcome;
 import dev.autonomy.core.recommend.Recommendation;
 import dev.autonomy.core.recommend.RuleApplication;
 import dev.autonomy.engine.Autonomy;
+import dev.autonomy.engine.DesiresNow;
 import dev.autonomy.engine.rank.Ranking;
 import dev.autonomy.engine.rank.RankingPolicy;
+import dev.autonomy.engine.situation.StatedUse;
 import dev.autonomy.vault.ImportResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -63,7 +65,8 @@ public final class Demo {
         out.println("   " + line);
       }
 
-      out.printf("%n== 4a. The wish to move across the day (%s)%n", autonomy.desireBasis().get(DesireType.MOVE));
+      Situation morning = new Situation(today.atTime(7, 0).atZone(clock.getZone()), Map.of());
+      out.printf("%n== 4a. The wish to move across the day (%s)%n", autonomy.desiresNow(morning).basis().get(DesireType.MOVE));
       for (int hour : new int[] {7, 12, 18, 22}) {
         Situation moment = new Situation(today.atTime(hour, 0).atZone(clock.getZone()), Map.of());
         Desire move = autonomy.desires(moment).stream().filter(d -> d.type() == DesireType.MOVE).findFirst().orElseThrow();
@@ -73,6 +76,22 @@ public final class Demo {
       }
 
       ZonedDateTime evening = today.atTime(LocalTime.of(18, 0)).atZone(clock.getZone());
+      out.println("\n== 4b. What the situation does to this person, learned from their weather file and where their workouts were");
+      for (Map<String, String> stated : List.of(Map.of("weather", "sun"), Map.of("weather", "rain"),
+          Map.of("place", "indoor"), Map.of("place", "outdoor"))) {
+        DesiresNow now = autonomy.desiresNow(new Situation(evening, stated));
+        StringBuilder line = new StringBuilder();
+        for (Desire d : now.desires()) {
+          line.append(String.format(Locale.ROOT, "  %s %.2f", d.type().code(), d.intensity()));
+        }
+        String said = stated.entrySet().iterator().next().toString();
+        out.printf("   %-16s%s%n", said, line);
+        for (StatedUse use : now.stated()) {
+          out.printf("      %s%n", use.used() ? "used: " + use.why() : "not used: " + use.why());
+        }
+        now.desires().stream().flatMap(d -> d.contributions().stream()).filter(c -> c.input().equals(said))
+            .findFirst().ifPresent(c -> out.printf("      why: %s%n", c.meaning()));
+      }
       for (String place : List.of("indoor", "outdoor")) {
         Situation situation = new Situation(evening, Map.of("place", place, "free_minutes", "60"));
         out.printf("%n== 4. Desires and recommendations, %s, %s, 60 free minutes%n", evening.toLocalDate(), place);

@@ -1,10 +1,12 @@
 package dev.autonomy.engine.demo;
 
+import dev.autonomy.core.signal.WorkoutPlace;
 import dev.autonomy.ingest.write.AppleHealthExportWriter;
 import dev.autonomy.ingest.write.AppleHealthZip;
 import dev.autonomy.ingest.write.EventsCsvWriter;
 import dev.autonomy.ingest.write.GpxPoint;
 import dev.autonomy.ingest.write.GpxWriter;
+import dev.autonomy.ingest.write.WeatherCsvWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,8 @@ import java.util.random.RandomGenerator;
 /**
  * Writes a synthetic person's days in the real formats a person would bring: an Apple Health
  * {@code export.zip} (records, sleep, workouts, activity summaries and workout routes), a separate
- * GPX track of the latest run, and an events CSV of purchases, money movements, trips and notes.
+ * GPX track of the latest run, an events CSV of purchases, money movements, trips and notes, and
+ * the days' weather as a weather service's CSV export.
  */
 public final class DemoFiles {
   static final String PHONE = "Alex's iPhone";
@@ -29,9 +32,9 @@ public final class DemoFiles {
   private static final double PARK_LON = 2.3372;
 
   /** The files written, in the order a person would import them. */
-  public record Written(Path appleHealthZip, Path runGpx, Path eventsCsv) {
+  public record Written(Path appleHealthZip, Path runGpx, Path eventsCsv, Path weatherCsv) {
     public List<Path> all() {
-      return List.of(appleHealthZip, runGpx, eventsCsv);
+      return List.of(appleHealthZip, runGpx, eventsCsv, weatherCsv);
     }
   }
 
@@ -73,7 +76,23 @@ public final class DemoFiles {
     }
     Path events = dir.resolve("spending.csv");
     writeEvents(events, days, zone);
-    return new Written(zip, runGpx, events);
+    Path weather = dir.resolve("weather.csv");
+    writeWeather(weather, days, zone, random);
+    return new Written(zip, runGpx, events, weather);
+  }
+
+  /** The days' weather as Open-Meteo's daily CSV export (WMO codes: 0 clear, 3 overcast, 61 rain). */
+  private static void writeWeather(Path file, List<SyntheticDay> days, ZoneId zone, RandomGenerator random) throws IOException {
+    try (WeatherCsvWriter w = new WeatherCsvWriter(file, PARK_LAT, PARK_LON, 35, zone)) {
+      for (SyntheticDay day : days) {
+        double seasonal = 12 + 8 * Math.sin(2 * Math.PI * (day.date().getDayOfYear() - 110) / 365.0);
+        switch (day.weather()) {
+          case "rain" -> w.row(day.date(), 61, round1(seasonal - 2 + random.nextGaussian()), round1(2 + random.nextDouble() * 10));
+          case "cloud" -> w.row(day.date(), 3, round1(seasonal + random.nextGaussian()), 0);
+          default -> w.row(day.date(), 0, round1(seasonal + 2 + random.nextGaussian()), 0);
+        }
+      }
+    }
   }
 
   private static void writeDay(AppleHealthExportWriter w, SyntheticDay day, ZoneId zone, RandomGenerator random) {
@@ -109,7 +128,8 @@ public final class DemoFiles {
     if (workout != null) {
       ZonedDateTime start = midnight.plusMinutes(Math.round(workout.startHour() * 60));
       ZonedDateTime end = start.plusSeconds(Math.round(workout.minutes() * 60));
-      w.workout(workout.activity(), round1(workout.minutes()), round3(workout.km()), round1(workout.kcal()), start, end, WATCH);
+      w.workout(workout.activity(), round1(workout.minutes()), round3(workout.km()), round1(workout.kcal()), start, end, WATCH,
+          workout.outdoor() ? WorkoutPlace.OUTDOOR : WorkoutPlace.INDOOR);
       ZonedDateTime mid = start.plusMinutes(Math.round(workout.minutes() / 2));
       w.quantity("HKQuantityTypeIdentifierHeartRate", "count/min", Math.round(148 + random.nextGaussian() * 8), mid, mid, WATCH);
       exercise = workout.minutes();

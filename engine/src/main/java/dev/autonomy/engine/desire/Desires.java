@@ -5,6 +5,8 @@ import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.desire.Situation;
 import dev.autonomy.engine.features.FeatureVector;
 import dev.autonomy.engine.moment.Moments;
+import dev.autonomy.engine.situation.Situations;
+import dev.autonomy.engine.situation.StatedUse;
 import dev.autonomy.engine.state.Derived;
 import dev.autonomy.engine.state.PersonStates;
 import dev.autonomy.vault.Vault;
@@ -22,18 +24,21 @@ import java.util.Optional;
 public final class Desires {
   private final PersonStates states;
   private final Moments moments;
+  private final Situations situations;
   private final DesireModelStore store;
   private final Derived<DesireModel> model;
 
   /** The standard kind of model: the linear trainer, read back by the standard codec. */
-  public Desires(Vault vault, PersonStates states, Moments moments) {
-    this(vault, states, moments, DesireModelCodec.standard(), DesireModelStore.standardLearner());
+  public Desires(Vault vault, PersonStates states, Moments moments, Situations situations) {
+    this(vault, states, moments, situations, DesireModelCodec.standard(), DesireModelStore.standardLearner());
   }
 
   /** Another kind of model: its learner, and a codec that reads what it saves. */
-  public Desires(Vault vault, PersonStates states, Moments moments, DesireModelCodec codec, DesireLearner learner) {
+  public Desires(Vault vault, PersonStates states, Moments moments, Situations situations, DesireModelCodec codec,
+      DesireLearner learner) {
     this.states = states;
     this.moments = moments;
+    this.situations = situations;
     this.store = new DesireModelStore(vault, codec, learner);
     this.model = new Derived<>(vault, DesireModelStore.AREAS, () -> {
       var state = states.state();
@@ -48,15 +53,21 @@ public final class Desires {
   /**
    * Predicted intensity of every desire in a situation, with confidence and contributions. The
    * move desire comes from the moment model (the block of hours the situation falls in) when the
-   * person's timed step records allow one, else from the daily model ({@link #basis}).
+   * person's timed step records allow one, else from the daily model ({@link #basis}). Then the
+   * stated weather and place move each desire as far as the person's own history shows they do
+   * ({@link Situations}); {@link #uses} says what each stated key did.
    */
   public List<Desire> at(Situation situation) {
     List<Desire> daily = model().predictAll(states.features(situation));
     Optional<Desire> move = moments.move(situation.at());
-    if (move.isEmpty()) {
-      return daily;
-    }
-    return daily.stream().map(d -> d.type() == DesireType.MOVE ? move.get() : d).toList();
+    List<Desire> predicted = move.isEmpty() ? daily
+        : daily.stream().map(d -> d.type() == DesireType.MOVE ? move.get() : d).toList();
+    return situations.apply(predicted, situation);
+  }
+
+  /** What each stated key did to the desires: used, with how much, or not, and why. */
+  public List<StatedUse> uses(Situation situation) {
+    return situations.uses(situation);
   }
 
   /** What each desire's prediction rests on: the moment model or the daily one, and why. */

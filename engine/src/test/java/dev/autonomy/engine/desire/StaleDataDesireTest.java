@@ -86,8 +86,8 @@ class StaleDataDesireTest {
             .isCloseTo(d.intensity(), within(1e-12));
       }
     }
-    assertThat(new DesiresNow(situation, desires).dataAge()).containsExactly("no sleep data since " + lastSleep);
-    assertThat(new DesiresNow(situation, desires).view()).containsEntry("data_age",
+    assertThat(new DesiresNow(situation, desires, Map.of(), List.of()).dataAge()).containsExactly("no sleep data since " + lastSleep);
+    assertThat(new DesiresNow(situation, desires, Map.of(), List.of()).view()).containsEntry("data_age",
         List.of("no sleep data since " + lastSleep));
   }
 
@@ -119,7 +119,7 @@ class StaleDataDesireTest {
       for (DesireType t : MODEL.types()) {
         assertThat(MODEL.predict(dated, t)).as("%s on day %d", t.code(), offset).isEqualTo(MODEL.predict(undated, t));
       }
-      assertThat(new DesiresNow(at(LAST.plusDays(offset)), MODEL.predictAll(dated)).view())
+      assertThat(new DesiresNow(at(LAST.plusDays(offset)), MODEL.predictAll(dated), Map.of(), List.of()).view())
           .containsEntry("data_age", List.of());
     }
   }
