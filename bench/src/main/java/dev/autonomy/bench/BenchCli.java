@@ -8,8 +8,8 @@ import dev.autonomy.bench.recommend.BenchRecommendCommand;
 import dev.autonomy.bench.situation.BenchSituationCommand;
 import dev.autonomy.bench.solve.BenchSolversCommand;
 import dev.autonomy.bench.text.BenchTextCommand;
+import dev.autonomy.cli.ExitCodes;
 import dev.autonomy.core.InvalidInputException;
-import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +47,7 @@ public final class BenchCli implements Runnable {
   /** The command tree, with the CLI's exit codes: 2 for bad input, 1 for a failure of ours. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new BenchCli());
-    cli.setExecutionExceptionHandler(BenchCli::handleFailure);
+    cli.setExecutionExceptionHandler(new ExitCodes("autonomy bench"));
     return cli;
   }
 
@@ -56,23 +56,6 @@ public final class BenchCli implements Runnable {
     String where = dataset.isEmpty() ? "../shared/data" : "../shared/data/" + dataset;
     return new InvalidInputException("--data: not given, and " + where + " was not found beside the repository;"
         + " pass --data DIR");
-  }
-
-  private static int handleFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-    PrintWriter err = commandLine.getErr();
-    if (failure instanceof InvalidInputException) {
-      err.println("autonomy bench: " + failure.getMessage());
-      err.flush();
-      return 2;
-    }
-    err.println("autonomy bench: failed: " + failure);
-    if (System.getenv("AUTONOMY_DEBUG") != null) {
-      failure.printStackTrace(err);
-    } else {
-      err.println("(set AUTONOMY_DEBUG=1 for the stack trace)");
-    }
-    err.flush();
-    return 1;
   }
 
   public static void main(String[] args) {

@@ -1,8 +1,5 @@
 package dev.autonomy.cli;
 
-import dev.autonomy.core.AutonomyFailure;
-import dev.autonomy.core.InvalidInputException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,29 +55,8 @@ public final class AutonomyCli implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new AutonomyCli());
     Commands.register(cli);
-    cli.setExecutionExceptionHandler(AutonomyCli::handleFailure);
+    cli.setExecutionExceptionHandler(new ExitCodes("autonomy"));
     return cli;
-  }
-
-  private static int handleFailure(
-      Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-    PrintWriter err = commandLine.getErr();
-    Throwable cause = failure;
-    // The person's error (bad input, refused by a rule or a limit, unknown id): exit 2, as picocli
-    // does for a bad option. Anything else is a failure of ours: exit 1.
-    if (cause instanceof InvalidInputException) {
-      err.println("autonomy: " + cause.getMessage());
-      err.flush();
-      return 2;
-    }
-    err.println("autonomy: failed: " + (cause instanceof AutonomyFailure ? cause.getMessage() : cause.toString()));
-    if (System.getenv("AUTONOMY_DEBUG") != null) {
-      cause.printStackTrace(err);
-    } else {
-      err.println("(set AUTONOMY_DEBUG=1 for the stack trace)");
-    }
-    err.flush();
-    return 1;
   }
 
   public static void main(String[] args) {

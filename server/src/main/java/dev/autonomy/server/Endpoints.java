@@ -1,7 +1,5 @@
 package dev.autonomy.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.desire.Situation;
@@ -11,12 +9,12 @@ import dev.autonomy.engine.Autonomy;
 import dev.autonomy.engine.learn.Why;
 import dev.autonomy.engine.context.StatedContext;
 import dev.autonomy.engine.rank.RankingPolicy;
-import dev.autonomy.vault.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -93,25 +91,23 @@ final class Endpoints {
     ctx.json(locked(a -> a.ask(text, situation(ctx, a), limit).view()));
   }
 
+  /**
+   * The body of {@code POST /feedback/{id}}. The rating is read as any number, so that 4.5 reaches
+   * the check as sent and is refused: an {@code Integer} field would have Jackson round it down to 4.
+   */
+  record FeedbackBody(String outcome, Number rating) {}
+
+  /** The body of {@code POST /rules}. */
+  record RuleBody(String text) {}
 
   private void feedback(Context ctx) {
     String id = ctx.pathParam("id");
-    JsonNode body = body(ctx, "{\"outcome\":\"done\",\"rating\":4}");
-    String outcomeText = body.path("outcome").asText("");
-    Outcome outcome = switch (outcomeText) {
-      case "done" -> Outcome.DONE;
-      case "skipped" -> Outcome.SKIPPED;
-      default -> throw new InvalidInputException("outcome must be \"done\" or \"skipped\", was " + body.path("outcome"));
-    };
-    OptionalInt rating = OptionalInt.empty();
-    JsonNode r = body.path("rating");
-    if (!r.isMissingNode() && !r.isNull()) {
-      if (!r.isInt() || r.asInt() < 1 || r.asInt() > 5) {
-        throw new InvalidInputException("rating must be 1..5, was " + r);
-      }
-      rating = OptionalInt.of(r.asInt());
-    }
-    OptionalInt given = rating;
+    FeedbackBody body = JsonBody.read(ctx, FeedbackBody.class, "{\"outcome\":\"done\",\"rating\":4}", List.of(
+        new JsonBody.Check<>("outcome", b -> outcome(b.outcome()).isPresent(), "outcome must be \"done\" or \"skipped\""),
+        new JsonBody.Check<>("rating", b -> b.rating() == null || (b.rating() instanceof Integer r && r >= 1 && r <= 5),
+            "rating must be 1..5")));
+    Outcome outcome = outcome(body.outcome()).orElseThrow();
+    OptionalInt given = body.rating() == null ? OptionalInt.empty() : OptionalInt.of(body.rating().intValue());
     Why why = locked(a -> {
       a.feedback(id, outcome, given);
       return a.why(id);
@@ -125,12 +121,17 @@ final class Endpoints {
     ctx.json(out);
   }
 
-  private void addRule(Context ctx) {
-    JsonNode text = body(ctx, "{\"text\":\"never swim\"}").path("text");
-    if (!text.isTextual() || text.asText().isBlank()) {
-      throw new InvalidInputException("text must be a rule like \"never swim\", was " + text);
+  private static Optional<Outcome> outcome(String text) {
+    if ("done".equals(text)) {
+      return Optional.of(Outcome.DONE);
     }
-    PersonRule rule = locked(a -> a.addRule(text.asText().strip()));
+    return "skipped".equals(text) ? Optional.of(Outcome.SKIPPED) : Optional.empty();
+  }
+
+  private void addRule(Context ctx) {
+    RuleBody body = JsonBody.read(ctx, RuleBody.class, "{\"text\":\"never swim\"}", List.of(
+        new JsonBody.Check<>("text", b -> b.text() != null && !b.text().isBlank(), "text must be a rule like \"never swim\"")));
+    PersonRule rule = locked(a -> a.addRule(body.text().strip()));
     ctx.status(HttpStatus.CREATED).json(rule);
   }
 
@@ -161,18 +162,6 @@ final class Endpoints {
     } catch (ValidationException e) {
       String kind = type == Integer.class ? "a whole number" : "a number";
       throw new InvalidInputException(name + " must be " + kind + ", was '" + ctx.queryParam(name) + "'", e);
-    }
-  }
-
-  private static JsonNode body(Context ctx, String example) {
-    try {
-      JsonNode node = Json.mapper().readTree(ctx.body());
-      if (node == null || !node.isObject()) {
-        throw new InvalidInputException("request body must be a JSON object like " + example);
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      throw new InvalidInputException("request body must be a JSON object like " + example + ": " + e.getOriginalMessage(), e);
     }
   }
 }

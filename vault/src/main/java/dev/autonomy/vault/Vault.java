@@ -129,11 +129,11 @@ public final class Vault implements AutoCloseable {
     return home;
   }
 
-  public Path databaseFile() {
+  Path databaseFile() {
     return home.resolve(DATABASE_FILE);
   }
 
-  public int schemaVersion() {
+  int schemaVersion() {
     return Migrations.STEPS.size();
   }
 
@@ -167,7 +167,7 @@ public final class Vault implements AutoCloseable {
    * process made it. Something derived from an area is current while the area's generation is the
    * one it was derived at.
    */
-  public long generation(String area) {
+  long generation(String area) {
     refreshGenerations();
     return generations.getOrDefault(area, 0L);
   }

@@ -3,7 +3,7 @@ package dev.autonomy.vault;
 import dev.autonomy.core.AutonomyFailure;
 
 /** The vault could not be read or written; the message names the vault file. */
-public final class VaultException extends AutonomyFailure {
+final class VaultException extends AutonomyFailure {
   private static final long serialVersionUID = 1L;
 
   VaultException(String message, Throwable cause) {

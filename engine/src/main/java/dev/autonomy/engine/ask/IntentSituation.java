@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The situation to recommend in for a read intent: the context read, then what the person stated over it. */
-public final class IntentSituation {
+final class IntentSituation {
   /** Context keys the reader finds that the ranker uses, with the stated key each becomes; others are shown, not used. */
   static final Map<String, String> USED = Map.of("place", "place", "quiet", "quiet", "activity", "activity");
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * model's training and lets tests state the wants exactly.
  */
 @FunctionalInterface
-public interface DesirePredictor {
+interface DesirePredictor {
   /** Intensity (0..1) of each desire at {@code at} given the stated context. */
   Map<DesireType, Double> intensities(Instant at, Map<String, String> stated);
 

@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * (intensity = 0.8 x (health + exercise)) predicts the health (move) desire, and the real ranker
  * chooses between the design's two plans, a gym session (indoor) and a park run (outdoor).
  */
-public final class WorkedExampleRun {
+final class WorkedExampleRun {
   /** The design's two plans, taken from the built-in catalogue. */
   public static final List<String> PLANS = List.of("gym-strength", "park-run");
 

@@ -12,7 +12,7 @@ import java.util.Optional;
  * moved: intensity = sum of weight_i x input_i over {@link MomentInputs}, fitted on their own step
  * blocks by least absolute deviations, clipped to 0..1. Immutable; {@link #train} builds it.
  */
-public final class MomentModel {
+final class MomentModel {
   /** Days of timed step data needed before the model says anything (else the daily model speaks). */
   public static final int MIN_DAYS = 7;
   /** The ridge penalty of the fit: small, it only keeps the solve stable when an input never varies. */

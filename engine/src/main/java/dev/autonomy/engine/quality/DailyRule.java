@@ -42,7 +42,7 @@ import dev.autonomy.core.signal.SignalKind;
  *     weather condition is the most frequent)
  * @param event whether a day without signals is an observed zero
  */
-public record DailyRule(double min, double max, double dailyMax, boolean additive, boolean event) {
+record DailyRule(double min, double max, double dailyMax, boolean additive, boolean event) {
   public DailyRule {
     if (min > max) {
       throw new IllegalArgumentException("min greater than max: " + min + " > " + max);

@@ -40,7 +40,7 @@ import java.util.Set;
  * Scoring is numeric only; the words of an explanation are built by {@link #explain} for the few
  * options that are shown, which keeps ranking a hundred options cheap.
  */
-public final class OptionScorer {
+final class OptionScorer {
   static final double W_DESIRE = 0.40;
   static final double W_PLACE = 0.20;
   static final double W_HISTORY = 0.15;

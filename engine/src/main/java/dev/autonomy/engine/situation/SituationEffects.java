@@ -24,7 +24,7 @@ import java.util.OptionalDouble;
  * SituationEffect#shown}): a person without a weather file, or with too few rainy days, gets no
  * weather effect, and is told so.
  */
-public final class SituationEffects {
+final class SituationEffects {
   /** The values the history can tell apart, per key. */
   static final Map<String, List<String>> VALUES = Map.of(
       "weather", List.of("rain", "snow", "storm", "sun", "cloud", "hot", "cold"),

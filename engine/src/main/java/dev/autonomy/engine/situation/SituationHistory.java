@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * route, Apple Health's indoor flag off, or an activity that only happens outside), {@code indoor}
  * when its workouts were all indoors; days without a workout whose place is known are unknown.
  */
-public final class SituationHistory {
+final class SituationHistory {
   /** The stated keys the history can record. */
   public static final List<String> KEYS = List.of("weather", "place");
   /** Precipitation (mm) that makes a day without a condition a wet one. */

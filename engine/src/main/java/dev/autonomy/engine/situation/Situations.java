@@ -36,7 +36,7 @@ public final class Situations {
         SituationHistory.of(states.cleaned().table(), vault.signals().list(Set.of(SignalKind.WORKOUT)))));
   }
 
-  public SituationEffects effects() {
+  SituationEffects effects() {
     return effects.get();
   }
 

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  *
  * @param kinds kind code -> rows
  */
-public record DailyTableDocument(Map<String, List<Row>> kinds) {
+record DailyTableDocument(Map<String, List<Row>> kinds) {
   /** One day of one kind. */
   public record Row(LocalDate date, double value, DayStatus status, boolean outlier) {}
 

@@ -7,7 +7,7 @@ import dev.autonomy.vault.Vault;
 import java.util.Optional;
 
 /** Saves and loads the derived {@link PersonState} as a vault document. */
-public final class StateStore {
+final class StateStore {
   public static final String DOCUMENT = "engine.state";
 
   private final Vault vault;

@@ -171,7 +171,7 @@ public final class OsmMap implements AutoCloseable {
   }
 
   /** Whether the map has elevation (these extracts do not; climbs are then unknown). */
-  public boolean hasElevation() {
+  boolean hasElevation() {
     return hopper.hasElevation();
   }
 

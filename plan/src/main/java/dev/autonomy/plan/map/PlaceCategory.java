@@ -35,7 +35,7 @@ public enum PlaceCategory {
   }
 
   /** The OSM tag this category is read from ({@code tourism=museum}, {@code historic=*}). */
-  public String tag() {
+  String tag() {
     return tag;
   }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param why why this session (or rest) is here, and which constraint bound the day
  */
 public record DayPlan(DayOfWeek day, Optional<SessionCandidate> session, double satisfaction, String why) {
-  public boolean rest() {
+  boolean rest() {
     return session.isEmpty();
   }
 }

@@ -10,7 +10,7 @@ public record PlacedSession(DayOfWeek day, SessionCandidate session) {
     Requires.nonNull(session, "session");
   }
 
-  public boolean weekday() {
+  boolean weekday() {
     return day.getValue() <= 5;
   }
 }

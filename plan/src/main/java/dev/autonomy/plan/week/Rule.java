@@ -16,12 +16,12 @@ public record Rule(String name, Predicate<PlacedSession> allows) {
   }
 
   /** "never CATEGORY". */
-  public static Rule never(String category) {
+  static Rule never(String category) {
     return new Rule("never " + category, s -> !s.session().category().equalsIgnoreCase(category));
   }
 
   /** "max N minutes on weekdays". */
-  public static Rule maxMinutesOnWeekdays(int minutes) {
+  static Rule maxMinutesOnWeekdays(int minutes) {
     return new Rule("max " + minutes + " minutes on weekdays", s -> !s.weekday() || s.session().minutes() <= minutes);
   }
 }

@@ -31,7 +31,7 @@ public record SessionCandidate(String id, String name, boolean outdoor, int minu
     return (double) minutes * effort;
   }
 
-  public boolean hard() {
+  boolean hard() {
     return effort >= HARD_EFFORT;
   }
 }

@@ -43,27 +43,27 @@ public record ColonySettings(int ants, double alpha, double beta, double rho, in
         ants, alpha, beta, rho, Math.min(2, Runtime.getRuntime().availableProcessors()), Ticker.system());
   }
 
-  public ColonySettings withAnts(int ants) {
+  ColonySettings withAnts(int ants) {
     return new ColonySettings(ants, alpha, beta, rho, threads, ticker);
   }
 
-  public ColonySettings withAlpha(double alpha) {
+  ColonySettings withAlpha(double alpha) {
     return new ColonySettings(ants, alpha, beta, rho, threads, ticker);
   }
 
-  public ColonySettings withBeta(double beta) {
+  ColonySettings withBeta(double beta) {
     return new ColonySettings(ants, alpha, beta, rho, threads, ticker);
   }
 
-  public ColonySettings withRho(double rho) {
+  ColonySettings withRho(double rho) {
     return new ColonySettings(ants, alpha, beta, rho, threads, ticker);
   }
 
-  public ColonySettings withThreads(int threads) {
+  ColonySettings withThreads(int threads) {
     return new ColonySettings(ants, alpha, beta, rho, threads, ticker);
   }
 
-  public ColonySettings withTicker(Ticker ticker) {
+  ColonySettings withTicker(Ticker ticker) {
     return new ColonySettings(ants, alpha, beta, rho, threads, ticker);
   }
 }

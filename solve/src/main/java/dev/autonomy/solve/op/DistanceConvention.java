@@ -45,7 +45,7 @@ public enum DistanceConvention {
   static final double SUMMATION_ALLOWANCE = 1e-6;
 
   /** The cost of a leg whose Euclidean length is {@code euclidean}. */
-  public abstract double leg(double euclidean);
+  abstract double leg(double euclidean);
 
   /** The budget of the problem for the instance's {@code tmax}. */
   abstract double budget(double tmax);

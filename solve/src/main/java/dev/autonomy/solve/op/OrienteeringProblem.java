@@ -83,7 +83,7 @@ public record OrienteeringProblem(double[][] cost, double[] prize, int start, in
   }
 
   /** Prize of one node, without copying. */
-  public double prize(int node) {
+  double prize(int node) {
     return prize[node];
   }
 

@@ -22,7 +22,7 @@ public final class TspInstance {
   }
 
   /** An instance from coordinates, with one of the coordinate distance types. */
-  public static TspInstance ofCoordinates(String name, EdgeWeightType type, double[] x, double[] y) {
+  static TspInstance ofCoordinates(String name, EdgeWeightType type, double[] x, double[] y) {
     if (type == null || type == EdgeWeightType.EXPLICIT) {
       throw new IllegalArgumentException("type must be a coordinate type, was " + type);
     }
@@ -48,7 +48,7 @@ public final class TspInstance {
   }
 
   /** An instance from a full symmetric n x n matrix, row by row. */
-  public static TspInstance ofMatrix(String name, int n, int[] fullMatrix) {
+  static TspInstance ofMatrix(String name, int n, int[] fullMatrix) {
     if (n < 1) {
       throw new IllegalArgumentException("an instance needs at least 1 city, had " + n);
     }

@@ -34,11 +34,11 @@ public final class TsplibReader {
   }
 
   /** Reads the TOUR_SECTION of a tour file as 0-based cities. */
-  public static int[] readTour(Path file) {
+  static int[] readTour(Path file) {
     return readTour(file.toString(), readAll(file));
   }
 
-  public static int[] readTour(String source, String text) {
+  static int[] readTour(String source, String text) {
     List<String> lines = lines(text);
     List<Integer> cities = new ArrayList<>();
     boolean inSection = false;

@@ -16,7 +16,7 @@ public record HeadFit(Head head, int epochs, int bestEpoch, List<Double> devMacr
     devMacroF1 = List.copyOf(devMacroF1);
   }
 
-  public double bestDevMacroF1() {
+  double bestDevMacroF1() {
     return devMacroF1.isEmpty() ? Double.NaN : devMacroF1.get(bestEpoch - 1);
   }
 }

@@ -76,13 +76,13 @@ public record HeadSettings(
   }
 
   /** Settings whose n-gram block decays as the dense weights do ({@code lexicalL2 = l2}). */
-  public HeadSettings(String kind, int hidden, double l2, double learningRate, int maxEpochs, int patience,
+  HeadSettings(String kind, int hidden, double l2, double learningRate, int maxEpochs, int patience,
       int batchSize, boolean classWeights, String features, double lexicalRate) {
     this(kind, hidden, l2, learningRate, maxEpochs, patience, batchSize, classWeights, features, lexicalRate, l2);
   }
 
   /** Settings on the embedding only (as before the n-gram block existed). */
-  public HeadSettings(String kind, int hidden, double l2, double learningRate, int maxEpochs, int patience,
+  HeadSettings(String kind, int hidden, double l2, double learningRate, int maxEpochs, int patience,
       int batchSize, boolean classWeights) {
     this(kind, hidden, l2, learningRate, maxEpochs, patience, batchSize, classWeights, EMBEDDING, LEXICAL_RATE);
   }
@@ -93,7 +93,7 @@ public record HeadSettings(
   }
 
   /** The lexical features of these settings; refused for {@value #EMBEDDING}. */
-  public Ngrams lexical() {
+  Ngrams lexical() {
     return switch (features) {
       case EMBEDDING_NGRAMS -> Ngrams.DEFAULT;
       case EMBEDDING_NGRAMS_CHARS -> Ngrams.WITH_CHARS;
@@ -107,7 +107,7 @@ public record HeadSettings(
   }
 
   /** MLP defaults: 256 hidden ReLU units. */
-  public static HeadSettings mlp() {
+  static HeadSettings mlp() {
     return new HeadSettings("mlp", 256, 1e-3, 1e-3, 40, 5, 32, true);
   }
 
@@ -130,17 +130,17 @@ public record HeadSettings(
   }
 
   /** The same settings with another step size for the n-gram block. */
-  public HeadSettings withLexicalRate(double rate) {
+  HeadSettings withLexicalRate(double rate) {
     return new HeadSettings(kind, hidden, l2, learningRate, maxEpochs, patience, batchSize, classWeights, features, rate, lexicalL2);
   }
 
   /** The same settings with another weight decay on the n-gram block. */
-  public HeadSettings withLexicalL2(double decay) {
+  HeadSettings withLexicalL2(double decay) {
     return new HeadSettings(kind, hidden, l2, learningRate, maxEpochs, patience, batchSize, classWeights, features, lexicalRate, decay);
   }
 
   /** The same settings with or without class weights. */
-  public HeadSettings withClassWeights(boolean weighted) {
+  HeadSettings withClassWeights(boolean weighted) {
     return new HeadSettings(kind, hidden, l2, learningRate, maxEpochs, patience, batchSize, weighted, features, lexicalRate, lexicalL2);
   }
 

@@ -172,7 +172,7 @@ public final class HeadTrainer {
   }
 
   /** Fits for exactly {@code epochs} passes over {@code x} and keeps the last weights. */
-  public HeadFit fitEpochs(float[][] x, List<String> texts, int[] y, int classes, int epochs) {
+  HeadFit fitEpochs(float[][] x, List<String> texts, int[] y, int classes, int epochs) {
     Requires.positive(epochs, "epochs");
     return fit(x, texts, y, classes, new float[0][], texts == null ? null : List.of(), new int[0], epochs);
   }

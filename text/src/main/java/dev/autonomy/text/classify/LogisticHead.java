@@ -1,7 +1,7 @@
 package dev.autonomy.text.classify;
 
 /** Multinomial logistic regression: softmax(W z + b) on the standardised embedding z. */
-public record LogisticHead(double[] mean, double[] scale, double[][] weights, double[] bias)
+record LogisticHead(double[] mean, double[] scale, double[][] weights, double[] bias)
     implements Head {
   public LogisticHead {
     if (mean.length != scale.length || weights.length != bias.length || weights.length < 2

@@ -1,7 +1,7 @@
 package dev.autonomy.text.classify;
 
 /** One hidden ReLU layer: softmax(W2 relu(W1 z + b1) + b2) on the standardised embedding z. */
-public record MlpHead(
+record MlpHead(
     double[] mean, double[] scale, double[][] w1, double[] b1, double[][] w2, double[] b2)
     implements Head {
   public MlpHead {

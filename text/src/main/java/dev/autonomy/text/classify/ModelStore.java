@@ -37,7 +37,7 @@ public final class ModelStore {
 
   private final Path dir;
 
-  public ModelStore(Path dir) {
+  ModelStore(Path dir) {
     this.dir = dir;
   }
 

@@ -24,7 +24,7 @@ import java.util.Map;
  * @param maxN longest word n-gram (1..3)
  * @param charMax longest character n-gram (0 for none, else 3..6)
  */
-public record Ngrams(int dims, int maxN, int charMax) {
+record Ngrams(int dims, int maxN, int charMax) {
   /** Default: 2^15 buckets, word unigrams and bigrams. */
   public static final Ngrams DEFAULT = new Ngrams(1 << 15, 2, 0);
 

@@ -63,7 +63,7 @@ public record TextModel(
   }
 
   /** Index into {@link #labels} of the prediction for each embedding and its text. */
-  public int[] predictIndices(float[][] embeddings, List<String> texts) {
+  int[] predictIndices(float[][] embeddings, List<String> texts) {
     int[] out = new int[embeddings.length];
     for (int i = 0; i < embeddings.length; i++) {
       out[i] = labels.indexOf(predict(embeddings[i], texts.get(i)).label());

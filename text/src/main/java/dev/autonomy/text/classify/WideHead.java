@@ -9,7 +9,7 @@ package dev.autonomy.text.classify;
  * @param ngrams the lexical features
  * @param weights one row of {@code ngrams.dims()} weights per class
  */
-public record WideHead(Head embedding, Ngrams ngrams, double[][] weights) implements Head {
+record WideHead(Head embedding, Ngrams ngrams, double[][] weights) implements Head {
   public WideHead {
     if (embedding instanceof WideHead) {
       throw new IllegalArgumentException("a wide head cannot wrap another wide head");

@@ -101,7 +101,7 @@ public final class Encoders implements AutoCloseable {
   }
 
   /** The encoder named, or for {@link #AUTO} the one for the language of {@code texts}. */
-  public Encoder choose(String name, Iterable<String> texts) {
+  Encoder choose(String name, Iterable<String> texts) {
     if (name == null || name.equals(AUTO)) {
       return forLanguage(Language.detectAll(texts));
     }

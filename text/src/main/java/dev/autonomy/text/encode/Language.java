@@ -14,7 +14,7 @@ public enum Language {
   }
 
   /** Detects the language of a corpus from its pooled letters. */
-  public static Language detectAll(Iterable<String> texts) {
+  static Language detectAll(Iterable<String> texts) {
     long cjk = 0;
     long letters = 0;
     for (String text : texts) {
@@ -26,7 +26,7 @@ public enum Language {
   }
 
   /** Share of the letters in {@code text} that are CJK ideographs (0 when it has no letters). */
-  public static double cjkShare(String text) {
+  static double cjkShare(String text) {
     long[] counts = count(text);
     return counts[1] == 0 ? 0.0 : (double) counts[0] / counts[1];
   }

@@ -44,7 +44,7 @@ public record ClassificationReport(
   }
 
   /** The report of a confusion matrix {@code matrix[truth][predicted]}. */
-  public static ClassificationReport fromMatrix(List<String> labels, int[][] matrix) {
+  static ClassificationReport fromMatrix(List<String> labels, int[][] matrix) {
     int k = labels.size();
     if (matrix.length != k) {
       throw new IllegalArgumentException("matrix must be " + k + "x" + k + ", has " + matrix.length + " rows");

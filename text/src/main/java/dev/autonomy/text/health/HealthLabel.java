@@ -21,7 +21,7 @@ public record HealthLabel(String label, double probability, String language) {
     Requires.nonBlank(language, "language");
   }
 
-  public boolean healthy() {
+  boolean healthy() {
     return HEALTHY.equals(label);
   }
 
