@@ -38,6 +38,7 @@ public final class Vault implements AutoCloseable {
   private final Path home;
   private final Connection connection;
   private final Clock clock;
+  private final WalCheckpointer checkpointer;
   private final SignalStore signals;
   private final DecisionLog decisions;
   private final Documents documents;
@@ -48,10 +49,11 @@ public final class Vault implements AutoCloseable {
   private long generationsLocalWrites;
   private long localWrites;
 
-  private Vault(Path home, Connection connection, Clock clock) {
+  private Vault(Path home, Connection connection, Clock clock, WalCheckpointer checkpointer) {
     this.home = home;
     this.connection = connection;
     this.clock = clock;
+    this.checkpointer = checkpointer;
     this.signals = new SignalStore(this);
     this.decisions = new DecisionLog(this);
     this.documents = new Documents(this);
@@ -84,11 +86,18 @@ public final class Vault implements AutoCloseable {
         // Imports insert millions of rows into two indexes; a 64 MB page cache keeps them in memory.
         st.execute("PRAGMA cache_size = -65536");
         st.execute("PRAGMA temp_store = MEMORY");
+        // Checkpoints run on their own thread (WalCheckpointer), never inside a request's commit.
+        st.execute("PRAGMA wal_autocheckpoint = 0");
       }
       connection.setAutoCommit(false);
-      Vault vault = new Vault(home, connection, clock);
-      vault.migrate(file);
-      VaultFolder.mark(home, clock);
+      Vault vault = new Vault(home, connection, clock, new WalCheckpointer("jdbc:sqlite:" + file, config));
+      try {
+        vault.migrate(file);
+        VaultFolder.mark(home, clock);
+      } catch (SQLException | RuntimeException e) {
+        vault.closeAfterFailedOpen(e);
+        throw e;
+      }
       return vault;
     } catch (SQLException e) {
       throw new VaultException("cannot open vault " + file + ": " + e.getMessage(), e);
@@ -235,6 +244,7 @@ public final class Vault implements AutoCloseable {
         touch(connection, area);
       }
       connection.commit();
+      checkpointer.committed();
       return result;
     } catch (SQLException e) {
       rollbackQuietly(e);
@@ -280,8 +290,19 @@ public final class Vault implements AutoCloseable {
     }
   }
 
+  /** Releases what a vault that could not be opened holds, keeping the reason it failed. */
+  private void closeAfterFailedOpen(Exception cause) {
+    checkpointer.close();
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
   @Override
   public void close() {
+    checkpointer.close();
     try {
       if (!connection.isClosed()) {
         connection.commit();

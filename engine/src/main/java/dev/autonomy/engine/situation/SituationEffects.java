@@ -8,6 +8,7 @@ import dev.autonomy.engine.quality.DailyTable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,20 @@ final class SituationEffects {
 
   private final Map<String, Map<DesireType, SituationEffect>> byValue;
   private final SituationHistory history;
+  /** Each shown effect's reason, worded once: a desire asked for many times reuses it. */
+  private final Map<SituationEffect, String> reasons = new IdentityHashMap<>();
 
   private SituationEffects(SituationHistory history, Map<String, Map<DesireType, SituationEffect>> byValue) {
     this.history = history;
     this.byValue = byValue;
+    byValue.values().forEach(m -> m.values().stream().filter(SituationEffect::shown)
+        .forEach(e -> reasons.put(e, Situations.reason(e))));
+  }
+
+  /** The words of an effect's reason (see {@link Situations#reason}). */
+  String reason(SituationEffect e) {
+    String r = reasons.get(e);
+    return r != null ? r : Situations.reason(e);
   }
 
   /** Learns every effect the history allows, with labels on the table's whole span. */

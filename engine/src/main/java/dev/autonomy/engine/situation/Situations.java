@@ -12,6 +12,7 @@ import dev.autonomy.vault.Vault;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,21 +47,31 @@ public final class Situations {
    */
   public List<Desire> apply(List<Desire> desires, Situation situation) {
     SituationEffects learned = effects.get();
+    Map<String, String> stated = new LinkedHashMap<>();
+    for (String key : SituationHistory.KEYS) {
+      stated(situation, key).ifPresent(v -> stated.put(key, v));
+    }
+    if (stated.isEmpty()) {
+      return desires;
+    }
     List<Desire> out = new ArrayList<>(desires.size());
     for (Desire d : desires) {
       double intensity = d.intensity();
       List<Contribution> parts = new ArrayList<>(d.contributions());
-      for (String key : SituationHistory.KEYS) {
-        Optional<SituationEffect> e = stated(situation, key).flatMap(v -> learned.of(key, v, d.type()));
+      for (Map.Entry<String, String> s : stated.entrySet()) {
+        Optional<SituationEffect> e = learned.of(s.getKey(), s.getValue(), d.type());
         if (e.isPresent() && e.get().shown()) {
           intensity += e.get().shift();
-          parts.add(new Contribution(key + "=" + e.get().value(), 1.0, e.get().shift(), reason(e.get())));
+          parts.add(new Contribution(s.getKey() + "=" + e.get().value(), 1.0, e.get().shift(), learned.reason(e.get())));
         }
+      }
+      if (intensity == d.intensity()) {
+        out.add(d);
+        continue;
       }
       // Largest effect first, as a desire's contributions are ordered.
       parts.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.effect())));
-      out.add(intensity == d.intensity() ? d
-          : new Desire(d.type(), Math.max(0, Math.min(1, intensity)), d.confidence(), parts));
+      out.add(new Desire(d.type(), Math.max(0, Math.min(1, intensity)), d.confidence(), parts));
     }
     return out;
   }
