@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -54,6 +55,9 @@ public final class PersonStates {
   private static final Set<SignalKind> WEARABLE_GROUP =
       Set.of(SignalKind.STEPS, SignalKind.DISTANCE, SignalKind.ACTIVE_MINUTES, SignalKind.SEDENTARY_MINUTES);
 
+  /** Days whose features are kept at once (an audit walks many; a request asks for one or two). */
+  private static final int FEATURE_DAYS_KEPT = 64;
+
   private final Vault vault;
   private final Clock clock;
   private final StateStore store;
@@ -61,6 +65,8 @@ public final class PersonStates {
   private final Derived<PersonState> cleaned;
   private final Derived<PersonState> withNotes;
   private final Derived<Map<DesireType, List<Evidence>>> evidence;
+  /** Features of each day asked for, built once per generation: today's timed signals are read once, not per call. */
+  private final Derived<Map<LocalDate, ContextFeatures>> featuresByDay;
 
   public PersonStates(Vault vault, Clock clock, Supplier<Encoders> encoders) {
     this.vault = vault;
@@ -72,6 +78,7 @@ public final class PersonStates {
     this.withNotes = new Derived<>(vault, List.of(Vault.SIGNALS, Documents.area(NOTES_DOCUMENT)),
         () -> cleaned().withNotesHealth(notesHealth(cleaned())));
     this.evidence = new Derived<>(vault, signals, () -> EvidenceIndex.byDesire(cleaned().coverage(), clock.getZone()));
+    this.featuresByDay = new Derived<>(vault, List.of(Vault.SIGNALS, Documents.area(NOTES_DOCUMENT)), HashMap::new);
   }
 
   /** The cleaned daily table, quality and coverage; no note scores (no transformer is loaded). */
@@ -95,10 +102,17 @@ public final class PersonStates {
   /** Features of a situation: the person's data up to that moment plus what they stated. */
   public FeatureVector features(Situation situation) {
     PersonState s = state();
-    Instant startOfDay = situation.at().toLocalDate().atStartOfDay(situation.at().getZone()).toInstant();
-    List<Signal> today = new ArrayList<>();
-    vault.signals().forEachSince(Set.of(SignalKind.STEPS, SignalKind.ACTIVE_MINUTES), startOfDay, today::add);
-    return new ContextFeatures(s.table(), s.notesHealth(), today).at(situation);
+    Map<LocalDate, ContextFeatures> byDay = featuresByDay.get();
+    if (byDay.size() > FEATURE_DAYS_KEPT) {
+      byDay.clear();
+    }
+    ContextFeatures day = byDay.computeIfAbsent(situation.at().toLocalDate(), d -> {
+      Instant startOfDay = d.atStartOfDay(situation.at().getZone()).toInstant();
+      List<Signal> today = new ArrayList<>();
+      vault.signals().forEachSince(Set.of(SignalKind.STEPS, SignalKind.ACTIVE_MINUTES), startOfDay, today::add);
+      return new ContextFeatures(s.table(), s.notesHealth(), today);
+    });
+    return day.at(situation);
   }
 
   /** Features of every past moment of a window, read once: for audits over many moments. */
