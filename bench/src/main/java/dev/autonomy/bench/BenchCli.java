@@ -1,5 +1,8 @@
 package dev.autonomy.bench;
 
+import dev.autonomy.bench.bandit.BenchBanditCommand;
+import dev.autonomy.bench.bandit.BenchObdCommand;
+import dev.autonomy.bench.bandit.BenchOpeCommand;
 import dev.autonomy.bench.desire.BenchDesiresCommand;
 import dev.autonomy.bench.ingest.BenchImportCommand;
 import dev.autonomy.bench.moment.BenchMomentsCommand;
@@ -34,7 +37,10 @@ import picocli.CommandLine.Spec;
       BenchDesiresCommand.class,
       BenchMomentsCommand.class,
       BenchRecommendCommand.class,
-      BenchSituationCommand.class
+      BenchSituationCommand.class,
+      BenchBanditCommand.class,
+      BenchOpeCommand.class,
+      BenchObdCommand.class
     })
 public final class BenchCli implements Runnable {
   @Spec CommandSpec spec;
