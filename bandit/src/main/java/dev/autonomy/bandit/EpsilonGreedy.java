@@ -88,4 +88,9 @@ final class EpsilonGreedy implements Policy {
     return new PolicyState(KIND, model.updates(), Map.of("lambda", model.lambda(), "discount", model.discount(), "epsilon", epsilon), model.prior(),
         model.a(), model.b(), null, null);
   }
+
+  @Override
+  public double[] weights() {
+    return model.thetaView().clone();
+  }
 }

@@ -113,4 +113,9 @@ final class FixedWeights implements Policy {
   public PolicyState state() {
     return new PolicyState(KIND, 0, Map.of("epsilon", epsilon), weights.clone(), null, null, null, null);
   }
+
+  @Override
+  public double[] weights() {
+    return weights.clone();
+  }
 }

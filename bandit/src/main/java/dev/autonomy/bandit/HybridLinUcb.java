@@ -344,4 +344,9 @@ final class HybridLinUcb implements Policy {
     return new PolicyState(KIND, updates, Map.of("lambda", lambda, "arm_lambda", armLambda, "alpha", alpha, "discount", discount), prior.clone(),
         Matrices.copy(sharedA), sharedB.clone(), armFeatures.clone(), saved);
   }
+
+  @Override
+  public double[] weights() {
+    return beta.clone();
+  }
 }

@@ -83,4 +83,9 @@ final class LinUcb implements Policy {
   RidgeModel model() {
     return model;
   }
+
+  @Override
+  public double[] weights() {
+    return model.thetaView().clone();
+  }
 }

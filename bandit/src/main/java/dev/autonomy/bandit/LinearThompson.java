@@ -153,4 +153,9 @@ final class LinearThompson implements Policy {
   Cholesky factor() {
     return factor;
   }
+
+  @Override
+  public double[] weights() {
+    return model.thetaView().clone();
+  }
 }

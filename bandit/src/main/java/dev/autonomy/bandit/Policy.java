@@ -44,6 +44,13 @@ public interface Policy {
    */
   void update(Candidate shown, double reward);
 
+  /**
+   * The coefficients its mean score uses now, one per feature: the weights of a fixed policy, the
+   * ridge estimate of a learned one (for a hybrid model, the shared part). An explanation compares
+   * them with the prior to say what feedback has changed.
+   */
+  double[] weights();
+
   /** Everything needed to make the same policy again with {@link Policies#restore}. */
   PolicyState state();
 }

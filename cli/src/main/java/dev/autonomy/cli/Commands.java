@@ -10,6 +10,7 @@ import dev.autonomy.cli.desire.DesiresCommand;
 import dev.autonomy.cli.desire.GoalsCommand;
 import dev.autonomy.cli.plan.PlanCommand;
 import dev.autonomy.cli.plan.PlanWeekCommand;
+import dev.autonomy.cli.policy.PolicyCommand;
 import dev.autonomy.cli.recommend.AskCommand;
 import dev.autonomy.cli.recommend.AuditCommand;
 import dev.autonomy.cli.recommend.FeedbackCommand;
@@ -37,6 +38,7 @@ final class Commands {
     cli.addSubcommand(new FeedbackCommand());
     cli.addSubcommand(new AskCommand());
     cli.addSubcommand(new RuleCommand());
+    cli.addSubcommand(new PolicyCommand());
     cli.addSubcommand(new OptionsCommand());
     cli.addSubcommand(new ExportCommand());
     cli.addSubcommand(new ForgetCommand());

@@ -5,7 +5,6 @@ import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.desire.Situation;
 import dev.autonomy.core.feedback.Outcome;
 import dev.autonomy.core.option.Option;
-import dev.autonomy.core.recommend.Recommendation;
 import dev.autonomy.core.rule.PersonRule;
 import dev.autonomy.engine.ask.Answer;
 import dev.autonomy.engine.ask.Asking;
@@ -24,6 +23,7 @@ import dev.autonomy.engine.moment.MomentEvaluation;
 import dev.autonomy.engine.moment.Moments;
 import dev.autonomy.engine.option.OptionCatalogue;
 import dev.autonomy.engine.option.Options;
+import dev.autonomy.engine.policy.PolicyBook;
 import dev.autonomy.engine.plan.PathOffers;
 import dev.autonomy.engine.plan.Planning;
 import dev.autonomy.engine.plan.RuleScreen;
@@ -33,6 +33,7 @@ import dev.autonomy.engine.plan.WeekPlanRecommendation;
 import dev.autonomy.engine.quality.QualityReport;
 import dev.autonomy.engine.rank.OptionPreferences;
 import dev.autonomy.engine.rank.Ranking;
+import dev.autonomy.engine.rank.RankFeatures;
 import dev.autonomy.engine.rank.RankingPolicy;
 import dev.autonomy.engine.rank.Recommender;
 import dev.autonomy.engine.rule.Rules;
@@ -64,12 +65,6 @@ import java.util.random.RandomGenerator;
  * surface. Not thread-safe; close it to release the vault and the transformers.
  */
 public final class Autonomy implements AutoCloseable {
-  /** How often import progress is reported, in signals. */
-  public static final long PROGRESS_EVERY = Collector.PROGRESS_EVERY;
-  /** Seed of the bootstrap behind the moment evaluation's intervals: same data, same intervals. */
-  static final long MOMENT_EVALUATION_SEED = 42;
-  /** Key of the logged context of a list the person asked for one desire only ({@code recommend --desire}). */
-  public static final String ASKED_DESIRE = Recommender.ASKED_DESIRE;
 
   private final Vault vault;
   private final Clock clock;
@@ -80,6 +75,7 @@ public final class Autonomy implements AutoCloseable {
   private final Desires desires;
   private final Rules rules;
   private final Options options;
+  private final PolicyBook policies;
   private final Learning learning;
   private final Recommender recommender;
   private final Planning planning;
@@ -97,8 +93,9 @@ public final class Autonomy implements AutoCloseable {
     this.desires = new Desires(vault, states, moments, new Situations(vault, states));
     this.rules = new Rules(vault, clock);
     this.options = new Options(vault);
-    this.learning = new Learning(vault, clock, states, desires);
-    this.recommender = new Recommender(options, desires, learning, rules, states, vault.decisions(), random);
+    this.policies = new PolicyBook(vault, clock, RankFeatures.NAMES, RankFeatures.handWeights());
+    this.learning = new Learning(vault, clock, states, desires, policies);
+    this.recommender = new Recommender(options, desires, learning, rules, states, vault.decisions(), policies, random);
     this.planning = new Planning(vault, clock, options, rules, desires, states, recommender);
     this.asking = new Asking(text, recommender, clock);
     this.audit = new SelfAudit(clock, vault.decisions(), states, desires, options);
@@ -177,7 +174,7 @@ public final class Autonomy implements AutoCloseable {
 
   /** The moment-level move model against its baselines on the last days, per block of hours. */
   public MomentEvaluation.Row evaluateMoments(int blockHours, int testDays) {
-    return moments.evaluate(blockHours, testDays, MOMENT_EVALUATION_SEED);
+    return moments.evaluate(blockHours, testDays);
   }
 
   public Optional<Map<DesireType, Double>> desireWeights(Situation situation) {
@@ -215,10 +212,6 @@ public final class Autonomy implements AutoCloseable {
     return planning.week(stated, freeMinutes, seed);
   }
 
-  public Recommendation offerPlan(Option plan, String summary, Situation situation) {
-    return planning.offer(plan, summary, situation);
-  }
-
   public RuleScreen ruleScreen(Situation situation) {
     return planning.ruleScreen(situation);
   }
@@ -247,6 +240,11 @@ public final class Autonomy implements AutoCloseable {
 
   public OptionPreferences preferences() {
     return learning.preferences();
+  }
+
+  /** The ranking policies: which is live, what each has learned; switching is the person's decision. */
+  public PolicyBook policies() {
+    return policies;
   }
 
   /** See {@link SelfAudit#run}. */

@@ -11,6 +11,7 @@ import dev.autonomy.engine.ask.Answer;
 import dev.autonomy.engine.learn.Why;
 import dev.autonomy.engine.demo.DemoFiles;
 import dev.autonomy.engine.demo.SyntheticPerson;
+import dev.autonomy.engine.rank.Recommender;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -108,6 +109,6 @@ class AutonomyAskTest {
     assertThat(recs).allSatisfy(r -> assertThat(r.desire()).isEqualTo(desire));
     assertThat(recs).allSatisfy(r -> assertThat(r.option().desire()).isEqualTo(desire));
     Why why = autonomy.why(recs.get(0).id());
-    assertThat(why.decision().situation()).containsEntry(Autonomy.ASKED_DESIRE, desire.code());
+    assertThat(why.decision().situation()).containsEntry(Recommender.ASKED_DESIRE, desire.code());
   }
 }

@@ -14,6 +14,7 @@ import dev.autonomy.engine.demo.DemoFiles;
 import dev.autonomy.engine.demo.SyntheticPerson;
 import dev.autonomy.engine.rank.Ranking;
 import dev.autonomy.engine.rank.RankingPolicy;
+import dev.autonomy.engine.rank.Recommender;
 import dev.autonomy.vault.Vault;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,7 +91,7 @@ class AutonomyLoopTest {
       Why why = a.why(first.id());
       assertThat(why.decision().recommendation()).isEqualTo(first);
       // A list asked for one desire says so in its logged context.
-      assertThat(why.decision().situation()).containsEntry(Autonomy.ASKED_DESIRE, "move").containsEntry("place", "outdoor");
+      assertThat(why.decision().situation()).containsEntry(Recommender.ASKED_DESIRE, "move").containsEntry("place", "outdoor");
       assertThat(why.decision().recommendation().explanation().propensity()).isEqualTo(1.0);
     }
   }

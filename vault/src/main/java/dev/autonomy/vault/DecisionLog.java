@@ -33,14 +33,31 @@ public final class DecisionLog {
     this.vault = vault;
   }
 
-  /** Logs recommendations shown together, in one transaction. */
+  /** Logs recommendations shown together, in one transaction, without what a learning policy needs. */
   public void record(Map<String, String> situation, List<Recommendation> shown) {
+    record(situation, shown, Shown.NONE);
+  }
+
+  /**
+   * What a learning policy needs of a shown list: each shown item's feature vector, by
+   * recommendation id, and the policy that showed it with its version.
+   */
+  public record Shown(String policy, long version, Map<String, double[]> features) {
+    static final Shown NONE = new Shown("", 0, Map.of());
+
+    public Shown {
+      features = Map.copyOf(features);
+    }
+  }
+
+  /** Logs recommendations shown together, with their features and policy, in one transaction. */
+  public void record(Map<String, String> situation, List<Recommendation> shown, Shown policy) {
     vault.write(List.of(Vault.DECISIONS),
         connection -> {
           try (PreparedStatement st =
               connection.prepareStatement(
                   "INSERT INTO recommendations(id, created, option_id, desire, score, confidence, propensity,"
-                      + " exploration, situation, body) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                      + " exploration, situation, body, features, policy, policy_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             String created = vault.clock().instant().toString();
             String situationJson = write(situation);
             for (Recommendation r : shown) {
@@ -54,11 +71,41 @@ public final class DecisionLog {
               st.setInt(8, r.explanation().exploration() ? 1 : 0);
               st.setString(9, situationJson);
               st.setString(10, write(r));
+              double[] x = policy.features().get(r.id());
+              if (x == null) {
+                st.setNull(11, Types.VARCHAR);
+                st.setNull(12, Types.VARCHAR);
+                st.setNull(13, Types.INTEGER);
+              } else {
+                st.setString(11, write(x));
+                st.setString(12, policy.policy());
+                st.setLong(13, policy.version());
+              }
               st.addBatch();
             }
             st.executeBatch();
           }
           return null;
+        });
+  }
+
+  /** The feature vector a recommendation was shown with, if it was logged with one. */
+  public Optional<double[]> features(String id) {
+    return vault.read(
+        connection -> {
+          try (PreparedStatement st = connection.prepareStatement("SELECT features FROM recommendations WHERE id = ?")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+              if (!rs.next() || rs.getString(1) == null) {
+                return Optional.<double[]>empty();
+              }
+              try {
+                return Optional.of(Json.mapper().readValue(rs.getString(1), double[].class));
+              } catch (JsonProcessingException e) {
+                throw new VaultException("the features logged with " + id + " cannot be read back: " + e.getOriginalMessage(), e);
+              }
+            }
+          }
         });
   }
 

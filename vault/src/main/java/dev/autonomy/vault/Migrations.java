@@ -87,5 +87,12 @@ final class Migrations {
             area TEXT PRIMARY KEY,
             n INTEGER NOT NULL
           );
+          """,
+          // 4: what a learning ranking policy needs of each shown item: its feature vector, and
+          // which policy (and version of it) showed it. Older rows have none: they teach nothing.
+          """
+          ALTER TABLE recommendations ADD COLUMN features TEXT;
+          ALTER TABLE recommendations ADD COLUMN policy TEXT;
+          ALTER TABLE recommendations ADD COLUMN policy_version INTEGER;
           """);
 }

@@ -3,7 +3,6 @@ package dev.autonomy.engine.audit;
 import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.option.Place;
 import dev.autonomy.core.recommend.RuleApplication;
-import dev.autonomy.engine.Autonomy;
 import dev.autonomy.engine.audit.Exposure.Concentration;
 import dev.autonomy.engine.audit.Exposure.DesireExposure;
 import dev.autonomy.engine.audit.Exposure.ExplorationShare;
@@ -11,6 +10,7 @@ import dev.autonomy.engine.audit.Exposure.OptionShare;
 import dev.autonomy.engine.audit.Exposure.PlaceShare;
 import dev.autonomy.engine.audit.Exposure.RuleRemoval;
 import dev.autonomy.engine.audit.Exposure.Served;
+import dev.autonomy.engine.rank.Recommender;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,7 +66,7 @@ final class ExposureAudit {
     int predicted = 0;
     for (List<Shown> list : lists.values()) {
       Shown first = list.get(0);
-      String asked = first.decision().situation().get(Autonomy.ASKED_DESIRE);
+      String asked = first.decision().situation().get(Recommender.ASKED_DESIRE);
       if (asked != null) {
         // The person asked for this desire only: that is what they wanted from this list.
         wanted.merge(DesireType.fromCode(asked), 1.0, Double::sum);

@@ -5,6 +5,7 @@ import dev.autonomy.core.desire.Situation;
 import dev.autonomy.core.feedback.Feedback;
 import dev.autonomy.core.feedback.Outcome;
 import dev.autonomy.engine.desire.Desires;
+import dev.autonomy.engine.policy.PolicyBook;
 import dev.autonomy.engine.rank.OptionFeedback;
 import dev.autonomy.engine.rank.OptionPreferences;
 import dev.autonomy.engine.state.Derived;
@@ -26,9 +27,11 @@ public final class Learning {
   private final Clock clock;
   private final PersonStates states;
   private final Desires desires;
+  private final PolicyBook policies;
   private final Derived<OptionPreferences> preferences;
 
-  public Learning(Vault vault, Clock clock, PersonStates states, Desires desires) {
+  public Learning(Vault vault, Clock clock, PersonStates states, Desires desires, PolicyBook policies) {
+    this.policies = policies;
     this.vault = vault;
     this.clock = clock;
     this.states = states;
@@ -47,7 +50,11 @@ public final class Learning {
     return preferences.get();
   }
 
-  /** Stores feedback and learns from it at once: option preferences and the desire model. */
+  /**
+   * Stores feedback and learns from it at once: option preferences, the desire model, and every
+   * learned ranking policy (from the features the item was shown with; an item logged before
+   * policies learned has none and teaches them nothing).
+   */
   public void feedback(String recommendationId, Outcome outcome, OptionalInt rating) {
     LoggedDecision decision = vault.decisions().require(recommendationId);
     OptionPreferences before = preferences();
@@ -58,6 +65,7 @@ public final class Learning {
     preferences.set(before.plus(of));
     Situation then = new Situation(decision.created().atZone(clock.getZone()), decision.situation());
     desires.learn(states.features(then), of.desire(), of.desireSignal());
+    vault.decisions().features(recommendationId).ifPresent(x -> policies.learn(of.optionId(), x, of.satisfaction()));
   }
 
   /** The logged recommendation and what feedback on its option has said since. */

@@ -87,7 +87,15 @@ public final class Moments {
         + MomentModel.MIN_DAYS + " needed before the time of day is learned";
   }
 
+  /** Seed of the bootstrap behind the evaluation's intervals: same data, same intervals. */
+  static final long EVALUATION_SEED = 42;
+
   /** The moment model against its baselines on the last {@code testDays} days, per block of {@code blockHours}. */
+  public MomentEvaluation.Row evaluate(int blockHours, int testDays) {
+    return evaluate(blockHours, testDays, EVALUATION_SEED);
+  }
+
+  /** The same with the bootstrap seeded by {@code seed}. */
   public MomentEvaluation.Row evaluate(int blockHours, int testDays, long seed) {
     BlockSeries series = blockHours == BLOCK_HOURS ? fitted.get().series()
         : BlockSeries.of(vault.signals().list(Set.of(SignalKind.STEPS)), blockHours);

@@ -1,5 +1,8 @@
 package dev.autonomy.engine.rank;
 
+import dev.autonomy.bandit.Candidate;
+import dev.autonomy.bandit.Choice;
+import dev.autonomy.bandit.Policy;
 import dev.autonomy.core.desire.Contribution;
 import dev.autonomy.core.desire.Desire;
 import dev.autonomy.core.desire.DesireType;
@@ -12,6 +15,7 @@ import dev.autonomy.core.recommend.Recommendation;
 import dev.autonomy.core.recommend.RuleApplication;
 import dev.autonomy.engine.context.StatedLimits;
 import dev.autonomy.engine.rule.Constraint;
+import dev.autonomy.vault.DecisionLog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -43,7 +47,17 @@ public final class Ranker {
       String model,
       RankingPolicy policy) {}
 
+  /** Ranks with the fixed hand weights (today's scorer and its one exploration slot). */
   public Ranking rank(Request request, RandomGenerator random) {
+    return rank(request, Optional.empty(), random);
+  }
+
+  /**
+   * Ranks with a learned policy when one is live: rules and hard limits leave out what they
+   * forbid first, whatever the policy; the policy then orders what is left and gives each shown
+   * item its propensity. Without one, the fixed scorer orders them.
+   */
+  public Ranking rank(Request request, Optional<Policy> learned, RandomGenerator random) {
     Map<String, List<String>> removedByRule = new LinkedHashMap<>();
     for (Constraint c : request.constraints()) {
       removedByRule.put(c.rule().id(), new ArrayList<>());
@@ -82,8 +96,36 @@ public final class Ranker {
 
     int k = Math.min(request.policy().limit(), eligible.size());
     List<Recommendation> shown = new ArrayList<>(k);
+    String policyName = learned.map(Policy::name).orElse(FIXED_POLICY);
+    long version = learned.map(Policy::version).orElse(0L);
     if (k == 0) {
-      return new Ranking(shown, rules, limitsApplied, request.options().size(), 0);
+      return new Ranking(shown, rules, limitsApplied, request.options().size(), 0,
+          new DecisionLog.Shown(policyName, version, Map.of()));
+    }
+    double[][] xs = new double[eligible.size()][];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = RankFeatures.of(eligible.get(i), context);
+    }
+    Map<String, double[]> features = new LinkedHashMap<>();
+    if (learned.isPresent()) {
+      List<Candidate> candidates = new ArrayList<>(xs.length);
+      for (int i = 0; i < xs.length; i++) {
+        candidates.add(new Candidate(eligible.get(i).option().id(), xs[i]));
+      }
+      Choice choice = learned.get().choose(candidates, k, random);
+      double[] weights = learned.get().weights();
+      for (Choice.Slot slot : choice.slots()) {
+        OptionScorer.Scored s = eligible.get(slot.index());
+        // Shown where it was not the policy's sure choice: a draw or an explored slot put it here.
+        boolean exploration = slot.propensity() < 1;
+        List<Contribution> terms = new ArrayList<>(scorer.explain(s, context, VARIETY_PENALTY));
+        terms.addAll(learnedTerms(learned.get(), weights, xs[slot.index()], slot.propensity(), choice.draws()));
+        Recommendation r = recommendation(s, terms, request, limits, rules, limitsApplied, exploration, slot.propensity());
+        shown.add(r);
+        features.put(r.id(), xs[slot.index()]);
+      }
+      return new Ranking(shown, rules, limitsApplied, request.options().size(), eligible.size(),
+          new DecisionLog.Shown(policyName, version, features));
     }
     double epsilon = request.policy().exploration();
     int pool = eligible.size() - (k - 1); // candidates for the last slot
@@ -102,9 +144,48 @@ public final class Ranker {
         propensity = epsilon / pool;
       }
       boolean exploration = isLast && explore && index != k - 1;
-      shown.add(recommendation(s, scorer.explain(s, context, VARIETY_PENALTY), request, limits, rules, limitsApplied, exploration, propensity));
+      Recommendation r = recommendation(s, scorer.explain(s, context, VARIETY_PENALTY), request, limits, rules, limitsApplied,
+          exploration, propensity);
+      shown.add(r);
+      features.put(r.id(), xs[index]);
     }
-    return new Ranking(shown, rules, limitsApplied, request.options().size(), eligible.size());
+    return new Ranking(shown, rules, limitsApplied, request.options().size(), eligible.size(),
+        new DecisionLog.Shown(policyName, version, features));
+  }
+
+  /** The name the decision log gives the hand weights as a policy. */
+  public static final String FIXED_POLICY = "fixed";
+
+  /** How many learned terms an explanation names: those that moved this option most. */
+  private static final int LEARNED_TERMS_SHOWN = 3;
+
+  /**
+   * What feedback changed for this option: for the features where the learned weight differs most
+   * from the hand weight it started from, (learned - prior) x value, plus a line for the policy
+   * itself (its name, how much feedback it rests on, the probability it showed this item here).
+   */
+  private static List<Contribution> learnedTerms(Policy policy, double[] weights, double[] x, double propensity, int draws) {
+    double[] prior = RankFeatures.handWeights();
+    List<Contribution> out = new ArrayList<>();
+    Integer[] order = new Integer[x.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -Math.abs((weights[i] - prior[i]) * x[i])));
+    for (int j = 0; j < Math.min(LEARNED_TERMS_SHOWN, order.length); j++) {
+      int i = order[j];
+      double moved = (weights[i] - prior[i]) * x[i];
+      if (Math.abs(moved) < 1e-4) {
+        break;
+      }
+      out.add(new Contribution("learned." + RankFeatures.NAMES.get(i), x[i], weights[i] - prior[i], String.format(Locale.ROOT,
+          "learned from your feedback: weight of %s is %.3f, it started at %.3f (the hand weight)", RankFeatures.NAMES.get(i),
+          weights[i], prior[i])));
+    }
+    out.add(new Contribution("policy." + policy.name(), policy.version(), 0.0, String.format(Locale.ROOT,
+        "ordered by the learned policy %s after %d piece(s) of feedback, starting from the hand weights; shown here with probability %.3f%s",
+        policy.name(), policy.version(), propensity, draws > 0 ? " (estimated from " + draws + " draws)" : "")));
+    return out;
   }
 
   /** Score taken off per option for the same desire already shown above it. */

@@ -4,6 +4,7 @@ import dev.autonomy.core.desire.Situation;
 import dev.autonomy.core.recommend.LimitApplication;
 import dev.autonomy.core.recommend.Recommendation;
 import dev.autonomy.core.recommend.RuleApplication;
+import dev.autonomy.vault.DecisionLog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,12 @@ import java.util.Map;
  *     left out, or under {@code limits=soft} kept and scored down
  * @param considered options scored before rules
  * @param eligible options left after rules and hard limits
+ * @param shown what the decision log keeps for a learning policy: the policy that ordered the list,
+ *     its version, and each shown item's feature vector by recommendation id
  */
 public record Ranking(
-    List<Recommendation> recommendations, List<RuleApplication> rules, List<LimitApplication> limits, int considered, int eligible) {
+    List<Recommendation> recommendations, List<RuleApplication> rules, List<LimitApplication> limits, int considered, int eligible,
+    DecisionLog.Shown shown) {
   public Ranking {
     recommendations = List.copyOf(recommendations);
     rules = List.copyOf(rules);

@@ -6,6 +6,7 @@ import dev.autonomy.core.desire.Situation;
 import dev.autonomy.core.option.Option;
 import dev.autonomy.engine.desire.Desires;
 import dev.autonomy.engine.learn.Learning;
+import dev.autonomy.engine.policy.PolicyBook;
 import dev.autonomy.engine.option.Options;
 import dev.autonomy.engine.rule.Rules;
 import dev.autonomy.engine.state.PersonStates;
@@ -31,10 +32,12 @@ public final class Recommender {
   private final Rules rules;
   private final PersonStates states;
   private final DecisionLog log;
+  private final PolicyBook policies;
   private final RandomGenerator random;
 
   public Recommender(Options options, Desires desires, Learning learning, Rules rules, PersonStates states,
-      DecisionLog log, RandomGenerator random) {
+      DecisionLog log, PolicyBook policies, RandomGenerator random) {
+    this.policies = policies;
     this.options = options;
     this.desires = desires;
     this.learning = learning;
@@ -51,11 +54,11 @@ public final class Recommender {
     Ranking ranking = rank(situation, policy, candidates);
     // A list asked for one desire says so in its log, so an audit does not read it as bias.
     Situation logged = desire.isEmpty() ? situation : situation.with(ASKED_DESIRE, desire.get().code());
-    log.record(logged.stated(), ranking.recommendations());
+    log.record(logged.stated(), ranking.recommendations(), ranking.shown());
     return ranking;
   }
 
-  /** Ranks given options without logging: for plans and benchmarks. */
+  /** Ranks given options without logging, through the live policy: for plans and benchmarks. */
   public Ranking rank(Situation situation, RankingPolicy policy, List<Option> candidates) {
     Map<DesireType, Desire> byType = new EnumMap<>(DesireType.class);
     for (Desire d : desires.at(situation)) {
@@ -63,6 +66,6 @@ public final class Recommender {
     }
     Ranker.Request request = new Ranker.Request(candidates, byType, situation, learning.preferences(),
         rules.constraints(), states.evidence(), desires.modelName(), policy);
-    return ranker.rank(request, random);
+    return ranker.rank(request, policies.live(), random);
   }
 }

@@ -14,6 +14,7 @@ import dev.autonomy.core.recommend.RuleApplication;
 import dev.autonomy.engine.Autonomy;
 import dev.autonomy.engine.audit.Exposure.Served;
 import dev.autonomy.engine.quality.DailyTable;
+import dev.autonomy.engine.rank.Recommender;
 import dev.autonomy.vault.DecisionLog;
 import dev.autonomy.vault.Vault;
 import java.nio.file.Files;
@@ -182,7 +183,7 @@ class SelfAuditTest {
     try (Autonomy a = Autonomy.open(home, clock, new SplittableRandom(1))) {
       clock.now = NOW.minus(Duration.ofDays(1));
       // The model wants rest only; the person asked for move options once, and got them.
-      log(home, clock).record(Map.of(Autonomy.ASKED_DESIRE, "move"),
+      log(home, clock).record(Map.of(Recommender.ASKED_DESIRE, "move"),
           List.of(rec("rec-m1", RUN, false, 1, List.of()), rec("rec-m2", GYM, false, 1, List.of())));
       clock.now = NOW;
       DesirePredictor restOnly = (at, stated) -> Map.of(DesireType.REST, 1.0);

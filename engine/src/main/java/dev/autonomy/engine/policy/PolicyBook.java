@@ -1,0 +1,180 @@
+package dev.autonomy.engine.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.autonomy.bandit.Candidate;
+import dev.autonomy.bandit.Policies;
+import dev.autonomy.bandit.Policy;
+import dev.autonomy.bandit.PolicyState;
+import dev.autonomy.bandit.Prior;
+import dev.autonomy.core.AutonomyFailure;
+import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.engine.state.Derived;
+import dev.autonomy.vault.Documents;
+import dev.autonomy.vault.Json;
+import dev.autonomy.vault.Vault;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The person's ranking policies: the fixed hand weights, and learned policies (LinUCB, linear
+ * Thompson sampling, epsilon-greedy) that start from those weights as their prior mean and learn
+ * from every piece of feedback, on any item of a list, whichever policy is live. One is live (it
+ * orders what the person sees); the others are shadows that keep learning beside it. The fixed one
+ * is live until the person switches: switching is their decision, and it is recorded.
+ *
+ * <p>Saved in the vault as one document ({@link #DOCUMENT}) with each policy's sufficient
+ * statistics and provenance; a damaged document is a clear error and changes nothing.
+ */
+public final class PolicyBook {
+  /** The vault document holding the policies. */
+  public static final String DOCUMENT = "engine.policy";
+  /** The policy live for a new person: today's hand weights. */
+  public static final String FIXED = "fixed";
+  /** The policies a person can switch to, in the order listed. */
+  public static final List<String> NAMES = List.of(FIXED, "linucb", "thompson", "egreedy");
+  /** How many observations of a unit feature the hand weights are worth (the prior's precision). */
+  static final double PRIOR_PRECISION = 10;
+  static final double UCB_ALPHA = 0.3;
+  static final double THOMPSON_SCALE = 0.2;
+  static final int THOMPSON_DRAWS = 200;
+  static final double EPSILON = 0.1;
+
+  /** What is saved: the live policy, when it was switched and from what, and every learned policy's state. */
+  record Saved(String live, List<Switch> switches, Map<String, PolicyState> learned, List<String> features,
+      double[] prior) {}
+
+  /** One switch the person made. */
+  public record Switch(String at, String from, String to) {}
+
+  /** One policy as {@code policy list} shows it. */
+  public record Row(String name, boolean live, long updates, String description) {}
+
+  private final Vault vault;
+  private final Clock clock;
+  private final List<String> featureNames;
+  private final double[] prior;
+  private final Derived<State> state;
+
+  /** The policies in memory, read once per generation of their document. */
+  private record State(String live, List<Switch> switches, Map<String, Policy> learned) {}
+
+  public PolicyBook(Vault vault, Clock clock, List<String> featureNames, double[] prior) {
+    this.vault = vault;
+    this.clock = clock;
+    this.featureNames = List.copyOf(featureNames);
+    this.prior = prior.clone();
+    this.state = new Derived<>(vault, List.of(Documents.area(DOCUMENT)), this::load);
+  }
+
+  private State load() {
+    Optional<String> json = vault.documents().get(DOCUMENT);
+    if (json.isEmpty()) {
+      return fresh();
+    }
+    Saved saved;
+    try {
+      saved = Json.mapper().readValue(json.get(), Saved.class);
+    } catch (JsonProcessingException e) {
+      throw new AutonomyFailure("the ranking policies saved in the vault (document " + DOCUMENT
+          + ") cannot be read: " + e.getOriginalMessage() + "; nothing was changed", e);
+    }
+    if (!saved.features().equals(featureNames)) {
+      // The features changed with a new version of Autonomy: what was learned no longer applies.
+      return new State(saved.live(), saved.switches(), freshLearned());
+    }
+    Map<String, Policy> learned = new LinkedHashMap<>();
+    try {
+      saved.learned().forEach((name, s) -> learned.put(name, Policies.restore(s)));
+    } catch (IllegalArgumentException e) {
+      throw new AutonomyFailure("the ranking policies saved in the vault (document " + DOCUMENT
+          + ") are damaged: " + e.getMessage() + "; nothing was changed", e);
+    }
+    return new State(saved.live(), saved.switches(), learned);
+  }
+
+  private State fresh() {
+    return new State(FIXED, List.of(), freshLearned());
+  }
+
+  private Map<String, Policy> freshLearned() {
+    Prior p = new Prior(prior, PRIOR_PRECISION);
+    Map<String, Policy> learned = new LinkedHashMap<>();
+    learned.put("linucb", Policies.linUcb(p, UCB_ALPHA));
+    learned.put("thompson", Policies.thompson(p, THOMPSON_SCALE, THOMPSON_DRAWS));
+    learned.put("egreedy", Policies.epsilonGreedy(p, EPSILON));
+    return learned;
+  }
+
+  /** The live learned policy, or empty while the fixed hand weights are live. */
+  public Optional<Policy> live() {
+    State s = state.get();
+    return Optional.ofNullable(s.learned().get(s.live()));
+  }
+
+  public String liveName() {
+    return state.get().live();
+  }
+
+  /**
+   * Teaches every learned policy that the item with these features earned {@code reward} (0..1),
+   * and saves them at once.
+   */
+  public void learn(String optionId, double[] x, double reward) {
+    State s = state.get();
+    Candidate shown = new Candidate(optionId, x);
+    s.learned().values().forEach(p -> p.update(shown, reward));
+    save(s);
+  }
+
+  /** Makes {@code name} live; recorded with the time and the policy it replaced. */
+  public Switch switchTo(String name) {
+    if (!NAMES.contains(name)) {
+      throw new InvalidInputException("no ranking policy '" + name + "'; policies: " + String.join(", ", NAMES));
+    }
+    State s = state.get();
+    Switch made = new Switch(clock.instant().toString(), s.live(), name);
+    List<Switch> switches = new ArrayList<>(s.switches());
+    switches.add(made);
+    save(new State(name, switches, s.learned()));
+    return made;
+  }
+
+  public List<Row> list() {
+    State s = state.get();
+    List<Row> rows = new ArrayList<>();
+    rows.add(new Row(FIXED, s.live().equals(FIXED), 0, "the hand weights (desire 0.40, place 0.20, history 0.15,"
+        + " time 0.10, effort, weather, budget 0.05 each); never learns"));
+    s.learned().forEach((name, p) -> rows.add(new Row(name, s.live().equals(name), p.version(),
+        describe(name) + "; starts from the hand weights, worth " + (int) PRIOR_PRECISION + " observations")));
+    return rows;
+  }
+
+  public List<Switch> switches() {
+    return state.get().switches();
+  }
+
+  private static String describe(String name) {
+    return switch (name) {
+      case "linucb" -> "LinUCB (ridge model, upper confidence bound, alpha " + UCB_ALPHA + ")";
+      case "thompson" -> "linear Thompson sampling (" + THOMPSON_DRAWS + " draws estimate propensities)";
+      case "egreedy" -> "epsilon-greedy over a ridge model (epsilon " + EPSILON + ")";
+      default -> name;
+    };
+  }
+
+  private void save(State s) {
+    Map<String, PolicyState> learned = new LinkedHashMap<>();
+    s.learned().forEach((name, p) -> learned.put(name, p.state()));
+    Saved saved = new Saved(s.live(), s.switches(), learned, featureNames, prior);
+    try {
+      vault.documents().put(DOCUMENT, Json.mapper().writeValueAsString(saved));
+    } catch (JsonProcessingException e) {
+      throw new AutonomyFailure("cannot write the ranking policies: " + e.getOriginalMessage(), e);
+    }
+    state.set(s);
+  }
+}
