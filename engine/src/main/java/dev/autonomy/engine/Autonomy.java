@@ -87,7 +87,7 @@ public final class Autonomy implements AutoCloseable {
   private Autonomy(Vault vault, Clock clock, RandomGenerator random) {
     this.vault = vault;
     this.clock = clock;
-    this.collector = new Collector(vault, clock.getZone());
+    this.collector = new Collector(vault, clock);
     this.states = new PersonStates(vault, clock, text);
     this.moments = new Moments(vault);
     this.desires = new Desires(vault, states, moments, new Situations(vault, states));
@@ -125,12 +125,12 @@ public final class Autonomy implements AutoCloseable {
   // ---- collect ---------------------------------------------------------------------------------
 
   public ImportResult importPath(Path path, String format, String person) {
-    return collector.importPath(path, format, person, n -> { });
+    return collector.importPath(path, format, person, n -> { }, false);
   }
 
   /** See {@link Collector#importPath}. */
-  public ImportResult importPath(Path path, String format, String person, LongConsumer progress) {
-    return collector.importPath(path, format, person, progress);
+  public ImportResult importPath(Path path, String format, String person, LongConsumer progress, boolean setAside) {
+    return collector.importPath(path, format, person, progress, setAside);
   }
 
   public List<SourceInfo> sources() {

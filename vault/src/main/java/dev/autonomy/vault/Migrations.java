@@ -94,5 +94,11 @@ final class Migrations {
           ALTER TABLE recommendations ADD COLUMN features TEXT;
           ALTER TABLE recommendations ADD COLUMN policy TEXT;
           ALTER TABLE recommendations ADD COLUMN policy_version INTEGER;
-          """);
+          """,
+          // 5: natural keys hold a signal's whole text, not its 32-bit hash: no SQL; rows with a
+          // text are re-keyed in Java (TextKeys) in the same transaction.
+          "");
+
+  /** The version after which {@link TextKeys#rekey} runs. */
+  static final int TEXT_KEYS = 5;
 }

@@ -100,6 +100,8 @@ public final class SignalStore {
     private final PreparedStatement insert;
     private final long sourceId;
     private final MessageDigest digest;
+    /** How often each key of a kind whose repeats are distinct events was seen in this import. */
+    private final Map<String, Integer> occurrences = new HashMap<>();
     private int pending;
     long sent;
     long added;
@@ -128,8 +130,11 @@ public final class SignalStore {
         insert.setString(9, s.text());
         insert.setString(10, s.provenance().device());
         insert.setString(11, s.provenance().modality().name());
+        // Two identical purchases in one file are two purchases; the same file again numbers them alike.
+        String key = s.kind().repeatsAreDistinct() ? s.naturalKey(occurrences.merge(s.naturalKey(), 1, Integer::sum))
+            : s.naturalKey();
         // 16 bytes of SHA-256 keep the unique index small; collisions are out of reach.
-        insert.setBytes(12, Arrays.copyOf(digest.digest(s.naturalKey().getBytes(StandardCharsets.UTF_8)), 16));
+        insert.setBytes(12, Arrays.copyOf(digest.digest(key.getBytes(StandardCharsets.UTF_8)), 16));
         insert.addBatch();
         sent++;
         if (++pending == BATCH) {

@@ -125,6 +125,9 @@ public final class Vault implements AutoCloseable {
             st.execute(sql);
           }
         }
+        if (step + 1 == Migrations.TEXT_KEYS) {
+          TextKeys.rekey(connection);
+        }
       }
       st.execute("PRAGMA user_version = " + Migrations.STEPS.size());
       connection.commit();

@@ -34,6 +34,10 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--person", paramLabel = "ID", description = "For files holding several persons (Fitabase): the one to import.")
   String person;
 
+  @Option(names = "--set-aside", description = {"Leave out records outside what any record can be (dated before 1990 or",
+      "after tomorrow, negative steps...) and import the rest; without it such a record refuses the import."})
+  boolean setAside;
+
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
@@ -44,7 +48,7 @@ public final class ImportCommand implements Callable<Integer> {
       ImportResult r = autonomy.importPath(path, format, person, n -> {
         err.printf("  ... %,d signals read%n", n);
         err.flush();
-      });
+      }, setAside);
       if (json) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("source", r.source());

@@ -50,13 +50,27 @@ public record Signal(
 
   /**
    * The key that makes re-imports idempotent: the same observation from the same device is the
-   * same row whatever file it arrived in. A workout's text (where it took place) describes the
-   * workout and is not part of what it is: an export imported before places were read, and again
-   * after, stays one workout.
+   * same row whatever file it arrived in. The text enters whole, with its length (the vault hashes
+   * the key with 128 bits; a 32-bit hash of the text let "Aa" and "BB" collide); an empty text is
+   * "0", as in vaults keyed before, so their rows without text keep their keys. A workout's text
+   * (where it took place) describes the workout and is not part of what it is: an export imported
+   * before places were read, and again after, stays one workout.
    */
   public String naturalKey() {
     String identifying = kind == SignalKind.WORKOUT ? "" : text;
     return kind.code() + '|' + start + '|' + end + '|' + value + '|' + unit + '|' + category + '|'
-        + provenance.device() + '|' + identifying.hashCode();
+        + provenance.device() + '|' + (identifying.isEmpty() ? "0" : identifying.length() + ":" + identifying);
+  }
+
+  /**
+   * The natural key of the {@code occurrence}-th identical record of a file (1 for the first):
+   * for kinds whose repeats are distinct events ({@link SignalKind#repeatsAreDistinct}) the second
+   * coffee of a morning is a second row, and a re-import of the same file numbers them the same.
+   */
+  public String naturalKey(int occurrence) {
+    if (occurrence < 1) {
+      throw new IllegalArgumentException("occurrence must be >= 1, was " + occurrence);
+    }
+    return occurrence == 1 ? naturalKey() : naturalKey() + '#' + occurrence;
   }
 }

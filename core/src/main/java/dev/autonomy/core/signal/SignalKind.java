@@ -79,6 +79,15 @@ public enum SignalKind {
     return "currency".equals(canonicalUnit);
   }
 
+  /**
+   * Whether two identical records of this kind in one file are two events: two 3.50 coffees on one
+   * morning, two identical transfers, a note written twice. A sensor's samples are not: the same
+   * sample twice is the same sample exported twice.
+   */
+  public boolean repeatsAreDistinct() {
+    return this == PURCHASE || this == TRANSACTION || this == TRIP || this == NOTE;
+  }
+
   /** Lower-case name used in files, JSON and the CLI ("active_energy"). */
   public String code() {
     return code;

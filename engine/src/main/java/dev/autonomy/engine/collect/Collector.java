@@ -4,6 +4,7 @@ import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.signal.ImportOptions;
 import dev.autonomy.core.signal.ImportReport;
 import dev.autonomy.core.signal.Importer;
+import dev.autonomy.core.signal.SignalBounds;
 import dev.autonomy.core.signal.SignalKind;
 import dev.autonomy.ingest.Importers;
 import dev.autonomy.vault.ImportResult;
@@ -13,12 +14,15 @@ import dev.autonomy.vault.Vault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
@@ -31,20 +35,30 @@ public final class Collector {
   private static final Set<SignalKind> WEATHER_KINDS =
       Set.of(SignalKind.WEATHER, SignalKind.TEMPERATURE, SignalKind.PRECIPITATION);
 
+  /** How many of the records set aside an import's warnings name one by one. */
+  static final int SET_ASIDE_NAMED = 5;
+
   private final Vault vault;
+  private final Clock clock;
   private final ZoneId zone;
 
-  public Collector(Vault vault, ZoneId zone) {
+  public Collector(Vault vault, Clock clock) {
     this.vault = vault;
-    this.zone = zone;
+    this.clock = clock;
+    this.zone = clock.getZone();
   }
 
   /**
    * Imports a file (or a folder for formats that read folders) in one transaction, calling
    * {@code progress} with the number of signals read so far every {@link #PROGRESS_EVERY}.
    * {@code format} may be null to detect it; {@code person} picks one person in multi-person files.
+   *
+   * <p>A record outside {@link SignalBounds} (dated 9999, negative steps...) refuses the whole
+   * import with the file, the record's number and the field, and nothing is written; with
+   * {@code setAside} such records are left out instead, counted in the report and the first
+   * {@link #SET_ASIDE_NAMED} named in its warnings, and the rest is imported.
    */
-  public ImportResult importPath(Path path, String format, String person, LongConsumer progress) {
+  public ImportResult importPath(Path path, String format, String person, LongConsumer progress, boolean setAside) {
     if (!Files.exists(path)) {
       throw new InvalidInputException(path + ": no such file or folder");
     }
@@ -56,14 +70,39 @@ public final class Collector {
     }
     String sourceName = path.getFileName().toString();
     ImportOptions options = new ImportOptions(Optional.ofNullable(person), zone, sourceName);
+    Instant now = clock.instant();
     ImportResult result = vault.signals().importSource(sourceName, importer.format(), sink -> {
       long[] seen = {0};
-      return importer.read(path, options, signal -> {
-        sink.accept(signal);
-        if (++seen[0] % PROGRESS_EVERY == 0) {
-          progress.accept(seen[0]);
+      List<String> setAsideNamed = new ArrayList<>();
+      long[] setAsideCount = {0};
+      ImportReport read = importer.read(path, options, signal -> {
+        long record = ++seen[0];
+        Optional<String> problem = SignalBounds.problem(signal, now);
+        if (problem.isPresent()) {
+          String where = path + ": record " + record + " (" + signal.kind().code() + "): " + problem.get();
+          if (!setAside) {
+            throw new InvalidInputException(where + "; nothing was imported. Fix or remove it, or import with"
+                + " --set-aside to leave such records out and keep the rest");
+          }
+          if (setAsideNamed.size() < SET_ASIDE_NAMED) {
+            setAsideNamed.add("set aside: " + where);
+          }
+          setAsideCount[0]++;
+        } else {
+          sink.accept(signal);
+        }
+        if (record % PROGRESS_EVERY == 0) {
+          progress.accept(record);
         }
       });
+      if (setAsideCount[0] == 0) {
+        return read;
+      }
+      Map<String, Long> skipped = new LinkedHashMap<>(read.skipped());
+      skipped.merge("set aside: outside the bounds of a record", setAsideCount[0], Long::sum);
+      List<String> warnings = new ArrayList<>(read.warnings());
+      warnings.addAll(setAsideNamed);
+      return new ImportReport(read.format(), read.signalsRead(), skipped, warnings);
     });
     return result.report().format().equals("weather") ? withWeatherSpan(result) : result;
   }

@@ -2,8 +2,10 @@ package dev.autonomy.engine.quality;
 
 import dev.autonomy.core.Requires;
 import dev.autonomy.core.signal.Signal;
+import dev.autonomy.core.signal.SignalBounds;
 import dev.autonomy.core.signal.SignalKind;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +29,9 @@ import java.util.TreeMap;
  *       is removed. A daily total over the daily cap (more than 1,440 minutes) makes the day
  *       missing.
  *   <li><b>Exact duplicates</b>: signals with the same {@link Signal#naturalKey()} (kind, interval,
- *       value, unit, category, device) are kept once, whichever file they came in.
+ *       value, unit, category, device) are kept once, whichever file they came in; except for kinds
+ *       whose repeats are distinct events (purchases, transactions, trips, notes: two coffees), which
+ *       the vault has already told apart from a file imported twice.
  *   <li><b>Cross-source duplicates</b>: for additive measured kinds (steps, distance, energy,
  *       minutes, sleep...), when two devices report overlapping intervals on the same local date
  *       (phone and watch counting the same walk), the device with the larger daily total is kept
@@ -151,7 +155,7 @@ public final class Cleaner {
       }
       if (impossible > 0) {
         actions.add(String.format(Locale.ROOT,
-            "removed %d impossible values (one signal outside %s..%s %s, or a day over %s)",
+            "removed %d impossible values (one signal outside %s..%s %s, a day over %s, or dated outside 1990..2100)",
             impossible, fmt(rule.min()), fmt(rule.max()), kind.canonicalUnit(), fmt(rule.dailyMax())));
       }
       if (nonWear > 0) {
@@ -180,14 +184,24 @@ public final class Cleaner {
     }
   }
 
+  /** No record is dated after this: the cleaner has no clock, and the imports refuse what is after tomorrow. */
+  static final Instant LATEST_DATE = Instant.parse("2100-01-01T00:00:00Z");
+
   private static List<Signal> removeBadAndDuplicates(SignalKind kind, List<Signal> signals, Tally tally) {
     DailyRule rule = DailyRule.of(kind);
     Map<String, Signal> unique = new LinkedHashMap<>();
     for (Signal s : signals) {
       boolean tooLong = kind == SignalKind.SLEEP
           && Duration.between(s.start(), s.end()).toMinutes() > rule.max();
-      if (!rule.allows(s.value()) || tooLong) {
+      // A record dated outside any person's history (imported before imports checked dates)
+      // would stretch the table over every day between it and the rest.
+      boolean undated = s.start().isBefore(SignalBounds.EARLIEST) || s.end().isAfter(LATEST_DATE)
+          || Duration.between(s.start(), s.end()).compareTo(SignalBounds.LONGEST) > 0;
+      if (!rule.allows(s.value()) || tooLong || undated) {
         tally.impossible++;
+      } else if (kind.repeatsAreDistinct()) {
+        // The vault already told repeats in one file (two coffees) from the same file imported twice.
+        unique.put(s.naturalKey() + "#" + unique.size(), s);
       } else if (unique.putIfAbsent(s.naturalKey(), s) != null) {
         tally.exactDuplicates++;
       }

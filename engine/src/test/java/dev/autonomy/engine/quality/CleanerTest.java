@@ -10,6 +10,7 @@ import dev.autonomy.core.signal.SignalKind;
 import dev.autonomy.engine.desire.SyntheticPerson;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -204,5 +205,18 @@ class CleanerTest {
     assertThat(result.report().kind("weather").orElseThrow().outliersFlagged())
         .as("as a number the storm day lies 9 MADs from the median").isZero();
     assertThat(result.table().get(SignalKind.WEATHER, START.plusDays(3)).value()).isEqualTo(code("storm"));
+  }
+
+  @Test
+  void twoIdenticalPurchasesAreTwoEvents_butTwoIdenticalStepSamplesAreOne() {
+    Instant t = Instant.parse("2026-11-20T08:30:00Z");
+    Provenance file = new Provenance("spending.csv", "events", "", Modality.SELF_REPORTED);
+    Provenance watch = new Provenance("export.zip", "apple-health", "Watch", Modality.SENSED);
+    Signal coffee = new Signal(SignalKind.PURCHASE, t, t, ZoneOffset.UTC, 3.5, "EUR", "coffee", "Coffee", file);
+    Signal sample = new Signal(SignalKind.STEPS, t, t.plusSeconds(600), ZoneOffset.UTC, 800, "count", "", "", watch);
+    CleanResult r = Cleaner.withDefaults().clean(List.of(coffee, coffee, sample, sample));
+    LocalDate day = LocalDate.of(2026, 11, 20);
+    assertThat(r.table().value(SignalKind.PURCHASE, day)).contains(7.0);
+    assertThat(r.table().value(SignalKind.STEPS, day)).contains(800.0);
   }
 }
