@@ -32,4 +32,36 @@ class PolicyCommandTest {
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("no ranking policy 'best'");
   }
+
+  @Test
+  void evaluate_printsEachEstimatorAndTheVerdict_andAnUnknownNameOrAnEmptyLogIsThePersonsError(@TempDir Path dir)
+      throws Exception {
+    String home = dir.resolve("home").toString();
+    Run empty = CoreLoopCommandsTest.run("--home", home, "policy", "evaluate", "linucb");
+    assertThat(empty.exit()).isEqualTo(2);
+    assertThat(empty.err()).contains("no list shown in the last 90 day(s)");
+
+    for (int i = 0; i < 4; i++) {
+      Run r = CoreLoopCommandsTest.run("--home", home, "recommend", "--limit", "3", "--json");
+      assertThat(r.exit()).as(r.err()).isZero();
+      String top = r.json().get("recommendations").get(0).get("id").asText();
+      Run fb = CoreLoopCommandsTest.run("--home", home, "feedback", top, "--done", "--rating", String.valueOf(2 + i));
+      assertThat(fb.exit()).as(fb.err()).isZero();
+    }
+    Run text = CoreLoopCommandsTest.run("--home", home, "policy", "evaluate", "thompson", "--days", "7");
+    assertThat(text.exit()).as(text.err()).isZero();
+    assertThat(text.out()).contains("thompson on the top slot: 4 list(s) with feedback on their top item")
+        .contains("dr-os").contains("(default)").contains("ips").contains("snips").contains("against the live policy");
+    assertThat(text.out().indexOf("dr-os")).isLessThan(text.out().indexOf("ips"));
+
+    Run json = CoreLoopCommandsTest.run("--home", home, "policy", "evaluate", "fixed", "--json");
+    assertThat(json.exit()).as(json.err()).isZero();
+    assertThat(json.json().get("estimates")).hasSize(5);
+    assertThat(json.json().get("estimates").get(0).get("estimator").asText()).isEqualTo("DR_OS");
+    assertThat(json.json().get("verdict").asText()).isNotEmpty();
+
+    Run unknown = CoreLoopCommandsTest.run("--home", home, "policy", "evaluate", "best");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no ranking policy 'best'");
+  }
 }

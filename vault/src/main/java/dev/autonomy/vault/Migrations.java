@@ -97,7 +97,23 @@ final class Migrations {
           """,
           // 5: natural keys hold a signal's whole text, not its 32-bit hash: no SQL; rows with a
           // text are re-keyed in Java (TextKeys) in the same transaction.
-          "");
+          "",
+          // 6: each shown list's candidate set, for off-policy evaluation: what the policy chose the
+          // top item from (option ids and feature vectors, CandidateCodec), the top option and its
+          // propensity; its recommendations point to it. Older rows have none: they cannot be evaluated.
+          """
+          CREATE TABLE lists (
+            id INTEGER PRIMARY KEY,
+            created TEXT NOT NULL,
+            policy TEXT NOT NULL,
+            policy_version INTEGER NOT NULL,
+            candidates BLOB NOT NULL,
+            top_option TEXT NOT NULL,
+            top_propensity REAL NOT NULL
+          );
+          ALTER TABLE recommendations ADD COLUMN list_id INTEGER REFERENCES lists(id);
+          CREATE INDEX recommendations_by_list ON recommendations(list_id);
+          """);
 
   /** The version after which {@link TextKeys#rekey} runs. */
   static final int TEXT_KEYS = 5;

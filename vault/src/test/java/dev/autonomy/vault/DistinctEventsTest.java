@@ -78,6 +78,10 @@ class DistinctEventsTest {
           Statement version = vault.connection().createStatement()) {
         st.setBytes(1, digest);
         st.executeUpdate();
+        // back to schema 4: without what steps 5 and 6 made
+        version.execute("DROP INDEX recommendations_by_list");
+        version.execute("ALTER TABLE recommendations DROP COLUMN list_id");
+        version.execute("DROP TABLE lists");
         version.execute("PRAGMA user_version = 4");
       }
       vault.connection().commit();

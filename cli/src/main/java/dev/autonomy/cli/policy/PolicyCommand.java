@@ -2,9 +2,13 @@ package dev.autonomy.cli.policy;
 
 import dev.autonomy.cli.Session;
 import dev.autonomy.engine.Autonomy;
+import dev.autonomy.bandit.ope.Comparison;
+import dev.autonomy.bandit.ope.Estimate;
 import dev.autonomy.engine.policy.PolicyBook;
+import dev.autonomy.engine.policy.PolicyEvaluation;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "policy", mixinStandardHelpOptions = true,
     description = {"The ranking policies: the fixed hand weights, and learned ones (LinUCB, Thompson sampling,",
         "epsilon-greedy) that start from them and learn from all your feedback, live or not."},
-    subcommands = {PolicyCommand.ListPolicies.class, PolicyCommand.Switch.class})
+    subcommands = {PolicyCommand.ListPolicies.class, PolicyCommand.Switch.class, PolicyCommand.Evaluate.class})
 public final class PolicyCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -59,6 +63,41 @@ public final class PolicyCommand implements Runnable {
       try (Autonomy autonomy = Session.open(spec)) {
         PolicyBook.Switch made = autonomy.policies().switchTo(name);
         Session.out(spec).printf("live policy: %s (was %s), recorded at %s%n", made.to(), made.from(), made.at());
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "evaluate", mixinStandardHelpOptions = true,
+      description = {"Estimate from your own log how a policy would have done on the top slot, against the live one.",
+          "Only lists logged with their candidates whose top item got feedback count; the reward is that feedback's",
+          "satisfaction (0..1). The policy is replayed from its prior on your feedback in time order."})
+  static final class Evaluate implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Parameters(paramLabel = "NAME", description = "fixed, linucb, thompson or egreedy") String name;
+    @Option(names = "--days", paramLabel = "N", description = "Look back N days (default ${DEFAULT-VALUE}).")
+    int days = PolicyBook.EVALUATION_DAYS;
+    @Option(names = "--json", description = "Print one JSON object.") boolean json;
+
+    @Override
+    public Integer call() {
+      try (Autonomy autonomy = Session.open(spec)) {
+        PolicyEvaluation.Result r = autonomy.policies().evaluate(name, days);
+        if (json) {
+          Session.json(spec, r);
+          return 0;
+        }
+        PrintWriter out = Session.out(spec);
+        out.printf("%s on the top slot: %d list(s) with feedback on their top item, of %d logged with candidates in %d day(s)"
+            + " (shown by %s)%n", r.policy(), r.evaluable(), r.lists(), r.days(), String.join(", ",
+            r.logged().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+        for (Estimate e : r.estimates()) {
+          out.printf(Locale.ROOT, "  %-6s %.3f  [%.3f, %.3f]%s%n", e.estimator().code(), e.value(), e.low(), e.high(),
+              e == r.estimates().get(0) ? "  (default)" : "");
+        }
+        Comparison c = r.comparison();
+        out.printf(Locale.ROOT, "against the live policy (%s): %.3f vs %.3f, difference %+.3f [%+.3f, %+.3f]: %s%n",
+            c.estimator().code(), c.a(), c.b(), c.difference(), c.low(), c.high(), r.verdict());
       }
       return 0;
     }

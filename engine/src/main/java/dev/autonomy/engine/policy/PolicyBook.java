@@ -6,6 +6,7 @@ import dev.autonomy.bandit.Policies;
 import dev.autonomy.bandit.Policy;
 import dev.autonomy.bandit.PolicyState;
 import dev.autonomy.bandit.Prior;
+import dev.autonomy.bandit.ope.OffPolicyEvaluation;
 import dev.autonomy.core.AutonomyFailure;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.engine.state.Derived;
@@ -13,11 +14,14 @@ import dev.autonomy.vault.Documents;
 import dev.autonomy.vault.Json;
 import dev.autonomy.vault.Vault;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * The person's ranking policies: the fixed hand weights, and learned policies (LinUCB, linear
@@ -107,6 +111,32 @@ public final class PolicyBook {
     learned.put("thompson", Policies.thompson(p, THOMPSON_SCALE, THOMPSON_DRAWS));
     learned.put("egreedy", Policies.epsilonGreedy(p, EPSILON));
     return learned;
+  }
+
+  /** Days {@link #evaluate} looks back when not told. */
+  public static final int EVALUATION_DAYS = 90;
+  /** The seed of an evaluation's bootstrap and of Thompson sampling's draws in it: the same log gives the same answer. */
+  static final long EVALUATION_SEED = 1;
+
+  /**
+   * What policy {@code name}, replayed on the person's log from its prior, would have earned on the
+   * top slot of the lists shown in the last {@code days} days, against the policies live then
+   * ({@link PolicyEvaluation} says which lists count and how).
+   *
+   * @throws InvalidInputException for an unknown name, a window under a day, or a log with no
+   *     evaluable list
+   */
+  public PolicyEvaluation.Result evaluate(String name, int days) {
+    if (!NAMES.contains(name)) {
+      throw new InvalidInputException("no ranking policy '" + name + "'; policies: " + String.join(", ", NAMES));
+    }
+    if (days < 1) {
+      throw new InvalidInputException("days must be at least 1, was " + days);
+    }
+    Supplier<Policy> fresh = FIXED.equals(name) ? () -> Policies.fixed(prior, 0) : () -> freshLearned().get(name);
+    return PolicyEvaluation.run(name, fresh, vault.decisions(), clock.instant().minus(Duration.ofDays(days)), days,
+        featureNames.size(), OffPolicyEvaluation.Settings.defaults().withSeed(EVALUATION_SEED),
+        new SplittableRandom(EVALUATION_SEED));
   }
 
   /** The live learned policy, or empty while the fixed hand weights are live. */

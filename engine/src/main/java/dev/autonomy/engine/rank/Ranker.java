@@ -124,13 +124,15 @@ public final class Ranker {
         shown.add(r);
         features.put(r.id(), xs[slot.index()]);
       }
+      Choice.Slot top = choice.slots().get(0);
       return new Ranking(shown, rules, limitsApplied, request.options().size(), eligible.size(),
-          new DecisionLog.Shown(policyName, version, features));
+          new DecisionLog.Shown(policyName, version, features, candidates(eligible, xs, top.index(), top.propensity())));
     }
     double epsilon = request.policy().exploration();
     int pool = eligible.size() - (k - 1); // candidates for the last slot
     boolean explore = epsilon > 0 && pool > 1 && random.nextDouble() < epsilon;
     int lastIndex = explore ? (k - 1) + random.nextInt(pool) : k - 1;
+    double topPropensity = 1;
     for (int slot = 0; slot < k; slot++) {
       int index = slot < k - 1 ? slot : lastIndex;
       OptionScorer.Scored s = eligible.get(index);
@@ -143,6 +145,9 @@ public final class Ranker {
       } else {
         propensity = epsilon / pool;
       }
+      if (slot == 0) {
+        topPropensity = propensity;
+      }
       boolean exploration = isLast && explore && index != k - 1;
       Recommendation r = recommendation(s, scorer.explain(s, context, VARIETY_PENALTY), request, limits, rules, limitsApplied,
           exploration, propensity);
@@ -150,7 +155,17 @@ public final class Ranker {
       features.put(r.id(), xs[index]);
     }
     return new Ranking(shown, rules, limitsApplied, request.options().size(), eligible.size(),
-        new DecisionLog.Shown(policyName, version, features));
+        new DecisionLog.Shown(policyName, version, features, candidates(eligible, xs, k == 1 ? lastIndex : 0, topPropensity)));
+  }
+
+  /** What the top item was chosen from, for off-policy evaluation: every eligible option and its vector. */
+  private static Optional<DecisionLog.Candidates> candidates(List<OptionScorer.Scored> eligible, double[][] xs, int top,
+      double propensity) {
+    List<String> ids = new ArrayList<>(eligible.size());
+    for (OptionScorer.Scored s : eligible) {
+      ids.add(s.option().id());
+    }
+    return Optional.of(new DecisionLog.Candidates(ids, List.of(xs), top, propensity));
   }
 
   /** The name the decision log gives the hand weights as a policy. */
