@@ -221,6 +221,10 @@ class AutonomyLoopTest {
       assertThat(Files.readString(dir.resolve("rules.json"))).contains("never swim");
       assertThat(Files.readAllLines(dir.resolve("feedback.csv"))).hasSize(2).last().asString().contains(r.id(), "skipped");
       assertThat(Files.readString(dir.resolve("desire-model.json"))).contains("provenance");
+      // the shown list with the candidates its policy chose from, for off-policy evaluation
+      assertThat(summary.files()).containsEntry("lists.jsonl", 1L);
+      assertThat(Files.readString(dir.resolve("lists.jsonl"))).contains("\"policy\":\"fixed\"", "\"top\":\"" + r.option().id() + "\"",
+          "\"vectors\":[[");
       assertThatThrownBy(() -> a.export(dir)).isInstanceOf(InvalidInputException.class).hasMessageContaining("empty");
     }
   }

@@ -8,8 +8,10 @@ import dev.autonomy.engine.features.ContextFeatures;
 import dev.autonomy.engine.features.FeatureVector;
 import dev.autonomy.engine.option.Options;
 import dev.autonomy.engine.quality.DailyValue;
+import dev.autonomy.engine.rank.RankFeatures;
 import dev.autonomy.engine.state.PersonState;
 import dev.autonomy.engine.state.PersonStates;
+import dev.autonomy.vault.DecisionLog;
 import dev.autonomy.vault.FeedbackRow;
 import dev.autonomy.vault.Json;
 import dev.autonomy.vault.LoggedDecision;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -135,6 +138,26 @@ public final class Exporter {
     }
     files.put("recommendations.jsonl", (long) decisions.size());
 
+    // Each shown list with the candidates its policy chose from: what off-policy evaluation reads.
+    List<DecisionLog.ShownList> lists = vault.decisions().lists(Instant.EPOCH);
+    try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("lists.jsonl"), StandardCharsets.UTF_8)) {
+      for (DecisionLog.ShownList l : lists) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", l.id());
+        row.put("created", l.created().toString());
+        row.put("policy", l.policy());
+        row.put("policy_version", l.version());
+        row.put("features", RankFeatures.NAMES);
+        row.put("candidates", l.candidates().optionIds());
+        row.put("vectors", l.candidates().vectors());
+        row.put("top", l.candidates().optionIds().get(l.candidates().top()));
+        row.put("top_propensity", l.candidates().topPropensity());
+        out.write(Json.mapper().writeValueAsString(row));
+        out.write('\n');
+      }
+    }
+    files.put("lists.jsonl", (long) lists.size());
+
     List<FeedbackRow> feedback = vault.decisions().feedbackRows();
     try (CSVPrinter out = csv(dir.resolve("feedback.csv"), "recommendation_id", "option_id", "desire", "outcome", "rating", "at")) {
       for (FeedbackRow f : feedback) {
@@ -160,6 +183,7 @@ public final class Exporter {
         features.csv           the context features of each day the desire model learned from
         desire-model.json      the desire model's parameters and provenance
         recommendations.jsonl  every recommendation shown, with its explanation and propensity
+        lists.jsonl            every list shown: the policy, the candidates it chose from and their features
         feedback.csv           your feedback
         rules.json             your rules
         options.json           the options Autonomy could propose
