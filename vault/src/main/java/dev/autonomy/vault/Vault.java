@@ -37,6 +37,9 @@ public final class Vault implements AutoCloseable {
 
   private final Path home;
   private final Connection connection;
+  /** How long a write waits for another process that holds the vault before it says so. */
+  static final int BUSY_TIMEOUT_MS = 10_000;
+
   private final Clock clock;
   private final WalCheckpointer checkpointer;
   private final SignalStore signals;
@@ -77,7 +80,7 @@ public final class Vault implements AutoCloseable {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.enforceForeignKeys(true);
-    config.setBusyTimeout(10_000);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
     try {
       Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
       try (Statement st = connection.createStatement()) {
@@ -251,6 +254,10 @@ public final class Vault implements AutoCloseable {
       return result;
     } catch (SQLException e) {
       rollbackQuietly(e);
+      if (isBusy(e)) {
+        throw new VaultException("another process is using the vault " + databaseFile() + " and held it for "
+            + BUSY_TIMEOUT_MS / 1000 + " s (an import, or a server writing); nothing was changed here; try again when it is done", e);
+      }
       throw new VaultException("vault " + databaseFile() + ": " + e.getMessage(), e);
     } catch (RuntimeException | Error e) {
       rollbackQuietly(e);
@@ -264,6 +271,12 @@ public final class Vault implements AutoCloseable {
   /** Reads without changing anything; still ends the implicit transaction so WAL can checkpoint. */
   <T> T read(SqlWork<T> work) {
     return transaction(work);
+  }
+
+  /** SQLITE_BUSY or SQLITE_LOCKED (primary result codes 5 and 6): another connection holds the database. */
+  private static boolean isBusy(SQLException e) {
+    int primary = e.getErrorCode() & 0xff;
+    return primary == 5 || primary == 6;
   }
 
   private void rollbackQuietly(Throwable cause) {
