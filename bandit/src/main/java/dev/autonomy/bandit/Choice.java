@@ -1,5 +1,6 @@
 package dev.autonomy.bandit;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,6 +41,16 @@ public record Choice(List<Slot> slots, int draws) {
     if (distinct != slots.size()) {
       throw new IllegalArgumentException("slots must show each candidate at most once, were " + slots);
     }
+  }
+
+  /** The {@code k} best-scored candidates, top first, shown for sure (propensity 1 each). */
+  static Choice best(double[] scores, int k) {
+    int[] top = TopK.of(scores, TopK.shown(k, scores.length));
+    List<Slot> slots = new ArrayList<>(top.length);
+    for (int index : top) {
+      slots.add(new Slot(index, 1));
+    }
+    return new Choice(slots, 0);
   }
 
   /** The candidate indices, top first. */

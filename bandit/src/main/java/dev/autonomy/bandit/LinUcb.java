@@ -1,6 +1,5 @@
 package dev.autonomy.bandit;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -55,13 +54,7 @@ final class LinUcb implements Policy {
 
   @Override
   public Choice choose(List<Candidate> candidates, int k, RandomGenerator random) {
-    double[] scores = scores(candidates);
-    int[] top = TopK.of(scores, TopK.shown(k, scores.length));
-    List<Choice.Slot> slots = new ArrayList<>(top.length);
-    for (int index : top) {
-      slots.add(new Choice.Slot(index, 1));
-    }
-    return new Choice(slots, 0);
+    return Choice.best(scores(candidates), k);
   }
 
   @Override

@@ -8,9 +8,6 @@ import dev.autonomy.core.signal.Signal;
 import dev.autonomy.core.signal.SignalKind;
 import dev.autonomy.core.signal.SignalSink;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +16,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +95,7 @@ public final class SignalStore {
   private static final class BatchingSink implements SignalSink {
     private final PreparedStatement insert;
     private final long sourceId;
-    private final MessageDigest digest;
+    private final KeyHash keyHash = new KeyHash();
     /** How often each key of a kind whose repeats are distinct events was seen in this import. */
     private final Map<String, Integer> occurrences = new HashMap<>();
     private int pending;
@@ -109,11 +105,6 @@ public final class SignalStore {
     BatchingSink(PreparedStatement insert, long sourceId) {
       this.insert = insert;
       this.sourceId = sourceId;
-      try {
-        this.digest = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-      }
     }
 
     @Override
@@ -133,8 +124,7 @@ public final class SignalStore {
         // Two identical purchases in one file are two purchases; the same file again numbers them alike.
         String key = s.kind().repeatsAreDistinct() ? s.naturalKey(occurrences.merge(s.naturalKey(), 1, Integer::sum))
             : s.naturalKey();
-        // 16 bytes of SHA-256 keep the unique index small; collisions are out of reach.
-        insert.setBytes(12, Arrays.copyOf(digest.digest(key.getBytes(StandardCharsets.UTF_8)), 16));
+        insert.setBytes(12, keyHash.of(key));
         insert.addBatch();
         sent++;
         if (++pending == BATCH) {

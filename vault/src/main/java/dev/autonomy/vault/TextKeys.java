@@ -4,16 +4,12 @@ import dev.autonomy.core.signal.Modality;
 import dev.autonomy.core.signal.Provenance;
 import dev.autonomy.core.signal.Signal;
 import dev.autonomy.core.signal.SignalKind;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
 
 /**
  * Migration 5, in Java: the natural key of a signal with a text used to end with the text's 32-bit
@@ -26,12 +22,7 @@ final class TextKeys {
 
   /** Re-keys every row with a text, inside the caller's transaction; returns how many. */
   static int rekey(Connection connection) throws SQLException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
+    KeyHash keyHash = new KeyHash();
     int n = 0;
     try (PreparedStatement read = connection.prepareStatement(
             "SELECT id, kind, start_ms, end_ms, zone, value, unit, category, text, device, modality"
@@ -43,7 +34,7 @@ final class TextKeys {
             Instant.ofEpochMilli(rs.getLong(4)), ZoneId.of(rs.getString(5)), rs.getDouble(6), rs.getString(7),
             rs.getString(8), rs.getString(9), new Provenance("migration", "migration", rs.getString(10),
                 Modality.valueOf(rs.getString(11))));
-        write.setBytes(1, Arrays.copyOf(digest.digest(s.naturalKey().getBytes(StandardCharsets.UTF_8)), 16));
+        write.setBytes(1, keyHash.of(s.naturalKey()));
         write.setLong(2, rs.getLong(1));
         write.addBatch();
         n++;

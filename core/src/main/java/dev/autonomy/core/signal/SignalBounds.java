@@ -22,7 +22,20 @@ public final class SignalBounds {
   /** The largest magnitude of any value (money in any currency included). */
   public static final double LARGEST = 1e12;
 
+  /**
+   * No record is dated after this, whatever the clock: what reads stored signals without a clock
+   * (the cleaner, the moment series) drops a record outside {@link #EARLIEST}..LATEST or longer
+   * than {@link #LONGEST}, stored before imports checked dates.
+   */
+  public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
   private SignalBounds() {}
+
+  /** Whether a stored record's dates lie within any person's history (see {@link #LATEST}). */
+  public static boolean datedWithinHistory(Signal s) {
+    return !s.start().isBefore(EARLIEST) && !s.end().isAfter(LATEST)
+        && Duration.between(s.start(), s.end()).compareTo(LONGEST) <= 0;
+  }
 
   /** What is out of bounds in {@code s}, naming the field, or empty when it is within them. */
   public static Optional<String> problem(Signal s, Instant now) {

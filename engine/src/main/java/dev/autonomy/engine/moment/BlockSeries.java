@@ -38,17 +38,13 @@ public final class BlockSeries {
   }
 
   /** Blocks of {@code blockHours} (1, 2, 3, 4, 6, 8, 12 or 24) from the step records among {@code signals}. */
-  /** 2100-01-01: no record is dated after it (the series has no clock; imports refuse what is after tomorrow). */
-  private static final long LATEST_EPOCH_SECOND = 4_102_444_800L;
-
   public static BlockSeries of(List<Signal> signals, int blockHours) {
     requireBlockHours(blockHours);
     int blocks = 24 / blockHours;
     Map<LocalDate, Map<String, double[]>> byDevice = new HashMap<>();
     for (Signal s : signals) {
       // Records dated outside any history (see SignalBounds) would stretch the series over decades.
-      if (s.kind() != SignalKind.STEPS || !isIntraday(s) || s.start().isBefore(SignalBounds.EARLIEST)
-          || s.start().getEpochSecond() > LATEST_EPOCH_SECOND) {
+      if (s.kind() != SignalKind.STEPS || !isIntraday(s) || !SignalBounds.datedWithinHistory(s)) {
         continue;
       }
       ZonedDateTime start = s.start().atZone(s.zone());

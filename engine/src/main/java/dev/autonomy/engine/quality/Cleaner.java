@@ -5,7 +5,6 @@ import dev.autonomy.core.signal.Signal;
 import dev.autonomy.core.signal.SignalBounds;
 import dev.autonomy.core.signal.SignalKind;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -184,29 +183,26 @@ public final class Cleaner {
     }
   }
 
-  /** No record is dated after this: the cleaner has no clock, and the imports refuse what is after tomorrow. */
-  static final Instant LATEST_DATE = Instant.parse("2100-01-01T00:00:00Z");
-
   private static List<Signal> removeBadAndDuplicates(SignalKind kind, List<Signal> signals, Tally tally) {
     DailyRule rule = DailyRule.of(kind);
     Map<String, Signal> unique = new LinkedHashMap<>();
+    List<Signal> result = new ArrayList<>();
     for (Signal s : signals) {
       boolean tooLong = kind == SignalKind.SLEEP
           && Duration.between(s.start(), s.end()).toMinutes() > rule.max();
       // A record dated outside any person's history (imported before imports checked dates)
       // would stretch the table over every day between it and the rest.
-      boolean undated = s.start().isBefore(SignalBounds.EARLIEST) || s.end().isAfter(LATEST_DATE)
-          || Duration.between(s.start(), s.end()).compareTo(SignalBounds.LONGEST) > 0;
-      if (!rule.allows(s.value()) || tooLong || undated) {
+      if (!rule.allows(s.value()) || tooLong || !SignalBounds.datedWithinHistory(s)) {
         tally.impossible++;
       } else if (kind.repeatsAreDistinct()) {
         // The vault already told repeats in one file (two coffees) from the same file imported twice.
-        unique.put(s.naturalKey() + "#" + unique.size(), s);
-      } else if (unique.putIfAbsent(s.naturalKey(), s) != null) {
+        result.add(s);
+      } else if (unique.putIfAbsent(s.naturalKey(), s) == null) {
+        result.add(s);
+      } else {
         tally.exactDuplicates++;
       }
     }
-    List<Signal> result = new ArrayList<>(unique.values());
     if (!rule.additive() || rule.event()) {
       return result;
     }

@@ -17,6 +17,7 @@ import dev.autonomy.engine.context.StatedLimits;
 import dev.autonomy.engine.rule.Constraint;
 import dev.autonomy.vault.DecisionLog;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,7 +187,7 @@ public final class Ranker {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -Math.abs((weights[i] - prior[i]) * x[i])));
+    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -Math.abs((weights[i] - prior[i]) * x[i])));
     for (int j = 0; j < Math.min(LEARNED_TERMS_SHOWN, order.length); j++) {
       int i = order[j];
       double moved = (weights[i] - prior[i]) * x[i];
@@ -278,6 +279,8 @@ public final class Ranker {
       base += String.format(Locale.ROOT, " Over your stated limit (%s); shown because you said limits=soft, scored down by %.2f.",
           String.join(", ", limits.over(s.option()).values()), OptionScorer.SOFT_LIMIT_PENALTY * s.overLimits());
     }
-    return exploration ? base + " Shown to explore: picked at random among the eligible options, not because it scored best." : base;
+    // True of both ways a list explores: the fixed ranker's random last slot, and a learned policy's
+    // draw (Thompson sampling, epsilon-greedy); the propensity says how likely it was.
+    return exploration ? base + " Shown to explore: a random choice put it here, not its score alone." : base;
   }
 }
