@@ -7,6 +7,7 @@ import dev.autonomy.bench.desire.BenchDesiresCommand;
 import dev.autonomy.bench.ingest.BenchImportCommand;
 import dev.autonomy.bench.moment.BenchMomentsCommand;
 import dev.autonomy.bench.plan.BenchRoutesCommand;
+import dev.autonomy.bench.recommend.BenchLogCommand;
 import dev.autonomy.bench.recommend.BenchRecommendCommand;
 import dev.autonomy.bench.situation.BenchSituationCommand;
 import dev.autonomy.bench.solve.BenchSolversCommand;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
       BenchDesiresCommand.class,
       BenchMomentsCommand.class,
       BenchRecommendCommand.class,
+      BenchLogCommand.class,
       BenchSituationCommand.class,
       BenchBanditCommand.class,
       BenchOpeCommand.class,

@@ -3,6 +3,7 @@ package dev.autonomy.cli;
 import dev.autonomy.cli.data.ExportCommand;
 import dev.autonomy.cli.data.ForgetCommand;
 import dev.autonomy.cli.data.ImportCommand;
+import dev.autonomy.cli.data.LogCommand;
 import dev.autonomy.cli.data.OptionsCommand;
 import dev.autonomy.cli.data.QualityCommand;
 import dev.autonomy.cli.demo.DemoCommand;
@@ -40,6 +41,7 @@ final class Commands {
     cli.addSubcommand(new RuleCommand());
     cli.addSubcommand(new PolicyCommand());
     cli.addSubcommand(new OptionsCommand());
+    cli.addSubcommand(new LogCommand());
     cli.addSubcommand(new ExportCommand());
     cli.addSubcommand(new ForgetCommand());
     cli.addSubcommand(new ServeCommand());

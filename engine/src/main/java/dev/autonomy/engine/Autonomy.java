@@ -13,6 +13,7 @@ import dev.autonomy.engine.audit.SelfAudit;
 import dev.autonomy.engine.collect.Collector;
 import dev.autonomy.engine.data.Exporter;
 import dev.autonomy.engine.data.Forgetting;
+import dev.autonomy.engine.data.LogRetention;
 import dev.autonomy.engine.desire.DesireEvaluation;
 import dev.autonomy.engine.desire.Desires;
 import dev.autonomy.engine.desire.Goals;
@@ -83,6 +84,7 @@ public final class Autonomy implements AutoCloseable {
   private final SelfAudit audit;
   private final Exporter exporter;
   private final Forgetting forgetting;
+  private final LogRetention retention;
 
   private Autonomy(Vault vault, Clock clock, RandomGenerator random) {
     this.vault = vault;
@@ -95,7 +97,9 @@ public final class Autonomy implements AutoCloseable {
     this.options = new Options(vault);
     this.policies = new PolicyBook(vault, clock, RankFeatures.NAMES, RankFeatures.handWeights());
     this.learning = new Learning(vault, clock, states, desires, policies);
-    this.recommender = new Recommender(options, desires, learning, rules, states, vault.decisions(), policies, random);
+    this.retention = new LogRetention(vault, clock);
+    this.recommender = new Recommender(options, desires, learning, rules, states, vault.decisions(), policies,
+        retention::afterLogging, random);
     this.planning = new Planning(vault, clock, options, rules, desires, states, recommender);
     this.asking = new Asking(text, recommender, clock);
     this.audit = new SelfAudit(clock, vault.decisions(), states, desires, options);
@@ -122,8 +126,6 @@ public final class Autonomy implements AutoCloseable {
     return vault.home();
   }
 
-  // ---- collect ---------------------------------------------------------------------------------
-
   public ImportResult importPath(Path path, String format, String person) {
     return collector.importPath(path, format, person, n -> { }, false);
   }
@@ -140,8 +142,6 @@ public final class Autonomy implements AutoCloseable {
   public long signalCount() {
     return collector.signalCount();
   }
-
-  // ---- understand ------------------------------------------------------------------------------
 
   public QualityReport quality() {
     return states.quality();
@@ -180,8 +180,6 @@ public final class Autonomy implements AutoCloseable {
   public Optional<Map<DesireType, Double>> desireWeights(Situation situation) {
     return desires.weights(situation);
   }
-
-  // ---- act -------------------------------------------------------------------------------------
 
   public OptionCatalogue options() {
     return options.catalogue();
@@ -228,8 +226,6 @@ public final class Autonomy implements AutoCloseable {
     return planning.paths(map, start, situation, seed);
   }
 
-  // ---- learn and audit -------------------------------------------------------------------------
-
   public void feedback(String recommendationId, Outcome outcome, OptionalInt rating) {
     learning.feedback(recommendationId, outcome, rating);
   }
@@ -247,12 +243,15 @@ public final class Autonomy implements AutoCloseable {
     return policies;
   }
 
+  /** How much the decision log holds and how long it keeps it: the person's retention. */
+  public LogRetention log() {
+    return retention;
+  }
+
   /** See {@link SelfAudit#run}. */
   public AuditReport audit(int days, double epsilon) {
     return audit.run(days, epsilon);
   }
-
-  // ---- rules -----------------------------------------------------------------------------------
 
   public PersonRule addRule(String text) {
     return rules.add(text);
@@ -265,8 +264,6 @@ public final class Autonomy implements AutoCloseable {
   public void removeRule(String id) {
     rules.remove(id);
   }
-
-  // ---- export and forget -----------------------------------------------------------------------
 
   public Exporter.Summary export(Path dir) {
     return exporter.export(dir);

@@ -89,7 +89,10 @@ class AutonomyLoopTest {
       });
       // Logged with its propensity, and readable back for "why".
       Why why = a.why(first.id());
-      assertThat(why.decision().recommendation()).isEqualTo(first);
+      // as shown, with every number to the six significant digits the log keeps
+      assertThat(why.decision().recommendation()).usingRecursiveComparison()
+          .withComparatorForType((x, y) -> Math.abs(x - y) <= 1e-5 * Math.max(1, Math.abs(y)) ? 0 : Double.compare(x, y), Double.class)
+          .isEqualTo(first);
       // A list asked for one desire says so in its logged context.
       assertThat(why.decision().situation()).containsEntry(Recommender.ASKED_DESIRE, "move").containsEntry("place", "outdoor");
       assertThat(why.decision().recommendation().explanation().propensity()).isEqualTo(1.0);

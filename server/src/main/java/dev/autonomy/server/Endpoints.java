@@ -56,6 +56,7 @@ final class Endpoints {
       ctx.json(Map.of("removed", id));
     });
     routes.get("/audit", this::audit);
+    new PolicyEndpoints(this).register(routes);
   }
 
   /** Runs one facade call while holding the lock. */
@@ -156,7 +157,7 @@ final class Endpoints {
    * A numeric query parameter through Javalin's typed validation; its range is checked once, by
    * the domain value it goes into (the ranking policy, the audit's inputs).
    */
-  private static <T extends Number> T number(Context ctx, String name, Class<T> type, T fallback) {
+  static <T extends Number> T number(Context ctx, String name, Class<T> type, T fallback) {
     try {
       return ctx.queryParamAsClass(name, type).getOrDefault(fallback);
     } catch (ValidationException e) {

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,8 @@ import java.util.OptionalInt;
  */
 public final class DecisionLog {
   private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+  private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
+  private static final TypeReference<List<Recommendation>> RECOMMENDATIONS = new TypeReference<>() {};
 
   private final Vault vault;
 
@@ -42,7 +45,8 @@ public final class DecisionLog {
    * What a learning policy needs of a shown list: each shown item's feature vector, by
    * recommendation id, and the policy that showed it with its version.
    */
-  public record Shown(String policy, long version, Map<String, double[]> features, Optional<Candidates> candidates) {
+  public record Shown(String policy, long version, Map<String, double[]> features, Optional<Candidates> candidates,
+      List<ShadowList> shadows) {
     static final Shown NONE = new Shown("", 0, Map.of());
 
     public Shown {
@@ -50,6 +54,15 @@ public final class DecisionLog {
       if (candidates == null) {
         throw new IllegalArgumentException("candidates must not be null (Optional.empty() when none)");
       }
+      shadows = List.copyOf(shadows);
+      if (!shadows.isEmpty() && candidates.isEmpty()) {
+        throw new IllegalArgumentException("shadow lists need the candidate set they were chosen from");
+      }
+    }
+
+    /** Without shadow policies. */
+    public Shown(String policy, long version, Map<String, double[]> features, Optional<Candidates> candidates) {
+      this(policy, version, features, candidates, List.of());
     }
 
     /** Without the candidate set: the list is not evaluable offline. */
@@ -59,13 +72,60 @@ public final class DecisionLog {
   }
 
   /**
+   * What a shadow policy would have shown for a list, beside the live one: never shown to the
+   * person, logged so that policies can be compared on the same situations.
+   *
+   * @param id its own id ({@code shd-...}), refused by feedback: the person never saw it
+   * @param policy the shadow policy's name
+   * @param version how many updates it had learned from then
+   * @param optionIds what it would have shown, top first
+   * @param propensities each slot's propensity, as the live list's are defined
+   * @param firstSlot its probability of putting each candidate first, in the candidate set's order
+   * @param draws sampled parameter draws that estimated them (Thompson sampling), 0 when exact
+   */
+  public record ShadowList(String id, String policy, long version, List<String> optionIds, double[] propensities,
+      double[] firstSlot, int draws) {
+    public ShadowList {
+      optionIds = List.copyOf(optionIds);
+      if (optionIds.isEmpty() || optionIds.size() != propensities.length) {
+        throw new IllegalArgumentException("shadow list " + id + ": need one propensity per option (at least one), were "
+            + optionIds.size() + " options and " + propensities.length + " propensities");
+      }
+    }
+  }
+
+  /** The ids a shadow list gets: never confused with a shown recommendation's. */
+  public static final String SHADOW_PREFIX = "shd-";
+
+  /**
    * What off-policy evaluation needs of a shown list: every candidate the policy chose the top item
    * from (option ids and feature vectors, in one order), the index of the top item among them, and
    * the probability the policy had of showing it first. Stored compactly ({@link CandidateCodec}):
    * the vectors come back as float32.
    */
-  public record Candidates(List<String> optionIds, List<double[]> vectors, int top, double topPropensity) {
+  public record Candidates(List<String> optionIds, List<double[]> vectors, int top, double topPropensity,
+      double[] firstSlot, int draws) {
+    /** Known only by the top item's propensity (lists logged before vault migration 7). */
+    public Candidates(List<String> optionIds, List<double[]> vectors, int top, double topPropensity) {
+      this(optionIds, vectors, top, topPropensity, new double[0], 0);
+    }
+
+    /**
+     * The live policy's probability of showing each candidate first, when it was logged (vault
+     * migration 7 on); empty for older lists, which give only the top item's.
+     */
+    public Optional<double[]> firstSlotProbabilities() {
+      return firstSlot.length == 0 ? Optional.empty() : Optional.of(firstSlot.clone());
+    }
+
     public Candidates {
+      if (firstSlot.length != 0 && firstSlot.length != optionIds.size()) {
+        throw new IllegalArgumentException("candidates: the first-slot probabilities need one per candidate ("
+            + optionIds.size() + "), were " + firstSlot.length);
+      }
+      if (draws < 0) {
+        throw new IllegalArgumentException("candidates: draws must be >= 0, was " + draws);
+      }
       optionIds = List.copyOf(optionIds);
       vectors = List.copyOf(vectors);
       if (optionIds.isEmpty() || optionIds.size() != vectors.size()) {
@@ -88,23 +148,32 @@ public final class DecisionLog {
 
   /** One logged list with its candidates, and the feedback on its top item if there was some. */
   public record ShownList(long id, Instant created, String policy, long version, Candidates candidates,
-      Optional<FeedbackRow> topFeedback) {}
+      Optional<FeedbackRow> topFeedback, List<ShadowList> shadows) {
+    public ShownList {
+      shadows = List.copyOf(shadows);
+    }
+  }
 
   /** One piece of feedback on an item logged with its feature vector: what a learning policy learned from. */
   public record Taught(String optionId, String desire, double[] features, Outcome outcome, OptionalInt rating, Instant at) {}
 
-  /** Logs recommendations shown together, with their features and policy, in one transaction. */
+  /**
+   * Logs recommendations shown together, with their features and policy, in one transaction. A list
+   * logged with its candidate set is stored compactly: the situation once, the recommendations'
+   * JSON deflated together ({@link ListBodies}), each shown item's features as a reference into the
+   * candidate set.
+   */
   public void record(Map<String, String> situation, List<Recommendation> shown, Shown policy) {
     vault.write(List.of(Vault.DECISIONS),
         connection -> {
           String created = vault.clock().instant().toString();
-          Long listId = policy.candidates().isPresent() ? insertList(connection, created, policy) : null;
+          String situationJson = write(situation);
+          Long listId = policy.candidates().isPresent() ? insertList(connection, created, policy, situationJson, shown) : null;
           try (PreparedStatement st =
               connection.prepareStatement(
                   "INSERT INTO recommendations(id, created, option_id, desire, score, confidence, propensity,"
                       + " exploration, situation, body, features, policy, policy_version, list_id)"
                       + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            String situationJson = write(situation);
             for (Recommendation r : shown) {
               st.setString(1, r.id());
               st.setString(2, created);
@@ -114,15 +183,24 @@ public final class DecisionLog {
               st.setDouble(6, r.confidence());
               st.setDouble(7, r.explanation().propensity());
               st.setInt(8, r.explanation().exploration() ? 1 : 0);
-              st.setString(9, situationJson);
-              st.setString(10, write(r));
               double[] x = policy.features().get(r.id());
-              if (x == null) {
+              boolean inList = listId != null && x != null && policy.candidates().get().optionIds().contains(r.option().id());
+              if (listId == null) {
+                st.setString(9, situationJson);
+                st.setString(10, write(r));
+              } else {
+                st.setNull(9, Types.VARCHAR);
+                st.setNull(10, Types.VARCHAR);
+              }
+              if (x == null || inList) {
                 st.setNull(11, Types.VARCHAR);
+              } else {
+                st.setString(11, write(x));
+              }
+              if (x == null) {
                 st.setNull(12, Types.VARCHAR);
                 st.setNull(13, Types.INTEGER);
               } else {
-                st.setString(11, write(x));
                 st.setString(12, policy.policy());
                 st.setLong(13, policy.version());
               }
@@ -139,22 +217,111 @@ public final class DecisionLog {
         });
   }
 
-  private static long insertList(Connection connection, String created, Shown policy) throws SQLException {
+  private static long insertList(Connection connection, String created, Shown policy, String situation,
+      List<Recommendation> shown) throws SQLException {
     Candidates c = policy.candidates().orElseThrow();
+    byte[] bodies = ListBodies.json(shown);
+    Long key = null;
+    byte[] dictionary = null;
+    byte[] candidateDictionary = null;
     try (PreparedStatement st = connection.prepareStatement(
-        "INSERT INTO lists(created, policy, policy_version, candidates, top_option, top_propensity) VALUES (?,?,?,?,?,?)")) {
+        "SELECT id, bodies, (SELECT COUNT(*) FROM lists later WHERE later.id > k.id), candidates FROM lists k"
+            + " WHERE k.bodies IS NOT NULL AND k.bodies_key IS NULL ORDER BY k.id DESC LIMIT 1");
+        ResultSet rs = st.executeQuery()) {
+      if (rs.next() && rs.getLong(3) < ListBodies.KEY_EVERY) {
+        key = rs.getLong(1);
+        dictionary = ListBodies.unpack(rs.getBytes(2), null, "list " + key);
+        candidateDictionary = CandidateCodec.inflate(rs.getBytes(4), null, "list " + key);
+      }
+    }
+    try (PreparedStatement st = connection.prepareStatement(
+        "INSERT INTO lists(created, policy, policy_version, candidates, top_option, top_propensity, first_slot, draws,"
+            + " situation, bodies, bodies_key) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+      st.setString(9, situation);
+      st.setBytes(10, ListBodies.pack(bodies, dictionary));
+      if (key == null) {
+        st.setNull(11, Types.INTEGER);
+      } else {
+        st.setLong(11, key);
+      }
       st.setString(1, created);
       st.setString(2, policy.policy());
       st.setLong(3, policy.version());
-      st.setBytes(4, CandidateCodec.encode(c.optionIds(), c.vectors()));
+      st.setBytes(4, CandidateCodec.encode(c.optionIds(), c.vectors(), candidateDictionary));
       st.setString(5, c.optionIds().get(c.top()));
       st.setDouble(6, c.topPropensity());
+      if (c.firstSlot().length == 0) {
+        st.setNull(7, Types.BLOB);
+      } else {
+        st.setBytes(7, CandidateCodec.encodeProbabilities(c.firstSlot()));
+      }
+      st.setInt(8, c.draws());
       st.executeUpdate();
     }
+    long listId;
     try (var st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
       rs.next();
-      return rs.getLong(1);
+      listId = rs.getLong(1);
     }
+    if (!policy.shadows().isEmpty()) {
+      try (PreparedStatement st = connection.prepareStatement("INSERT INTO shadow_lists(id, list_id, policy, policy_version,"
+          + " options, propensities, first_slot, draws) VALUES (?,?,?,?,?,?,?,?)")) {
+        for (ShadowList shadow : policy.shadows()) {
+          if (shadow.firstSlot().length != c.optionIds().size()) {
+            throw new IllegalArgumentException("shadow list " + shadow.id() + ": " + shadow.firstSlot().length
+                + " first-slot probabilities for " + c.optionIds().size() + " candidates");
+          }
+          st.setString(1, shadow.id());
+          st.setLong(2, listId);
+          st.setString(3, shadow.policy());
+          st.setLong(4, shadow.version());
+          st.setString(5, write(shadow.optionIds()));
+          st.setString(6, write(shadow.propensities()));
+          st.setBytes(7, CandidateCodec.encodeProbabilities(shadow.firstSlot()));
+          st.setInt(8, shadow.draws());
+          st.addBatch();
+        }
+        st.executeBatch();
+      }
+    }
+    return listId;
+  }
+
+  /** Every shadow list logged, by the id of the list it was chosen beside. */
+  private static Map<Long, List<ShadowList>> shadows(Connection connection) throws SQLException {
+    Map<Long, List<ShadowList>> out = new HashMap<>();
+    try (PreparedStatement st = connection.prepareStatement("SELECT id, list_id, policy, policy_version, options,"
+        + " propensities, first_slot, draws FROM shadow_lists ORDER BY list_id, rowid");
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        String id = rs.getString(1);
+        try {
+          List<String> options = Json.mapper().readValue(rs.getString(5), STRING_LIST);
+          double[] propensities = Json.mapper().readValue(rs.getString(6), double[].class);
+          out.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new ShadowList(id, rs.getString(3), rs.getLong(4),
+              options, propensities, CandidateCodec.decodeProbabilities(rs.getBytes(7), "shadow list " + id), rs.getInt(8)));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+          throw new VaultException("shadow list " + id + " cannot be read back: " + e.getMessage(), e);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The shadow list with this id, if one was logged: the policy, and what it would have shown. */
+  public Optional<ShadowList> shadow(String id) {
+    return vault.read(connection -> {
+      try (PreparedStatement st = connection.prepareStatement("SELECT list_id FROM shadow_lists WHERE id = ?")) {
+        st.setString(1, id);
+        try (ResultSet rs = st.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.<ShadowList>empty();
+          }
+          long list = rs.getLong(1);
+          return shadows(connection).getOrDefault(list, List.of()).stream().filter(s -> s.id().equals(id)).findFirst();
+        }
+      }
+    });
   }
 
   /**
@@ -165,9 +332,11 @@ public final class DecisionLog {
     return vault.read(
         connection -> {
           List<ShownList> out = new ArrayList<>();
+          Map<Long, List<ShadowList>> shadows = shadows(connection);
+          KeyCandidates keys = new KeyCandidates();
           try (PreparedStatement st = connection.prepareStatement(
               "SELECT l.id, l.created, l.policy, l.policy_version, l.candidates, l.top_option, l.top_propensity,"
-                  + " r.id, r.desire, f.outcome, f.rating, f.at FROM lists l"
+                  + " r.id, r.desire, f.outcome, f.rating, f.at, l.first_slot, l.draws, l.bodies_key FROM lists l"
                   + " LEFT JOIN recommendations r ON r.list_id = l.id AND r.option_id = l.top_option"
                   + " LEFT JOIN feedback f ON f.recommendation_id = r.id ORDER BY l.id");
               ResultSet rs = st.executeQuery()) {
@@ -177,7 +346,7 @@ public final class DecisionLog {
                 continue;
               }
               long id = rs.getLong(1);
-              CandidateCodec.Decoded d = CandidateCodec.decode(rs.getBytes(5), "list " + id);
+              CandidateCodec.Decoded d = keys.decode(connection, rs.getBytes(5), rs.getLong(15), "list " + id);
               int top = d.ids().indexOf(rs.getString(6));
               if (top < 0) {
                 throw new VaultException("list " + id + ": its top option " + rs.getString(6) + " is not among its candidates");
@@ -189,12 +358,46 @@ public final class DecisionLog {
                 feedback = Optional.of(new FeedbackRow(rs.getString(8), rs.getString(6), rs.getString(9),
                     Outcome.valueOf(rs.getString(10)), r, Instant.parse(rs.getString(12))));
               }
-              out.add(new ShownList(id, created, rs.getString(3), rs.getLong(4),
-                  new Candidates(d.ids(), d.vectors(), top, rs.getDouble(7)), feedback));
+              byte[] firstSlot = rs.getBytes(13);
+              double[] p = firstSlot == null ? new double[0] : CandidateCodec.decodeProbabilities(firstSlot, "list " + id);
+              Candidates candidates;
+              try {
+                candidates = new Candidates(d.ids(), d.vectors(), top, rs.getDouble(7), p, rs.getInt(14));
+              } catch (IllegalArgumentException e) {
+                throw new VaultException("list " + id + " cannot be rebuilt: " + e.getMessage(), e);
+              }
+              out.add(new ShownList(id, created, rs.getString(3), rs.getLong(4), candidates, feedback,
+                  shadows.getOrDefault(id, List.of())));
             }
           }
           return out;
         });
+  }
+
+  /** The candidate sets of key lists, inflated once, for the lists encoded against them. */
+  private static final class KeyCandidates {
+    private final Map<Long, byte[]> raw = new HashMap<>();
+
+    /** Decodes {@code bytes} of a list whose key list is {@code key} (0 or any value when it needs none). */
+    CandidateCodec.Decoded decode(Connection connection, byte[] bytes, long key, String where) throws SQLException {
+      if (!CandidateCodec.needsKey(bytes)) {
+        return CandidateCodec.decode(bytes, where);
+      }
+      byte[] dictionary = raw.get(key);
+      if (dictionary == null) {
+        try (PreparedStatement st = connection.prepareStatement("SELECT candidates FROM lists WHERE id = ?")) {
+          st.setLong(1, key);
+          try (ResultSet rs = st.executeQuery()) {
+            if (!rs.next()) {
+              throw new VaultException("the candidates logged with " + where + " need key list " + key + ", which is missing");
+            }
+            dictionary = CandidateCodec.inflate(rs.getBytes(1), null, "list " + key);
+          }
+        }
+        raw.put(key, dictionary);
+      }
+      return CandidateCodec.decode(bytes, dictionary, where);
+    }
   }
 
   /** Every piece of feedback on an item logged with its features, in the order it was given. */
@@ -202,18 +405,16 @@ public final class DecisionLog {
     return vault.read(
         connection -> {
           List<Taught> out = new ArrayList<>();
+          Map<Long, CandidateCodec.Decoded> lists = new HashMap<>();
           try (PreparedStatement st = connection.prepareStatement(
-              "SELECT r.option_id, r.features, f.outcome, f.rating, f.at, r.id, r.desire FROM feedback f"
-                  + " JOIN recommendations r ON r.id = f.recommendation_id WHERE r.features IS NOT NULL ORDER BY f.id");
+              "SELECT r.option_id, r.features, f.outcome, f.rating, f.at, r.id, r.desire, r.list_id FROM feedback f"
+                  + " JOIN recommendations r ON r.id = f.recommendation_id WHERE r.features IS NOT NULL"
+                  + " OR (r.list_id IS NOT NULL AND r.policy IS NOT NULL) ORDER BY f.id");
               ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-              double[] x;
-              try {
-                x = Json.mapper().readValue(rs.getString(2), double[].class);
-              } catch (JsonProcessingException e) {
-                throw new VaultException("the features logged with " + rs.getString(6) + " cannot be read back: "
-                    + e.getOriginalMessage(), e);
-              }
+              long list = rs.getLong(8);
+              Long listId = rs.wasNull() ? null : list;
+              double[] x = vector(connection, rs.getString(6), rs.getString(1), rs.getString(2), listId, lists);
               int rating = rs.getInt(4);
               OptionalInt r = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(rating);
               out.add(new Taught(rs.getString(1), rs.getString(7), x, Outcome.valueOf(rs.getString(3)), r, Instant.parse(rs.getString(5))));
@@ -223,21 +424,56 @@ public final class DecisionLog {
         });
   }
 
+  /**
+   * A shown item's feature vector: its own column where it was logged with one, else its option's
+   * vector in the candidate set of its list.
+   */
+  private static double[] vector(Connection connection, String id, String optionId, String features, Long list,
+      Map<Long, CandidateCodec.Decoded> lists) throws SQLException {
+    if (features != null) {
+      try {
+        return Json.mapper().readValue(features, double[].class);
+      } catch (JsonProcessingException e) {
+        throw new VaultException("the features logged with " + id + " cannot be read back: " + e.getOriginalMessage(), e);
+      }
+    }
+    CandidateCodec.Decoded d = lists.get(list);
+    if (d == null) {
+      try (PreparedStatement st = connection.prepareStatement("SELECT candidates, bodies_key FROM lists WHERE id = ?")) {
+        st.setLong(1, list);
+        try (ResultSet rs = st.executeQuery()) {
+          if (!rs.next()) {
+            throw new VaultException("the list " + list + " that " + id + " was shown in is missing");
+          }
+          d = new KeyCandidates().decode(connection, rs.getBytes(1), rs.getLong(2), "list " + list);
+        }
+      }
+      lists.put(list, d);
+    }
+    int i = d.ids().indexOf(optionId);
+    if (i < 0) {
+      throw new VaultException(id + ": its option " + optionId + " is not among the candidates of list " + list);
+    }
+    return d.vectors().get(i);
+  }
+
   /** The feature vector a recommendation was shown with, if it was logged with one. */
   public Optional<double[]> features(String id) {
     return vault.read(
         connection -> {
-          try (PreparedStatement st = connection.prepareStatement("SELECT features FROM recommendations WHERE id = ?")) {
+          try (PreparedStatement st = connection.prepareStatement(
+              "SELECT option_id, features, list_id, policy FROM recommendations WHERE id = ?")) {
             st.setString(1, id);
             try (ResultSet rs = st.executeQuery()) {
-              if (!rs.next() || rs.getString(1) == null) {
+              if (!rs.next()) {
                 return Optional.<double[]>empty();
               }
-              try {
-                return Optional.of(Json.mapper().readValue(rs.getString(1), double[].class));
-              } catch (JsonProcessingException e) {
-                throw new VaultException("the features logged with " + id + " cannot be read back: " + e.getOriginalMessage(), e);
+              long list = rs.getLong(3);
+              boolean inList = !rs.wasNull() && rs.getString(4) != null;
+              if (rs.getString(2) == null && !inList) {
+                return Optional.<double[]>empty();
               }
+              return Optional.of(vector(connection, id, rs.getString(1), rs.getString(2), inList ? list : null, new HashMap<>()));
             }
           }
         });
@@ -246,37 +482,110 @@ public final class DecisionLog {
   public Optional<LoggedDecision> find(String id) {
     return vault.read(
         connection -> {
-          try (PreparedStatement st =
-              connection.prepareStatement("SELECT created, situation, body FROM recommendations WHERE id = ?")) {
+          try (PreparedStatement st = connection.prepareStatement(DECISION_COLUMNS + " WHERE r.id = ?")) {
             st.setString(1, id);
             try (ResultSet rs = st.executeQuery()) {
               if (!rs.next()) {
                 return Optional.<LoggedDecision>empty();
               }
-              return Optional.of(decision(rs));
+              return Optional.of(decision(connection, rs, new Bodies()));
             }
           }
         });
   }
 
+  /** What {@link #decision} reads: when, the situation (the row's or its list's), the body, the list and the id. */
+  private static final String DECISION_COLUMNS = "SELECT r.created, COALESCE(r.situation, l.situation), r.body, r.list_id,"
+      + " r.id FROM recommendations r LEFT JOIN lists l ON l.id = r.list_id";
+
+  /**
+   * The recommendations of the lists read last, and the key lists' JSON (their dictionaries), so
+   * reading a log in order inflates each list once.
+   */
+  private static final class Bodies {
+    private final Map<Long, byte[]> keys = new HashMap<>();
+    private long listId = -1;
+    private Map<String, Recommendation> recommendations = Map.of();
+
+    Recommendation of(Connection connection, long list, String id) throws SQLException {
+      if (list != listId) {
+        recommendations = read(connection, list);
+        listId = list;
+      }
+      Recommendation r = recommendations.get(id);
+      if (r == null) {
+        throw new VaultException("recommendation " + id + " is not among those logged with list " + list);
+      }
+      return r;
+    }
+
+    private Map<String, Recommendation> read(Connection connection, long list) throws SQLException {
+      byte[] packed;
+      Long key;
+      try (PreparedStatement st = connection.prepareStatement("SELECT bodies, bodies_key FROM lists WHERE id = ?")) {
+        st.setLong(1, list);
+        try (ResultSet rs = st.executeQuery()) {
+          if (!rs.next() || rs.getBytes(1) == null) {
+            throw new VaultException("list " + list + " holds no recommendations to rebuild");
+          }
+          packed = rs.getBytes(1);
+          long k = rs.getLong(2);
+          key = rs.wasNull() ? null : k;
+        }
+      }
+      byte[] dictionary = key == null ? null : keys.computeIfAbsent(key, k -> unpackKey(connection, k));
+      byte[] json = ListBodies.unpack(packed, dictionary, "list " + list);
+      if (key == null) {
+        keys.put(list, json);
+      }
+      try {
+        List<Recommendation> shown = Json.mapper().readValue(json, RECOMMENDATIONS);
+        Map<String, Recommendation> byId = new HashMap<>();
+        shown.forEach(r -> byId.put(r.id(), r));
+        return byId;
+      } catch (java.io.IOException e) {
+        throw new VaultException("the recommendations logged with list " + list + " cannot be read back: " + e.getMessage(), e);
+      }
+    }
+
+    private static byte[] unpackKey(Connection connection, long key) {
+      try (PreparedStatement st = connection.prepareStatement("SELECT bodies FROM lists WHERE id = ? AND bodies_key IS NULL")) {
+        st.setLong(1, key);
+        try (ResultSet rs = st.executeQuery()) {
+          if (!rs.next() || rs.getBytes(1) == null) {
+            throw new VaultException("key list " + key + " is missing: the lists deflated against it cannot be read back");
+          }
+          return ListBodies.unpack(rs.getBytes(1), null, "list " + key);
+        }
+      } catch (SQLException e) {
+        throw new VaultException("cannot read key list " + key + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
   /** The decision with this id, or an error a person can act on. */
   public LoggedDecision require(String id) {
-    return find(id)
-        .orElseThrow(
-            () ->
-                new NotFoundException(
-                    "no recommendation with id '" + id + "'; use an id a recommendation list gave"));
+    Optional<LoggedDecision> found = find(id);
+    if (found.isPresent()) {
+      return found.get();
+    }
+    Optional<ShadowList> shadow = id.startsWith(SHADOW_PREFIX) ? shadow(id) : Optional.empty();
+    if (shadow.isPresent()) {
+      throw new RefusedException(id + " is what the shadow policy " + shadow.get().policy() + " would have shown; it was"
+          + " never shown to you, so there is nothing to give feedback on or explain; use an id a recommendation list gave");
+    }
+    throw new NotFoundException("no recommendation with id '" + id + "'; use an id a recommendation list gave");
   }
 
   public List<LoggedDecision> all() {
     return vault.read(
         connection -> {
           List<LoggedDecision> out = new ArrayList<>();
-          try (PreparedStatement st =
-                  connection.prepareStatement("SELECT created, situation, body FROM recommendations ORDER BY created, id");
+          Bodies bodies = new Bodies();
+          try (PreparedStatement st = connection.prepareStatement(DECISION_COLUMNS + " ORDER BY r.created, r.id");
               ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-              out.add(decision(rs));
+              out.add(decision(connection, rs, bodies));
             }
           }
           return out;
@@ -364,6 +673,84 @@ public final class DecisionLog {
         });
   }
 
+  /**
+   * How much the log holds.
+   *
+   * @param lists lists logged with their candidates
+   * @param recommendations recommendations shown (in lists or alone, as plans are)
+   * @param shadowLists what shadow policies would have shown
+   * @param feedback pieces of feedback
+   * @param bytes what the log's rows hold, in bytes (text and blobs; SQLite's pages add a little)
+   * @param oldest when the oldest recommendation kept was shown
+   */
+  public record Size(long lists, long recommendations, long shadowLists, long feedback, long bytes, Optional<Instant> oldest) {}
+
+  public Size size() {
+    return vault.read(connection -> {
+      try (var st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT"
+          + " (SELECT COUNT(*) FROM lists), (SELECT COUNT(*) FROM recommendations), (SELECT COUNT(*) FROM shadow_lists),"
+          + " (SELECT COUNT(*) FROM feedback),"
+          + " (SELECT COALESCE(SUM(LENGTH(candidates) + COALESCE(LENGTH(first_slot), 0) + COALESCE(LENGTH(bodies), 0)"
+          + "   + COALESCE(LENGTH(situation), 0) + LENGTH(created) + LENGTH(policy) + LENGTH(top_option) + 24), 0) FROM lists)"
+          + " + (SELECT COALESCE(SUM(LENGTH(id) + LENGTH(created) + LENGTH(option_id) + LENGTH(desire) + 32"
+          + "   + COALESCE(LENGTH(situation), 0) + COALESCE(LENGTH(body), 0) + COALESCE(LENGTH(features), 0)"
+          + "   + COALESCE(LENGTH(policy), 0)), 0) FROM recommendations)"
+          + " + (SELECT COALESCE(SUM(LENGTH(id) + LENGTH(policy) + LENGTH(options) + LENGTH(propensities)"
+          + "   + LENGTH(first_slot) + 16), 0) FROM shadow_lists)"
+          + " + (SELECT COALESCE(SUM(LENGTH(recommendation_id) + LENGTH(outcome) + LENGTH(at) + 16), 0) FROM feedback),"
+          + " (SELECT MIN(created) FROM recommendations)")) {
+        rs.next();
+        String oldest = rs.getString(6);
+        return new Size(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+            Optional.ofNullable(oldest).map(Instant::parse));
+      }
+    });
+  }
+
+  /** What {@link #prune} removed. */
+  public record Pruned(long lists, long recommendations, long feedback) {}
+
+  /**
+   * Removes what was shown before {@code before}, with its feedback and shadow lists: the person's
+   * retention. A key list that a kept list was deflated against stays until that list goes too.
+   * Models keep what they learned; the log no longer holds the events.
+   */
+  public Pruned prune(Instant before) {
+    String cutoff = before.toString();
+    return vault.write(List.of(Vault.DECISIONS, Vault.FEEDBACK), connection -> {
+      try (var st = connection.createStatement()) {
+        st.execute("CREATE TEMP TABLE IF NOT EXISTS pruned_lists(id INTEGER PRIMARY KEY)");
+        st.execute("DELETE FROM pruned_lists");
+      }
+      try (PreparedStatement st = connection.prepareStatement("INSERT INTO pruned_lists SELECT id FROM lists WHERE created < ?"
+          + " AND id NOT IN (SELECT bodies_key FROM lists WHERE bodies_key IS NOT NULL AND created >= ?)")) {
+        st.setString(1, cutoff);
+        st.setString(2, cutoff);
+        st.executeUpdate();
+      }
+      String gone = "(SELECT id FROM recommendations WHERE list_id IN (SELECT id FROM pruned_lists)"
+          + " OR (list_id IS NULL AND created < ?))";
+      long feedback;
+      try (PreparedStatement st = connection.prepareStatement("DELETE FROM feedback WHERE recommendation_id IN " + gone)) {
+        st.setString(1, cutoff);
+        feedback = st.executeUpdate();
+      }
+      long recommendations;
+      try (PreparedStatement st = connection.prepareStatement("DELETE FROM recommendations WHERE list_id IN"
+          + " (SELECT id FROM pruned_lists) OR (list_id IS NULL AND created < ?)")) {
+        st.setString(1, cutoff);
+        recommendations = st.executeUpdate();
+      }
+      long lists;
+      try (var st = connection.createStatement()) {
+        st.executeUpdate("DELETE FROM shadow_lists WHERE list_id IN (SELECT id FROM pruned_lists)");
+        lists = st.executeUpdate("DELETE FROM lists WHERE id IN (SELECT id FROM pruned_lists)");
+        st.execute("DELETE FROM pruned_lists");
+      }
+      return new Pruned(lists, recommendations, feedback);
+    });
+  }
+
   /** Forgets every recommendation and all feedback. */
   public void clear() {
     vault.write(List.of(Vault.DECISIONS, Vault.FEEDBACK),
@@ -371,20 +758,30 @@ public final class DecisionLog {
           try (var st = connection.createStatement()) {
             st.executeUpdate("DELETE FROM feedback");
             st.executeUpdate("DELETE FROM recommendations");
+            st.executeUpdate("DELETE FROM shadow_lists");
             st.executeUpdate("DELETE FROM lists");
           }
           return null;
         });
   }
 
-  private static LoggedDecision decision(ResultSet rs) throws SQLException {
+  private static LoggedDecision decision(Connection connection, ResultSet rs, Bodies bodies) throws SQLException {
+    String id = rs.getString(5);
     try {
-      return new LoggedDecision(
-          Instant.parse(rs.getString(1)),
-          Json.mapper().readValue(rs.getString(2), STRING_MAP),
-          Json.mapper().readValue(rs.getString(3), Recommendation.class));
+      Map<String, String> situation = rs.getString(2) == null ? Map.of() : Json.mapper().readValue(rs.getString(2), STRING_MAP);
+      Recommendation recommendation;
+      if (rs.getString(3) != null) {
+        recommendation = Json.mapper().readValue(rs.getString(3), Recommendation.class);
+      } else {
+        long list = rs.getLong(4);
+        if (rs.wasNull()) {
+          throw new VaultException("recommendation " + id + " was logged with neither its body nor a list");
+        }
+        recommendation = bodies.of(connection, list, id);
+      }
+      return new LoggedDecision(Instant.parse(rs.getString(1)), situation, recommendation);
     } catch (JsonProcessingException e) {
-      throw new VaultException("a logged recommendation cannot be read back: " + e.getOriginalMessage(), e);
+      throw new VaultException("logged recommendation " + id + " cannot be read back: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -113,6 +113,56 @@ final class Migrations {
           );
           ALTER TABLE recommendations ADD COLUMN list_id INTEGER REFERENCES lists(id);
           CREATE INDEX recommendations_by_list ON recommendations(list_id);
+          """,
+          // 7: the live policy's whole first-slot distribution over each list's candidates (exact, or
+          // estimated from `draws` sampled parameters), and what each shadow policy would have shown
+          // for the same list (never shown; logged so policies compare on the same situations).
+          """
+          ALTER TABLE lists ADD COLUMN first_slot BLOB;
+          ALTER TABLE lists ADD COLUMN draws INTEGER NOT NULL DEFAULT 0;
+          CREATE TABLE shadow_lists (
+            id TEXT PRIMARY KEY,
+            list_id INTEGER NOT NULL REFERENCES lists(id),
+            policy TEXT NOT NULL,
+            policy_version INTEGER NOT NULL,
+            options TEXT NOT NULL,
+            propensities TEXT NOT NULL,
+            first_slot BLOB NOT NULL,
+            draws INTEGER NOT NULL
+          );
+          CREATE INDEX shadow_lists_by_list ON shadow_lists(list_id);
+          """,
+          // 8: a compact log. A shown list keeps its stated situation once and its recommendations'
+          // JSON deflated together against a key list's (ListBodies); its recommendation rows keep
+          // only the columns the audit and the learners read, with situation, body and features
+          // empty (rebuilt from the list). The table is rebuilt to let those columns be empty;
+          // older rows keep theirs. Feedback is indexed by recommendation for the joins.
+          """
+          CREATE TABLE recommendations_v8 (
+            id TEXT PRIMARY KEY,
+            created TEXT NOT NULL,
+            option_id TEXT NOT NULL,
+            desire TEXT NOT NULL,
+            score REAL NOT NULL,
+            confidence REAL NOT NULL,
+            propensity REAL NOT NULL,
+            exploration INTEGER NOT NULL,
+            situation TEXT,
+            body TEXT,
+            features TEXT,
+            policy TEXT,
+            policy_version INTEGER,
+            list_id INTEGER REFERENCES lists(id)
+          );
+          INSERT INTO recommendations_v8 SELECT id, created, option_id, desire, score, confidence, propensity, exploration,
+            situation, body, features, policy, policy_version, list_id FROM recommendations;
+          DROP TABLE recommendations;
+          ALTER TABLE recommendations_v8 RENAME TO recommendations;
+          CREATE INDEX recommendations_by_list ON recommendations(list_id);
+          CREATE INDEX feedback_by_recommendation ON feedback(recommendation_id);
+          ALTER TABLE lists ADD COLUMN situation TEXT;
+          ALTER TABLE lists ADD COLUMN bodies BLOB;
+          ALTER TABLE lists ADD COLUMN bodies_key INTEGER;
           """);
 
   /** The version after which {@link TextKeys#rekey} runs. */

@@ -102,7 +102,7 @@ public final class RecommendLatencyBenchmark {
     return out;
   }
 
-  private static Path writeCsv(Path file, List<Option> options) throws IOException {
+  static Path writeCsv(Path file, List<Option> options) throws IOException {
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader(OptionCatalogue.COLUMNS.toArray(String[]::new)).get();
     try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(file), format)) {
       for (Option o : options) {

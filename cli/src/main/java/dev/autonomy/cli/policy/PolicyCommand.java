@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "policy", mixinStandardHelpOptions = true,
     description = {"The ranking policies: the fixed hand weights, and learned ones (LinUCB, Thompson sampling,",
         "epsilon-greedy) that start from them and learn from all your feedback, live or not."},
-    subcommands = {PolicyCommand.ListPolicies.class, PolicyCommand.Switch.class, PolicyCommand.Evaluate.class})
+    subcommands = {PolicyCommand.ListPolicies.class, PolicyCommand.Shadow.class, PolicyCommand.Switch.class,
+        PolicyCommand.Evaluate.class})
 public final class PolicyCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -39,14 +40,37 @@ public final class PolicyCommand implements Runnable {
       try (Autonomy autonomy = Session.open(spec)) {
         List<PolicyBook.Row> rows = autonomy.policies().list();
         if (json) {
-          Session.json(spec, Map.of("policies", rows, "switches", autonomy.policies().switches()));
+          Session.json(spec, Map.of("policies", rows, "shadows", autonomy.policies().shadows(),
+              "switches", autonomy.policies().switches()));
           return 0;
         }
         PrintWriter out = Session.out(spec);
         for (PolicyBook.Row r : rows) {
-          out.printf("%s %-9s %5d update(s)  %s%n", r.live() ? "*" : " ", r.name(), r.updates(), r.description());
+          out.printf("%s %-9s %5d update(s)  %s%n", r.live() ? "*" : r.shadow() ? "s" : " ", r.name(), r.updates(),
+              r.description());
         }
-        out.println("(* live: it orders what you are shown; the others learn beside it)");
+        out.println("(* live: it orders what you are shown; s shadow: it ranks beside the live one on every request,"
+            + " logged, never shown; all learned ones learn from all your feedback)");
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "shadow", mixinStandardHelpOptions = true,
+      description = {"Let a policy rank in the shadow of the live one on every request: what it would have shown is",
+          "logged (never shown), so 'policy evaluate' compares the two on the same situations."})
+  static final class Shadow implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Parameters(paramLabel = "NAME", description = "fixed, linucb, thompson or egreedy") String name;
+    @Option(names = "--off", description = "Stop it ranking in the shadow.") boolean off;
+
+    @Override
+    public Integer call() {
+      try (Autonomy autonomy = Session.open(spec)) {
+        List<String> shadows = autonomy.policies().shadow(name, !off);
+        Session.out(spec).printf("%s %s; in the shadow of %s now: %s%n", name, off ? "no longer ranks in the shadow"
+            : "ranks in the shadow from the next request", autonomy.policies().liveName(),
+            shadows.isEmpty() ? "none" : String.join(", ", shadows));
       }
       return 0;
     }
@@ -71,7 +95,8 @@ public final class PolicyCommand implements Runnable {
   @Command(name = "evaluate", mixinStandardHelpOptions = true,
       description = {"Estimate from your own log how a policy would have done on the top slot, against the live one.",
           "Only lists logged with their candidates whose top item got feedback count; the reward is that feedback's",
-          "satisfaction (0..1). The policy is replayed from its prior on your feedback in time order."})
+          "satisfaction (0..1). Where the policy was live or in the shadow, its own logged choices are used;",
+          "elsewhere it is replayed from its prior on your feedback in time order."})
   static final class Evaluate implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Parameters(paramLabel = "NAME", description = "fixed, linucb, thompson or egreedy") String name;
@@ -95,6 +120,8 @@ public final class PolicyCommand implements Runnable {
           out.printf(Locale.ROOT, "  %-6s %.3f  [%.3f, %.3f]%s%n", e.estimator().code(), e.value(), e.low(), e.high(),
               e == r.estimates().get(0) ? "  (default)" : "");
         }
+        out.printf("  its choices: %s%n", String.join(", ", r.targetFrom().entrySet().stream()
+            .map(e -> e.getKey() + " on " + e.getValue() + " list(s)").toList()));
         Comparison c = r.comparison();
         out.printf(Locale.ROOT, "against the live policy (%s): %.3f vs %.3f, difference %+.3f [%+.3f, %+.3f]: %s%n",
             c.estimator().code(), c.a(), c.b(), c.difference(), c.low(), c.high(), r.verdict());

@@ -152,6 +152,10 @@ public final class Exporter {
         row.put("vectors", l.candidates().vectors());
         row.put("top", l.candidates().optionIds().get(l.candidates().top()));
         row.put("top_propensity", l.candidates().topPropensity());
+        l.candidates().firstSlotProbabilities().ifPresent(p -> row.put("first_slot", p));
+        row.put("draws", l.candidates().draws());
+        // What each shadow policy would have shown for this list (never shown).
+        row.put("shadows", l.shadows());
         out.write(Json.mapper().writeValueAsString(row));
         out.write('\n');
       }

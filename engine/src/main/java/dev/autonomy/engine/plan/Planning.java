@@ -23,6 +23,7 @@ import dev.autonomy.plan.run.RunRequest;
 import dev.autonomy.plan.trip.Trip;
 import dev.autonomy.plan.trip.TripPlanner;
 import dev.autonomy.plan.trip.TripRequest;
+import dev.autonomy.vault.DecisionLog;
 import dev.autonomy.vault.Vault;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,6 +60,9 @@ public final class Planning {
     this.recommender = recommender;
   }
 
+  /** The name the decision log gives the week planner as the policy that placed a plan's sessions. */
+  public static final String WEEK_PLANNER = "week-planner";
+
   /**
    * Next week's training plan as a recommendation, with each planned session logged as its own
    * element so feedback on one day teaches the models like any recommendation.
@@ -74,7 +78,22 @@ public final class Planning {
     List<Recommendation> all = new ArrayList<>();
     all.add(plan.plan());
     all.addAll(plan.elements());
-    vault.decisions().record(stated, all);
+    // Each planned session keeps its ranking features, so feedback on it teaches the learned policies.
+    // The sessions were placed by the planner, not drawn by a ranking policy: logged without a
+    // candidate set, they teach but are not used to evaluate ranking policies offline.
+    Map<String, double[]> features = new HashMap<>();
+    int element = 0;
+    for (var day : result.plan().days()) {
+      if (day.session().isEmpty()) {
+        continue;
+      }
+      double[] x = result.features().get(day.day().getValue() - 1).get(day.session().get().id());
+      if (x != null) {
+        features.put(plan.elements().get(element).id(), x);
+      }
+      element++;
+    }
+    vault.decisions().record(stated, all, new DecisionLog.Shown(WEEK_PLANNER, 0, features));
     return plan;
   }
 

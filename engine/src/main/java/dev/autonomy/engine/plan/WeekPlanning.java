@@ -41,8 +41,17 @@ public final class WeekPlanning {
       "running", 7, "traditionalstrengthtraining", 7, "functionalstrengthtraining", 7, "cycling", 6,
       "swimming", 6, "walking", 3, "hiking", 5, "yoga", 3, "highintensityintervaltraining", 8);
 
-  /** The plan and the week it is for. */
-  public record Result(LocalDate monday, WeekPlan plan, WeekInput input) {}
+  /**
+   * The plan and the week it is for.
+   *
+   * @param features per day (Monday first), each option's ranking features that day, so feedback on
+   *     a planned session teaches the learned ranking policies like feedback on a shown item
+   */
+  public record Result(LocalDate monday, WeekPlan plan, WeekInput input, List<Map<String, double[]>> features) {
+    public Result {
+      features = List.copyOf(features);
+    }
+  }
 
   private WeekPlanning() {}
 
@@ -61,13 +70,20 @@ public final class WeekPlanning {
             (int) Math.max(1, Math.min(10, Math.round(o.effort()))), o.activity().isEmpty() ? o.id() : o.activity()))
         .toList();
     double[][] satisfaction = new double[7][options.size()];
+    List<Map<String, double[]>> features = new ArrayList<>(7);
     for (int d = 0; d < 7; d++) {
       ZonedDateTime at = monday.plusDays(d).atTime(LocalTime.of(18, 0)).atZone(now.getZone());
       Ranking ranking = recommender.rank(new Situation(at, stated), new RankingPolicy(1000, 0), options);
       Map<String, Double> score = new HashMap<>();
+      Map<String, double[]> day = new HashMap<>();
       for (Recommendation r : ranking.recommendations()) {
         score.put(r.option().id(), r.score());
+        double[] x = ranking.shown().features().get(r.id());
+        if (x != null) {
+          day.put(r.option().id(), x);
+        }
       }
+      features.add(day);
       for (int k = 0; k < options.size(); k++) {
         // Options a rule removes score 0; the plan's own rule check keeps them out regardless.
         satisfaction[d][k] = score.getOrDefault(options.get(k).id(), 0.0);
@@ -83,7 +99,7 @@ public final class WeekPlanning {
       }));
     }
     WeekInput input = new WeekInput(candidates, satisfaction, freeMinutes, rules, fourWeekLoad);
-    return new Result(monday, new WeekPlanner().plan(input, seed), input);
+    return new Result(monday, new WeekPlanner().plan(input, seed), input, features);
   }
 
   /** Average weekly load (minutes x effort) of the workouts in the four weeks before {@code now}. */

@@ -9,6 +9,7 @@ import dev.autonomy.bandit.Prior;
 import dev.autonomy.bandit.ope.OffPolicyEvaluation;
 import dev.autonomy.core.AutonomyFailure;
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.engine.rank.PolicyLineup;
 import dev.autonomy.engine.state.Derived;
 import dev.autonomy.vault.Documents;
 import dev.autonomy.vault.Json;
@@ -49,13 +50,13 @@ public final class PolicyBook {
 
   /** What is saved: the live policy, when it was switched and from what, and every learned policy's state. */
   record Saved(String live, List<Switch> switches, Map<String, PolicyState> learned, List<String> features,
-      double[] prior) {}
+      double[] prior, List<String> shadows) {}
 
   /** One switch the person made. */
   public record Switch(String at, String from, String to) {}
 
   /** One policy as {@code policy list} shows it. */
-  public record Row(String name, boolean live, long updates, String description) {}
+  public record Row(String name, boolean live, boolean shadow, long updates, String description) {}
 
   private final Vault vault;
   private final Clock clock;
@@ -64,7 +65,7 @@ public final class PolicyBook {
   private final Derived<State> state;
 
   /** The policies in memory, read once per generation of their document. */
-  private record State(String live, List<Switch> switches, Map<String, Policy> learned) {}
+  private record State(String live, List<Switch> switches, Map<String, Policy> learned, List<String> shadows) {}
 
   public PolicyBook(Vault vault, Clock clock, List<String> featureNames, double[] prior) {
     this.vault = vault;
@@ -86,9 +87,25 @@ public final class PolicyBook {
       throw new AutonomyFailure("the ranking policies saved in the vault (document " + DOCUMENT
           + ") cannot be read: " + e.getOriginalMessage() + "; nothing was changed", e);
     }
+    // Documents written before shadows existed have none.
+    List<String> shadows = saved.shadows() == null ? List.of() : List.copyOf(saved.shadows());
+    for (String name : shadows) {
+      if (!NAMES.contains(name)) {
+        throw new AutonomyFailure("the ranking policies saved in the vault (document " + DOCUMENT
+            + ") name an unknown shadow policy '" + name + "'; nothing was changed");
+      }
+    }
+    if (saved.live() == null || !NAMES.contains(saved.live())) {
+      throw new AutonomyFailure("the ranking policies saved in the vault (document " + DOCUMENT
+          + ") name an unknown live policy '" + saved.live() + "'; nothing was changed");
+    }
+    if (saved.switches() == null || saved.learned() == null || saved.features() == null) {
+      throw new AutonomyFailure("the ranking policies saved in the vault (document " + DOCUMENT
+          + ") are incomplete (live, switches, learned and features are all needed); nothing was changed");
+    }
     if (!saved.features().equals(featureNames)) {
       // The features changed with a new version of Autonomy: what was learned no longer applies.
-      return new State(saved.live(), saved.switches(), freshLearned());
+      return new State(saved.live(), saved.switches(), freshLearned(), shadows);
     }
     Map<String, Policy> learned = new LinkedHashMap<>();
     try {
@@ -97,11 +114,15 @@ public final class PolicyBook {
       throw new AutonomyFailure("the ranking policies saved in the vault (document " + DOCUMENT
           + ") are damaged: " + e.getMessage() + "; nothing was changed", e);
     }
-    return new State(saved.live(), saved.switches(), learned);
+    if (!learned.keySet().equals(freshLearned().keySet())) {
+      throw new AutonomyFailure("the ranking policies saved in the vault (document " + DOCUMENT
+          + ") hold " + learned.keySet() + ", expected " + freshLearned().keySet() + "; nothing was changed");
+    }
+    return new State(saved.live(), saved.switches(), learned, shadows);
   }
 
   private State fresh() {
-    return new State(FIXED, List.of(), freshLearned());
+    return new State(FIXED, List.of(), freshLearned(), List.of());
   }
 
   private Map<String, Policy> freshLearned() {
@@ -127,9 +148,7 @@ public final class PolicyBook {
    *     evaluable list
    */
   public PolicyEvaluation.Result evaluate(String name, int days) {
-    if (!NAMES.contains(name)) {
-      throw new InvalidInputException("no ranking policy '" + name + "'; policies: " + String.join(", ", NAMES));
-    }
+    requireKnown(name);
     if (days < 1) {
       throw new InvalidInputException("days must be at least 1, was " + days);
     }
@@ -143,6 +162,53 @@ public final class PolicyBook {
   public Optional<Policy> live() {
     State s = state.get();
     return Optional.ofNullable(s.learned().get(s.live()));
+  }
+
+  /** The live policy and the shadows that rank beside it on every request. */
+  public PolicyLineup lineup() {
+    State s = state.get();
+    Optional<Policy> live = Optional.ofNullable(s.learned().get(s.live()));
+    List<Policy> shadows = new ArrayList<>();
+    for (String name : s.shadows()) {
+      if (!name.equals(s.live()) && s.learned().containsKey(name)) {
+        shadows.add(s.learned().get(name));
+      }
+    }
+    return new PolicyLineup(live, shadows, live.isPresent() && s.shadows().contains(FIXED));
+  }
+
+  /** The policies ranking in the shadow of the live one, in the order they were added. */
+  public List<String> shadows() {
+    State s = state.get();
+    return s.shadows().stream().filter(n -> !n.equals(s.live())).toList();
+  }
+
+  /**
+   * Puts {@code name} in the shadow of the live policy ({@code on}), or takes it out: a shadow ranks
+   * beside the live policy on every request, its choices logged and never shown, so
+   * {@code policy evaluate} compares the two on the same situations.
+   *
+   * @throws InvalidInputException for an unknown name or the live policy itself
+   */
+  public List<String> shadow(String name, boolean on) {
+    requireKnown(name);
+    State s = state.get();
+    if (on && name.equals(s.live())) {
+      throw new InvalidInputException(name + " is the live policy; a shadow ranks beside the live one");
+    }
+    List<String> shadows = new ArrayList<>(s.shadows());
+    shadows.remove(name);
+    if (on) {
+      shadows.add(name);
+    }
+    save(new State(s.live(), s.switches(), s.learned(), List.copyOf(shadows)));
+    return shadows();
+  }
+
+  private static void requireKnown(String name) {
+    if (!NAMES.contains(name)) {
+      throw new InvalidInputException("no ranking policy '" + name + "'; policies: " + String.join(", ", NAMES));
+    }
   }
 
   public String liveName() {
@@ -162,23 +228,24 @@ public final class PolicyBook {
 
   /** Makes {@code name} live; recorded with the time and the policy it replaced. */
   public Switch switchTo(String name) {
-    if (!NAMES.contains(name)) {
-      throw new InvalidInputException("no ranking policy '" + name + "'; policies: " + String.join(", ", NAMES));
-    }
+    requireKnown(name);
     State s = state.get();
     Switch made = new Switch(clock.instant().toString(), s.live(), name);
     List<Switch> switches = new ArrayList<>(s.switches());
     switches.add(made);
-    save(new State(name, switches, s.learned()));
+    // The policy it replaces keeps ranking in the shadow if it was one's shadow before.
+    List<String> shadows = new ArrayList<>(s.shadows());
+    shadows.remove(name);
+    save(new State(name, switches, s.learned(), List.copyOf(shadows)));
     return made;
   }
 
   public List<Row> list() {
     State s = state.get();
     List<Row> rows = new ArrayList<>();
-    rows.add(new Row(FIXED, s.live().equals(FIXED), 0, "the hand weights (desire 0.40, place 0.20, history 0.15,"
+    rows.add(new Row(FIXED, s.live().equals(FIXED), shadows().contains(FIXED), 0, "the hand weights (desire 0.40, place 0.20, history 0.15,"
         + " time 0.10, effort, weather, budget 0.05 each); never learns"));
-    s.learned().forEach((name, p) -> rows.add(new Row(name, s.live().equals(name), p.version(),
+    s.learned().forEach((name, p) -> rows.add(new Row(name, s.live().equals(name), shadows().contains(name), p.version(),
         describe(name) + "; starts from the hand weights, worth " + (int) PRIOR_PRECISION + " observations")));
     return rows;
   }
@@ -199,7 +266,7 @@ public final class PolicyBook {
   private void save(State s) {
     Map<String, PolicyState> learned = new LinkedHashMap<>();
     s.learned().forEach((name, p) -> learned.put(name, p.state()));
-    Saved saved = new Saved(s.live(), s.switches(), learned, featureNames, prior);
+    Saved saved = new Saved(s.live(), s.switches(), learned, featureNames, prior, s.shadows());
     try {
       vault.documents().put(DOCUMENT, Json.mapper().writeValueAsString(saved));
     } catch (JsonProcessingException e) {

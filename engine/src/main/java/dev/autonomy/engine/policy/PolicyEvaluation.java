@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -32,16 +33,19 @@ import java.util.random.RandomGenerator;
  * {@link OptionFeedback#satisfaction()}. Lists without feedback on their top item are left out, so
  * the estimate is of the reward on lists the person answered, not on every list shown.
  *
- * <p>The target is replayed: a fresh policy of that kind, built as {@link PolicyBook} builds it
- * (prior mean = the hand weights), learns from the log's feedback in the order it was given, and
- * before each list only from feedback given before the list was shown; its top-slot probabilities
- * over the list's candidates are what is evaluated. The fixed policy is the hand weights on the
- * features (greedy on the top slot; the live scorer also adds the wish term and soft-limit
- * penalties, which the features do not carry).
+ * <p>The target's top-slot probabilities on each list come from the log where it can: from the
+ * list itself where the target was the live policy then, from the target's shadow list where it
+ * ranked in the shadow (both as the policy was at that moment, on the same situation). Elsewhere
+ * the target is replayed: a fresh policy of that kind, built as {@link PolicyBook} builds it (prior
+ * mean = the hand weights), learns from the log's feedback in the order it was given, and before
+ * each list only from feedback given before the list was shown. The replayed fixed policy is the
+ * hand weights on the features (greedy on the top slot; the live scorer also adds the wish term and
+ * soft-limit penalties, which the features do not carry).
  *
- * <p>The logging policy is known only by the propensity of the item it showed first: as a target it
- * puts that propensity on it and spreads the rest evenly over the other candidates (exact when the
- * fixed policy was live, whose top item is sure).
+ * <p>The logging policy is known by its whole first-slot distribution on lists logged from vault
+ * migration 7 on; on older lists only by the propensity of the item it showed first, and as a
+ * target it then puts that propensity on it and spreads the rest evenly over the other candidates
+ * (exact when the fixed policy was live, whose top item is sure).
  */
 public final class PolicyEvaluation {
   /**
@@ -53,12 +57,14 @@ public final class PolicyEvaluation {
    * @param lists lists in the window logged with their candidates
    * @param evaluable those with feedback on their top item (the ones estimated on)
    * @param logged how many of the evaluable lists each live policy showed
+   * @param targetFrom where the target's choices came from, with how many lists each: {@code live}
+   *     (it was the live policy), {@code shadow} (its shadow list), {@code replayed}
    * @param estimates every estimator, {@link OffPolicyEvaluation#DEFAULT_ESTIMATOR} first
    * @param comparison {@code policy} minus the logging policies, by the default estimator
    * @param verdict what the comparison allows one to say
    */
   public record Result(String policy, int days, int lists, int evaluable, Map<String, Integer> logged,
-      List<Estimate> estimates, Comparison comparison, String verdict) {}
+      Map<String, Integer> targetFrom, List<Estimate> estimates, Comparison comparison, String verdict) {}
 
   private PolicyEvaluation() {}
 
@@ -87,8 +93,34 @@ public final class PolicyEvaluation {
       throw new InvalidInputException(lists.size() + " list(s) shown in the last " + days + " day(s), but none has"
           + " feedback on its top item; give feedback on the first recommendation of a list to evaluate policies");
     }
-    TargetPolicy target = replayed(fresh.get(), decisions, kept, log.taught(), dimension, random);
-    TargetPolicy logging = PolicyEvaluation::logging;
+    Map<LoggedDecision, double[]> replayed = replayed(fresh.get(), decisions, kept, log.taught(), dimension, random);
+    Map<LoggedDecision, double[]> targetProbabilities = new IdentityHashMap<>();
+    Map<LoggedDecision, double[]> loggingProbabilities = new IdentityHashMap<>();
+    Map<String, Integer> targetFrom = new TreeMap<>();
+    for (int i = 0; i < decisions.size(); i++) {
+      LoggedDecision d = decisions.get(i);
+      DecisionLog.ShownList l = kept.get(i);
+      double[] logging = logging(d, l.candidates().firstSlotProbabilities());
+      loggingProbabilities.put(d, logging);
+      Optional<double[]> shadow = l.shadows().stream().filter(s -> s.policy().equals(name)).findFirst()
+          .map(DecisionLog.ShadowList::firstSlot);
+      String from;
+      double[] p;
+      if (l.policy().equals(name)) {
+        from = "live";
+        p = logging;
+      } else if (shadow.isPresent() && shadow.get().length == d.candidates().size()) {
+        from = "shadow";
+        p = shadow.get();
+      } else {
+        from = "replayed";
+        p = replayed.get(d);
+      }
+      targetFrom.merge(from, 1, Integer::sum);
+      targetProbabilities.put(d, p);
+    }
+    TargetPolicy target = targetProbabilities::get;
+    TargetPolicy logging = loggingProbabilities::get;
     Map<Estimator, Estimate> all = OffPolicyEvaluation.evaluate(decisions, target, settings);
     List<Estimate> estimates = new ArrayList<>();
     estimates.add(all.get(OffPolicyEvaluation.DEFAULT_ESTIMATOR));
@@ -106,7 +138,7 @@ public final class PolicyEvaluation {
       case B_BETTER -> name + " would have done worse than the live policy";
       case CANNOT_TELL -> "cannot tell";
     };
-    return new Result(name, days, lists.size(), decisions.size(), logged, estimates, comparison, verdict);
+    return new Result(name, days, lists.size(), decisions.size(), logged, targetFrom, estimates, comparison, verdict);
   }
 
   private static double reward(FeedbackRow f) {
@@ -117,7 +149,7 @@ public final class PolicyEvaluation {
    * The policy's top-slot probabilities on each decision, learning before each only from the
    * feedback given before its list was shown.
    */
-  private static TargetPolicy replayed(Policy policy, List<LoggedDecision> decisions, List<DecisionLog.ShownList> lists,
+  private static Map<LoggedDecision, double[]> replayed(Policy policy, List<LoggedDecision> decisions, List<DecisionLog.ShownList> lists,
       List<DecisionLog.Taught> taught, int dimension, RandomGenerator random) {
     Map<LoggedDecision, double[]> probabilities = new IdentityHashMap<>();
     int next = 0;
@@ -132,11 +164,18 @@ public final class PolicyEvaluation {
       }
       probabilities.put(decisions.get(i), policy.firstSlotProbabilities(decisions.get(i).candidates(), random));
     }
-    return decision -> probabilities.get(decision);
+    return probabilities;
   }
 
-  /** The logging policy as far as the log knows it: the top item's propensity, the rest spread evenly. */
-  private static double[] logging(LoggedDecision d) {
+  /**
+   * The logging policy as far as the log knows it: its first-slot distribution where it was logged
+   * (and gives the item shown first a chance, which a Monte Carlo estimate may not), else the top
+   * item's propensity with the rest spread evenly.
+   */
+  private static double[] logging(LoggedDecision d, Optional<double[]> firstSlot) {
+    if (firstSlot.isPresent() && firstSlot.get().length == d.candidates().size() && firstSlot.get()[d.action()] > 0) {
+      return firstSlot.get();
+    }
     int n = d.candidates().size();
     double[] p = new double[n];
     if (n == 1) {

@@ -63,6 +63,11 @@ final class OptionScorer {
    * @param overLimits stated limits it is over, scored down under {@code limits=soft} (0 otherwise)
    */
   public record Scored(Option option, double score, double[] values, int sameDesireAbove, int overLimits) {
+    /** The same option with the score a learned policy gives it, shown in place of the hand weights' sum. */
+    Scored withScore(double learned) {
+      return new Scored(option, learned, values, sameDesireAbove, overLimits);
+    }
+
     Scored withVariety(int above, double penaltyEach) {
       return new Scored(option, Math.max(0, score - penaltyEach * above), values, above, overLimits);
     }

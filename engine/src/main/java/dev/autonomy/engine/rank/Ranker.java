@@ -50,15 +50,22 @@ public final class Ranker {
 
   /** Ranks with the fixed hand weights (today's scorer and its one exploration slot). */
   public Ranking rank(Request request, RandomGenerator random) {
-    return rank(request, Optional.empty(), random);
+    return rank(request, PolicyLineup.fixed(), random);
+  }
+
+  /** Ranks through one live policy (the fixed hand weights when empty), with no shadow beside it. */
+  public Ranking rank(Request request, Optional<Policy> learned, RandomGenerator random) {
+    return rank(request, PolicyLineup.of(learned), random);
   }
 
   /**
-   * Ranks with a learned policy when one is live: rules and hard limits leave out what they
+   * Ranks through the live policy of {@code lineup}: rules and hard limits leave out what they
    * forbid first, whatever the policy; the policy then orders what is left and gives each shown
-   * item its propensity. Without one, the fixed scorer orders them.
+   * item its propensity (the fixed scorer when no learned policy is live). Each shadow policy then
+   * chooses from the same eligible candidates; what it would have shown is logged, never shown.
    */
-  public Ranking rank(Request request, Optional<Policy> learned, RandomGenerator random) {
+  public Ranking rank(Request request, PolicyLineup lineup, RandomGenerator random) {
+    Optional<Policy> learned = lineup.live();
     Map<String, List<String>> removedByRule = new LinkedHashMap<>();
     for (Constraint c : request.constraints()) {
       removedByRule.put(c.rule().id(), new ArrayList<>());
@@ -104,30 +111,36 @@ public final class Ranker {
           new DecisionLog.Shown(policyName, version, Map.of()));
     }
     double[][] xs = new double[eligible.size()][];
+    List<Candidate> candidates = new ArrayList<>(xs.length);
     for (int i = 0; i < xs.length; i++) {
       xs[i] = RankFeatures.of(eligible.get(i), context);
+      candidates.add(new Candidate(eligible.get(i).option().id(), xs[i]));
     }
     Map<String, double[]> features = new LinkedHashMap<>();
     if (learned.isPresent()) {
-      List<Candidate> candidates = new ArrayList<>(xs.length);
-      for (int i = 0; i < xs.length; i++) {
-        candidates.add(new Candidate(eligible.get(i).option().id(), xs[i]));
-      }
-      Choice choice = learned.get().choose(candidates, k, random);
-      double[] weights = learned.get().weights();
+      Policy policy = learned.get();
+      Choice choice = policy.choose(candidates, k, random);
+      double[] weights = policy.weights();
       for (Choice.Slot slot : choice.slots()) {
         OptionScorer.Scored s = eligible.get(slot.index());
         // Shown where it was not the policy's sure choice: a draw or an explored slot put it here.
         boolean exploration = slot.propensity() < 1;
         List<Contribution> terms = new ArrayList<>(scorer.explain(s, context, VARIETY_PENALTY));
-        terms.addAll(learnedTerms(learned.get(), weights, xs[slot.index()], slot.propensity(), choice.draws()));
-        Recommendation r = recommendation(s, terms, request, limits, rules, limitsApplied, exploration, slot.propensity());
+        terms.addAll(learnedTerms(policy, weights, xs[slot.index()], slot.propensity(), choice.draws()));
+        // The score shown is what the policy expects of it (its mean, clamped to 0..1), not the hand weights' sum.
+        double expected = Math.max(0, Math.min(1, dot(weights, xs[slot.index()])));
+        Recommendation r = recommendation(s.withScore(expected), terms, request, limits, rules, limitsApplied, exploration,
+            slot.propensity());
         shown.add(r);
         features.put(r.id(), xs[slot.index()]);
       }
       Choice.Slot top = choice.slots().get(0);
+      double[] firstSlot = policy.firstSlotProbabilities(candidates, random);
+      int draws = choice.draws();
       return new Ranking(shown, rules, limitsApplied, request.options().size(), eligible.size(),
-          new DecisionLog.Shown(policyName, version, features, candidates(eligible, xs, top.index(), top.propensity())));
+          new DecisionLog.Shown(policyName, version, features,
+              Optional.of(candidateSet(eligible, xs, top.index(), top.propensity(), firstSlot, draws)),
+              shadows(lineup, eligible, candidates, k, random)));
     }
     double epsilon = request.policy().exploration();
     int pool = eligible.size() - (k - 1); // candidates for the last slot
@@ -155,18 +168,69 @@ public final class Ranker {
       shown.add(r);
       features.put(r.id(), xs[index]);
     }
+    // The top slot is sure unless it is also the explored last slot (a list of one).
+    double[] firstSlot = new double[eligible.size()];
+    if (k == 1 && pool > 1 && epsilon > 0) {
+      Arrays.fill(firstSlot, epsilon / pool);
+      firstSlot[0] = (1 - epsilon) + epsilon / pool;
+    } else {
+      firstSlot[0] = 1;
+    }
     return new Ranking(shown, rules, limitsApplied, request.options().size(), eligible.size(),
-        new DecisionLog.Shown(policyName, version, features, candidates(eligible, xs, k == 1 ? lastIndex : 0, topPropensity)));
+        new DecisionLog.Shown(policyName, version, features,
+            Optional.of(candidateSet(eligible, xs, k == 1 ? lastIndex : 0, topPropensity, firstSlot, 0)),
+            shadows(lineup, eligible, candidates, k, random)));
+  }
+
+  /**
+   * What each shadow policy would have shown from the same candidates: its list, each slot's
+   * propensity and its first-slot distribution. The fixed hand weights in the shadow show the
+   * scorer's order, for sure.
+   */
+  private static List<DecisionLog.ShadowList> shadows(PolicyLineup lineup, List<OptionScorer.Scored> eligible,
+      List<Candidate> candidates, int k, RandomGenerator random) {
+    List<DecisionLog.ShadowList> out = new ArrayList<>(lineup.shadows().size() + 1);
+    if (lineup.fixedShadow()) {
+      List<String> ids = new ArrayList<>(k);
+      double[] propensities = new double[k];
+      for (int i = 0; i < k; i++) {
+        ids.add(eligible.get(i).option().id());
+        propensities[i] = 1;
+      }
+      double[] firstSlot = new double[eligible.size()];
+      firstSlot[0] = 1;
+      out.add(new DecisionLog.ShadowList(DecisionIds.next("shd"), FIXED_POLICY, 0, ids, propensities, firstSlot, 0));
+    }
+    for (Policy shadow : lineup.shadows()) {
+      Choice choice = shadow.choose(candidates, k, random);
+      List<String> ids = new ArrayList<>(choice.slots().size());
+      double[] propensities = new double[choice.slots().size()];
+      for (int i = 0; i < propensities.length; i++) {
+        ids.add(candidates.get(choice.slots().get(i).index()).armId());
+        propensities[i] = choice.slots().get(i).propensity();
+      }
+      out.add(new DecisionLog.ShadowList(DecisionIds.next("shd"), shadow.name(), shadow.version(), ids, propensities,
+          shadow.firstSlotProbabilities(candidates, random), choice.draws()));
+    }
+    return out;
+  }
+
+  private static double dot(double[] w, double[] x) {
+    double sum = 0;
+    for (int i = 0; i < x.length; i++) {
+      sum += w[i] * x[i];
+    }
+    return sum;
   }
 
   /** What the top item was chosen from, for off-policy evaluation: every eligible option and its vector. */
-  private static Optional<DecisionLog.Candidates> candidates(List<OptionScorer.Scored> eligible, double[][] xs, int top,
-      double propensity) {
+  private static DecisionLog.Candidates candidateSet(List<OptionScorer.Scored> eligible, double[][] xs, int top,
+      double propensity, double[] firstSlot, int draws) {
     List<String> ids = new ArrayList<>(eligible.size());
     for (OptionScorer.Scored s : eligible) {
       ids.add(s.option().id());
     }
-    return Optional.of(new DecisionLog.Candidates(ids, List.of(xs), top, propensity));
+    return new DecisionLog.Candidates(ids, List.of(xs), top, propensity, firstSlot, draws);
   }
 
   /** The name the decision log gives the hand weights as a policy. */

@@ -33,11 +33,14 @@ public final class Recommender {
   private final PersonStates states;
   private final DecisionLog log;
   private final PolicyBook policies;
+  /** Runs after each list is logged: the log's retention. */
+  private final Runnable afterLogging;
   private final RandomGenerator random;
 
   public Recommender(Options options, Desires desires, Learning learning, Rules rules, PersonStates states,
-      DecisionLog log, PolicyBook policies, RandomGenerator random) {
+      DecisionLog log, PolicyBook policies, Runnable afterLogging, RandomGenerator random) {
     this.policies = policies;
+    this.afterLogging = afterLogging;
     this.options = options;
     this.desires = desires;
     this.learning = learning;
@@ -51,21 +54,26 @@ public final class Recommender {
   public Ranking recommend(Situation situation, RankingPolicy policy, Optional<DesireType> desire) {
     List<Option> all = options.catalogue().all();
     List<Option> candidates = desire.isEmpty() ? all : all.stream().filter(o -> o.desire() == desire.get()).toList();
-    Ranking ranking = rank(situation, policy, candidates);
+    Ranking ranking = rank(situation, policy, candidates, policies.lineup());
     // A list asked for one desire says so in its log, so an audit does not read it as bias.
     Situation logged = desire.isEmpty() ? situation : situation.with(ASKED_DESIRE, desire.get().code());
     log.record(logged.stated(), ranking.recommendations(), ranking.shown());
+    afterLogging.run();
     return ranking;
   }
 
-  /** Ranks given options without logging, through the live policy: for plans and benchmarks. */
+  /** Ranks given options without logging, through the live policy (no shadows): for plans and benchmarks. */
   public Ranking rank(Situation situation, RankingPolicy policy, List<Option> candidates) {
+    return rank(situation, policy, candidates, PolicyLineup.of(policies.live()));
+  }
+
+  private Ranking rank(Situation situation, RankingPolicy policy, List<Option> candidates, PolicyLineup lineup) {
     Map<DesireType, Desire> byType = new EnumMap<>(DesireType.class);
     for (Desire d : desires.at(situation)) {
       byType.put(d.type(), d);
     }
     Ranker.Request request = new Ranker.Request(candidates, byType, situation, learning.preferences(),
         rules.constraints(), states.evidence(), desires.modelName(), policy);
-    return ranker.rank(request, policies.live(), random);
+    return ranker.rank(request, lineup, random);
   }
 }

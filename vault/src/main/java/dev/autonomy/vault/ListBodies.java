@@ -1,0 +1,122 @@
+package dev.autonomy.vault;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * The recommendations of one shown list (their JSON, explanations included), deflated together.
+ * Lists shown to one person repeat each other (the same options, rules, reasons and evidence with
+ * new numbers), so a list is deflated with the last <em>key list</em>'s JSON as the preset
+ * dictionary: it then costs a few hundred bytes instead of kilobytes. A key list is deflated alone;
+ * one is written every {@link #KEY_EVERY} lists, so reading any list inflates at most two.
+ *
+ * <p>Measured on the demo person ({@code DecisionLogSizeTest}): see docs/benchmarks.md, "decision
+ * log size".
+ */
+final class ListBodies {
+  static final int FORMAT = 1;
+  /** Significant digits a logged explanation keeps of each number: more than any reason prints. */
+  static final int DIGITS = 6;
+
+  /**
+   * The vault's JSON, with every double kept to {@value #DIGITS} significant digits: the 16 digits
+   * of a double are mostly noise to a reader and cost deflate more than everything else in a list.
+   */
+  private static final ObjectMapper ROUNDED = Json.mapper().copy().registerModule(new SimpleModule()
+      .addSerializer(Double.class, new Rounded()).addSerializer(double.class, new Rounded()));
+
+  private static final class Rounded extends StdSerializer<Double> {
+    Rounded() {
+      super(Double.class);
+    }
+
+    @Override
+    public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      gen.writeNumber(round(value));
+    }
+  }
+
+  /** {@code v} to {@value #DIGITS} significant digits; as it is when it is 0, not finite or too large to scale. */
+  static double round(double v) {
+    if (v == 0 || !Double.isFinite(v) || Math.abs(v) >= 1e12 || Math.abs(v) < 1e-12) {
+      return v;
+    }
+    double scale = Math.pow(10, DIGITS - 1 - Math.floor(Math.log10(Math.abs(v))));
+    return Math.round(v * scale) / scale;
+  }
+
+  /** The JSON of {@code value} as a list's recommendations are logged. */
+  static byte[] json(Object value) {
+    try {
+      return ROUNDED.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new VaultException("cannot write the shown list as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+  /** A new key list after this many lists deflated against the previous one. */
+  static final int KEY_EVERY = 64;
+
+  private ListBodies() {}
+
+  /** Deflates {@code json}, with {@code dictionary} as the preset dictionary when it is not null. */
+  static byte[] pack(byte[] json, byte[] dictionary) {
+    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+    try {
+      if (dictionary != null) {
+        deflater.setDictionary(dictionary);
+      }
+      deflater.setInput(json);
+      deflater.finish();
+      ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 4 + 16);
+      out.write(FORMAT);
+      byte[] buffer = new byte[8192];
+      while (!deflater.finished()) {
+        int n = deflater.deflate(buffer);
+        out.write(buffer, 0, n);
+      }
+      return out.toByteArray();
+    } finally {
+      deflater.end();
+    }
+  }
+
+  /** The JSON {@link #pack} deflated, given the same dictionary; {@code where} names the row in an error. */
+  static byte[] unpack(byte[] packed, byte[] dictionary, String where) {
+    if (packed == null || packed.length < 1 || packed[0] != FORMAT) {
+      throw new VaultException("the recommendations logged with " + where + " have an unknown format "
+          + (packed == null || packed.length == 0 ? "(empty)" : packed[0]) + ", expected " + FORMAT);
+    }
+    Inflater inflater = new Inflater();
+    try {
+      inflater.setInput(packed, 1, packed.length - 1);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(packed.length * 8);
+      byte[] buffer = new byte[8192];
+      while (!inflater.finished()) {
+        int n = inflater.inflate(buffer);
+        if (n == 0 && inflater.needsDictionary()) {
+          if (dictionary == null) {
+            throw new VaultException("the recommendations logged with " + where + " need their key list, which is missing");
+          }
+          inflater.setDictionary(dictionary);
+        } else if (n == 0 && inflater.needsInput()) {
+          throw new VaultException("the recommendations logged with " + where + " are truncated");
+        }
+        out.write(buffer, 0, n);
+      }
+      return out.toByteArray();
+    } catch (DataFormatException | IllegalArgumentException e) {
+      throw new VaultException("the recommendations logged with " + where + " cannot be read back: " + e.getMessage(), e);
+    } finally {
+      inflater.end();
+    }
+  }
+}
