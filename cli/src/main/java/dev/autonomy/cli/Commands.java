@@ -1,11 +1,14 @@
 package dev.autonomy.cli;
 
+import dev.autonomy.cli.data.BackupCommand;
+import dev.autonomy.cli.data.CheckCommand;
 import dev.autonomy.cli.data.ExportCommand;
 import dev.autonomy.cli.data.ForgetCommand;
 import dev.autonomy.cli.data.ImportCommand;
 import dev.autonomy.cli.data.LogCommand;
 import dev.autonomy.cli.data.OptionsCommand;
 import dev.autonomy.cli.data.QualityCommand;
+import dev.autonomy.cli.data.SourcesCommand;
 import dev.autonomy.cli.demo.DemoCommand;
 import dev.autonomy.cli.desire.DesiresCommand;
 import dev.autonomy.cli.desire.GoalsCommand;
@@ -31,6 +34,7 @@ final class Commands {
   static void register(CommandLine cli) {
     cli.addSubcommand(new ImportCommand());
     cli.addSubcommand(new QualityCommand());
+    cli.addSubcommand(new SourcesCommand());
     cli.addSubcommand(new DesiresCommand());
     cli.addSubcommand(new GoalsCommand());
     cli.addSubcommand(new RecommendCommand());
@@ -44,6 +48,8 @@ final class Commands {
     cli.addSubcommand(new LogCommand());
     cli.addSubcommand(new ExportCommand());
     cli.addSubcommand(new ForgetCommand());
+    cli.addSubcommand(new CheckCommand());
+    cli.addSubcommand(new BackupCommand());
     cli.addSubcommand(new ServeCommand());
     cli.addSubcommand(new DemoCommand());
     cli.addSubcommand(new SolveCommand());

@@ -46,6 +46,7 @@ import dev.autonomy.plan.map.OsmMap;
 import dev.autonomy.plan.run.RunRequest;
 import dev.autonomy.plan.trip.TripRequest;
 import dev.autonomy.vault.ImportResult;
+import dev.autonomy.vault.SignalStore;
 import dev.autonomy.vault.SourceInfo;
 import dev.autonomy.vault.Vault;
 import dev.autonomy.vault.VaultFolder;
@@ -104,7 +105,7 @@ public final class Autonomy implements AutoCloseable {
     this.asking = new Asking(text, recommender, clock);
     this.audit = new SelfAudit(clock, vault.decisions(), states, desires, options);
     this.exporter = new Exporter(vault, states, desires, options);
-    this.forgetting = new Forgetting(vault, states, desires);
+    this.forgetting = new Forgetting(vault, states, desires, policies);
   }
 
   /** Opens (creating if needed) the vault in {@code home}. */
@@ -269,9 +270,12 @@ public final class Autonomy implements AutoCloseable {
     return exporter.export(dir);
   }
 
-  /** Forgets one source and everything derived from it; returns how many signals went. */
-  public long forgetSource(String name) {
-    return forgetting.source(name);
+  /**
+   * Forgets the source(s) {@code reference} names (an id as {@link #sources} lists it, the path it
+   * was imported from, or a file name only one source has) and everything derived from them.
+   */
+  public SignalStore.Forgotten forgetSource(String reference) {
+    return forgetting.source(reference);
   }
 
   /**

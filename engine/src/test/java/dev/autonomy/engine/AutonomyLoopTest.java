@@ -182,7 +182,7 @@ class AutonomyLoopTest {
     try (Autonomy a = open(home)) {
       importAll(a);
       a.desires(new Situation(ZonedDateTime.now(CLOCK), Map.of()));
-      long removed = a.forgetSource("spending.csv");
+      long removed = a.forgetSource("spending.csv").removed();
       assertThat(removed).isPositive();
       assertThat(a.vault().signals().sources()).extracting(s -> s.name()).doesNotContain("spending.csv");
       // The model is rebuilt without it.

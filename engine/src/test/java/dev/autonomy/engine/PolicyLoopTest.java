@@ -123,7 +123,32 @@ class PolicyLoopTest {
       assertThat(a.policies().liveName()).isEqualTo("fixed");
       a.vault().documents().put(PolicyBook.DOCUMENT, "{\"live\": \"linucb\", \"learned\": {\"linucb\": {\"kind\": 7");
       assertThatThrownBy(() -> a.policies().liveName()).isInstanceOf(AutonomyFailure.class)
-          .hasMessageContaining(PolicyBook.DOCUMENT).hasMessageContaining("nothing was changed");
+          .hasMessageContaining(PolicyBook.DOCUMENT).hasMessageContaining("nothing was changed")
+          .hasMessageContaining("autonomy policy reset");
+      // recommendations keep working on the hand weights, and feedback is still taken
+      Ranking r = a.recommend(new Situation(ZonedDateTime.now(a.clock()), Map.of()), new RankingPolicy(3, 0));
+      assertThat(r.shown().policy()).isEqualTo("fixed");
+      a.feedback(r.recommendations().get(0).id(), Outcome.DONE, OptionalInt.of(4));
+      assertThat(a.vault().documents().get(PolicyBook.DOCUMENT)).hasValueSatisfying(d -> assertThat(d).contains("\"kind\": 7"));
+      // a reset repairs it
+      a.policies().reset();
+      assertThat(a.policies().liveName()).isEqualTo("fixed");
+      assertThat(a.policies().list()).hasSize(4);
+    }
+  }
+
+  @Test
+  void aListWhoseKeyListCannotBeReadBackIsStillLoggedAlone(@TempDir Path home) throws Exception {
+    try (Autonomy a = openWithData(home)) {
+      Situation now = new Situation(ZonedDateTime.now(a.clock()), Map.of());
+      a.recommend(now, new RankingPolicy(3, 0));
+      try (var other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + a.home().resolve("vault.db"));
+          var st = other.prepareStatement("UPDATE lists SET bodies = X'0102'")) {
+        st.executeUpdate();
+      }
+      Ranking r = a.recommend(now, new RankingPolicy(3, 0));
+      assertThat(a.why(r.recommendations().get(0).id()).decision().recommendation().id()).isEqualTo(r.recommendations().get(0).id());
+      assertThat(a.vault().decisions().lists(Instant.EPOCH)).hasSize(2);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.autonomy.server;
 
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.UnavailableException;
 import dev.autonomy.engine.Autonomy;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -106,6 +107,11 @@ public final class AutonomyServer implements AutoCloseable {
       config.routes.exception(Unauthorised.class, (e, ctx) -> {
         ctx.header("WWW-Authenticate", "Bearer");
         error(ctx, HttpStatus.UNAUTHORIZED, e.getMessage());
+      });
+      // Another process holds the vault, or erased it under this server: 503, said plainly.
+      config.routes.exception(UnavailableException.class, (e, ctx) -> {
+        LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
       });
       config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage()));
       config.routes.exception(Exception.class, (e, ctx) -> {

@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 /**
  * An error answer as RFC 9457 problem details ({@code application/problem+json}): {@code type},
  * {@code title}, {@code status} and {@code detail}, the detail being the message a person can act
- * on. The person's errors map to 400, 403 (refused by a rule or a limit) and 404 (unknown id);
- * failures of ours to 500 with a detail that hides internals (the log has them).
+ * on. The person's errors map to 400, 403 (refused by a rule or a limit) and 404 (unknown id); a
+ * vault another process holds, or erased under the server, to 503 ({@code UnavailableException});
+ * other failures of ours to 500 with a detail that hides internals (the log has them).
  */
 final class Problem {
   static final String CONTENT_TYPE = "application/problem+json";

@@ -16,6 +16,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -229,9 +230,16 @@ public final class DecisionLog {
             + " WHERE k.bodies IS NOT NULL AND k.bodies_key IS NULL ORDER BY k.id DESC LIMIT 1");
         ResultSet rs = st.executeQuery()) {
       if (rs.next() && rs.getLong(3) < ListBodies.KEY_EVERY) {
-        key = rs.getLong(1);
-        dictionary = ListBodies.unpack(rs.getBytes(2), null, "list " + key);
-        candidateDictionary = CandidateCodec.inflate(rs.getBytes(4), null, "list " + key);
+        try {
+          dictionary = ListBodies.unpack(rs.getBytes(2), null, "list " + rs.getLong(1));
+          candidateDictionary = CandidateCodec.inflate(rs.getBytes(4), null, "list " + rs.getLong(1));
+          key = rs.getLong(1);
+        } catch (VaultException damaged) {
+          // A key list that cannot be read back must not stop what is shown now from being logged:
+          // this list is written alone and becomes the next key.
+          dictionary = null;
+          candidateDictionary = null;
+        }
       }
     }
     try (PreparedStatement st = connection.prepareStatement(
@@ -338,7 +346,7 @@ public final class DecisionLog {
               "SELECT l.id, l.created, l.policy, l.policy_version, l.candidates, l.top_option, l.top_propensity,"
                   + " r.id, r.desire, f.outcome, f.rating, f.at, l.first_slot, l.draws, l.bodies_key FROM lists l"
                   + " LEFT JOIN recommendations r ON r.list_id = l.id AND r.option_id = l.top_option"
-                  + " LEFT JOIN feedback f ON f.recommendation_id = r.id ORDER BY l.id");
+                  + " LEFT JOIN feedback f ON f.recommendation_id = r.id WHERE l.forgotten IS NULL ORDER BY l.id");
               ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
               Instant created = Instant.parse(rs.getString(2));
@@ -502,7 +510,7 @@ public final class DecisionLog {
    * The recommendations of the lists read last, and the key lists' JSON (their dictionaries), so
    * reading a log in order inflates each list once.
    */
-  private static final class Bodies {
+  static final class Bodies {
     private final Map<Long, byte[]> keys = new HashMap<>();
     private long listId = -1;
     private Map<String, Recommendation> recommendations = Map.of();
@@ -519,7 +527,8 @@ public final class DecisionLog {
       return r;
     }
 
-    private Map<String, Recommendation> read(Connection connection, long list) throws SQLException {
+    /** Every recommendation of {@code list}, in the order shown, by id. */
+    Map<String, Recommendation> read(Connection connection, long list) throws SQLException {
       byte[] packed;
       Long key;
       try (PreparedStatement st = connection.prepareStatement("SELECT bodies, bodies_key FROM lists WHERE id = ?")) {
@@ -540,7 +549,7 @@ public final class DecisionLog {
       }
       try {
         List<Recommendation> shown = Json.mapper().readValue(json, RECOMMENDATIONS);
-        Map<String, Recommendation> byId = new HashMap<>();
+        Map<String, Recommendation> byId = new LinkedHashMap<>();
         shown.forEach(r -> byId.put(r.id(), r));
         return byId;
       } catch (java.io.IOException e) {

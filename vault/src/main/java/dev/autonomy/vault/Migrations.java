@@ -163,6 +163,41 @@ final class Migrations {
           ALTER TABLE lists ADD COLUMN situation TEXT;
           ALTER TABLE lists ADD COLUMN bodies BLOB;
           ALTER TABLE lists ADD COLUMN bodies_key INTEGER;
+          """,
+          // 9: a source is its content and origin, not its file name: two export.zip from two
+          // folders are two sources, and the same bytes at two paths are two sources sharing their
+          // signals. Each source gets a short id shown to the person ('key'), the absolute path it
+          // was imported from ('origin') and the SHA-256 of its bytes ('content_hash'); sources
+          // imported before keep their name as origin and an empty hash until imported again. Which
+          // sources brought a signal is the link table (signals.source_id stays the first, for
+          // provenance), so a signal goes only when every source that brought it is forgotten.
+          // Decisions whose stored values were computed from forgotten data are marked 'forgotten'.
+          // Runs with foreign keys off (Vault.migrate), checked before commit.
+          """
+          CREATE TABLE sources_v9 (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            format TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            first_imported TEXT NOT NULL,
+            last_imported TEXT NOT NULL,
+            UNIQUE (format, origin, content_hash)
+          );
+          INSERT INTO sources_v9(id, key, name, format, origin, content_hash, first_imported, last_imported)
+            SELECT id, printf('%08x', id), name, format, name, '', first_imported, last_imported FROM sources;
+          DROP TABLE sources;
+          ALTER TABLE sources_v9 RENAME TO sources;
+          CREATE TABLE signal_sources (
+            signal_id INTEGER NOT NULL REFERENCES signals(id) ON DELETE CASCADE,
+            source_id INTEGER NOT NULL REFERENCES sources(id),
+            PRIMARY KEY (signal_id, source_id)
+          ) WITHOUT ROWID;
+          CREATE INDEX signal_sources_by_source ON signal_sources(source_id);
+          INSERT INTO signal_sources(signal_id, source_id) SELECT id, source_id FROM signals;
+          ALTER TABLE recommendations ADD COLUMN forgotten TEXT;
+          ALTER TABLE lists ADD COLUMN forgotten TEXT;
           """);
 
   /** The version after which {@link TextKeys#rekey} runs. */

@@ -7,7 +7,11 @@ import dev.autonomy.core.signal.Provenance;
 import dev.autonomy.core.signal.Signal;
 import dev.autonomy.core.signal.SignalKind;
 import dev.autonomy.core.signal.SignalSink;
+import dev.autonomy.core.InvalidInputException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +21,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -41,59 +47,119 @@ public final class SignalStore {
   /**
    * Imports one source in one transaction. If {@code reader} throws, nothing it sent is kept and
    * the exception propagates; otherwise every new signal is committed at once. Signals whose
-   * natural key the vault already holds are counted as duplicates and not added.
+   * natural key the vault already holds are counted as duplicates and not added, but linked to this
+   * source too, so they stay while any source that brought them does.
+   *
+   * <p>A source is its origin and content ({@link SourceOrigin}): the same bytes from the same path
+   * again are the same source; another file of the same name, or the same bytes from another path,
+   * are another. A source imported before sources had a content hash (its name, no hash) becomes
+   * the first file of that name and format imported again.
    */
-  public ImportResult importSource(String sourceName, String format, SourceReader reader) {
+  public ImportResult importSource(SourceOrigin origin, String format, SourceReader reader) {
     return vault.write(List.of(Vault.SIGNALS),
         connection -> {
-          long sourceId = upsertSource(connection, sourceName, format);
+          Source source = upsertSource(connection, origin, format);
           try (PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT OR IGNORE INTO signals(source_id, kind, start_ms, end_ms, zone, value, unit,"
-                      + " category, text, device, modality, nkey) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            BatchingSink sink = new BatchingSink(insert, sourceId);
+                  connection.prepareStatement(
+                      "INSERT OR IGNORE INTO signals(source_id, kind, start_ms, end_ms, zone, value, unit,"
+                          + " category, text, device, modality, nkey) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+              PreparedStatement link =
+                  connection.prepareStatement(
+                      "INSERT OR IGNORE INTO signal_sources(signal_id, source_id) SELECT id, ? FROM signals WHERE nkey = ?")) {
+            BatchingSink sink = new BatchingSink(insert, link, source.id());
             ImportReport report = reader.readInto(sink);
             sink.flush();
             try (PreparedStatement log =
                 connection.prepareStatement(
                     "INSERT INTO imports(source_id, at, read, added, report) VALUES (?,?,?,?,?)")) {
-              log.setLong(1, sourceId);
+              log.setLong(1, source.id());
               log.setString(2, vault.clock().instant().toString());
               log.setLong(3, sink.sent);
               log.setLong(4, sink.added);
               log.setString(5, report.toString());
               log.executeUpdate();
             }
-            return new ImportResult(sourceName, report, sink.added, sink.sent - sink.added);
+            return new ImportResult(origin.name(), source.key(), report, sink.added, sink.sent - sink.added);
           }
         });
   }
 
-  private long upsertSource(Connection connection, String name, String format) throws SQLException {
+  /** Imports a source known only by its name (see {@link SourceOrigin#named}). */
+  public ImportResult importSource(String sourceName, String format, SourceReader reader) {
+    return importSource(SourceOrigin.named(sourceName), format, reader);
+  }
+
+  private record Source(long id, String key) {}
+
+  private Source upsertSource(Connection connection, SourceOrigin origin, String format) throws SQLException {
     String now = vault.clock().instant().toString();
+    Optional<Source> same = source(connection,
+        "SELECT id, key FROM sources WHERE format = ? AND origin = ? AND content_hash = ?",
+        format, origin.origin(), origin.contentHash());
+    Optional<Source> found = same.isPresent() || origin.contentHash().isEmpty() ? same
+        : source(connection, "SELECT id, key FROM sources WHERE format = ? AND name = ? AND content_hash = ''"
+            + " ORDER BY id LIMIT 1", format, origin.name());
+    if (found.isPresent()) {
+      try (PreparedStatement st = connection.prepareStatement(
+          "UPDATE sources SET origin = ?, content_hash = ?, last_imported = ? WHERE id = ?")) {
+        st.setString(1, origin.origin());
+        st.setString(2, origin.contentHash());
+        st.setString(3, now);
+        st.setLong(4, found.get().id());
+        st.executeUpdate();
+      }
+      return found.get();
+    }
+    String key = key(connection, format, origin);
     try (PreparedStatement st =
         connection.prepareStatement(
-            "INSERT INTO sources(name, format, first_imported, last_imported) VALUES (?,?,?,?)"
-                + " ON CONFLICT(name, format) DO UPDATE SET last_imported = excluded.last_imported")) {
-      st.setString(1, name);
-      st.setString(2, format);
-      st.setString(3, now);
-      st.setString(4, now);
+            "INSERT INTO sources(key, name, format, origin, content_hash, first_imported, last_imported)"
+                + " VALUES (?,?,?,?,?,?,?)")) {
+      st.setString(1, key);
+      st.setString(2, origin.name());
+      st.setString(3, format);
+      st.setString(4, origin.origin());
+      st.setString(5, origin.contentHash());
+      st.setString(6, now);
+      st.setString(7, now);
       st.executeUpdate();
     }
-    try (PreparedStatement st =
-        connection.prepareStatement("SELECT id FROM sources WHERE name = ? AND format = ?")) {
-      st.setString(1, name);
-      st.setString(2, format);
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
+    return source(connection, "SELECT id, key FROM sources WHERE key = ?", key).orElseThrow();
+  }
+
+  private static Optional<Source> source(Connection connection, String sql, String... args) throws SQLException {
+    try (PreparedStatement st = connection.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        st.setString(i + 1, args[i]);
       }
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? Optional.of(new Source(rs.getLong(1), rs.getString(2))) : Optional.empty();
+      }
+    }
+  }
+
+  /** A short id from the source's identity: 8 hex digits, more in the rare case another source has them. */
+  private static String key(Connection connection, String format, SourceOrigin origin) throws SQLException {
+    String hex = sha256Hex(format + '\0' + origin.origin() + '\0' + origin.contentHash());
+    for (int length = 8; ; length += 2) {
+      String key = hex.substring(0, length);
+      if (source(connection, "SELECT id, key FROM sources WHERE key = ?", key).isEmpty()) {
+        return key;
+      }
+    }
+  }
+
+  private static String sha256Hex(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }
   }
 
   private static final class BatchingSink implements SignalSink {
     private final PreparedStatement insert;
+    private final PreparedStatement link;
     private final long sourceId;
     private final KeyHash keyHash = new KeyHash();
     /** How often each key of a kind whose repeats are distinct events was seen in this import. */
@@ -102,8 +168,9 @@ public final class SignalStore {
     long sent;
     long added;
 
-    BatchingSink(PreparedStatement insert, long sourceId) {
+    BatchingSink(PreparedStatement insert, PreparedStatement link, long sourceId) {
       this.insert = insert;
+      this.link = link;
       this.sourceId = sourceId;
     }
 
@@ -124,8 +191,12 @@ public final class SignalStore {
         // Two identical purchases in one file are two purchases; the same file again numbers them alike.
         String key = s.kind().repeatsAreDistinct() ? s.naturalKey(occurrences.merge(s.naturalKey(), 1, Integer::sum))
             : s.naturalKey();
-        insert.setBytes(12, keyHash.of(key));
+        byte[] nkey = keyHash.of(key);
+        insert.setBytes(12, nkey);
         insert.addBatch();
+        link.setLong(1, sourceId);
+        link.setBytes(2, nkey);
+        link.addBatch();
         sent++;
         if (++pending == BATCH) {
           flush();
@@ -144,6 +215,8 @@ public final class SignalStore {
           added += count;
         }
       }
+      // After the inserts: a signal this file brings is linked to it whether it was new or not.
+      link.executeBatch();
       pending = 0;
     }
   }
@@ -259,6 +332,7 @@ public final class SignalStore {
         });
   }
 
+  /** Every source, in the order first imported. */
   public List<SourceInfo> sources() {
     return vault.read(
         connection -> {
@@ -266,16 +340,20 @@ public final class SignalStore {
           try (Statement st = connection.createStatement();
               ResultSet rs =
                   st.executeQuery(
-                      "SELECT src.name, src.format, (SELECT COUNT(*) FROM signals s WHERE s.source_id = src.id),"
+                      "SELECT src.key, src.name, src.format, src.origin, src.content_hash,"
+                          + " (SELECT COUNT(*) FROM signal_sources l WHERE l.source_id = src.id),"
                           + " src.first_imported, src.last_imported FROM sources src ORDER BY src.id")) {
             while (rs.next()) {
               out.add(
                   new SourceInfo(
                       rs.getString(1),
                       rs.getString(2),
-                      rs.getLong(3),
-                      Instant.parse(rs.getString(4)),
-                      Instant.parse(rs.getString(5))));
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getLong(6),
+                      Instant.parse(rs.getString(7)),
+                      Instant.parse(rs.getString(8))));
             }
           }
           return out;
@@ -283,46 +361,102 @@ public final class SignalStore {
   }
 
   /**
-   * Deletes every signal of the named source and the source itself; returns how many signals went.
-   * Throws when no source has that name, listing the ones there are.
+   * The sources a person means by {@code reference}: the one with that id; else every source
+   * imported from {@code path} (the reference as an absolute path, when it can be one: each version
+   * of the file imported from there); else the one source with that file name.
+   *
+   * @throws NotFoundException when none matches, listing the sources there are
+   * @throws InvalidInputException when a file name matches several sources, listing them
    */
-  public long forgetSource(String name) {
-    long removed =
-        vault.write(List.of(Vault.SIGNALS),
-            connection -> {
-              List<Long> ids = new ArrayList<>();
-              try (PreparedStatement st = connection.prepareStatement("SELECT id FROM sources WHERE name = ?")) {
-                st.setString(1, name);
-                try (ResultSet rs = st.executeQuery()) {
-                  while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                  }
-                }
-              }
-              if (ids.isEmpty()) {
-                return -1L;
-              }
-              long count = 0;
-              for (long id : ids) {
-                count += deleteWhere(connection, "DELETE FROM signals WHERE source_id = ?", id);
-                deleteWhere(connection, "DELETE FROM imports WHERE source_id = ?", id);
-                deleteWhere(connection, "DELETE FROM sources WHERE id = ?", id);
-              }
-              return count;
-            });
-    if (removed < 0) {
-      throw new NotFoundException(
-          "no source named '" + name + "' in the vault; sources: "
-              + sources().stream().map(SourceInfo::name).toList());
+  public List<SourceInfo> resolve(String reference, Optional<String> path) {
+    List<SourceInfo> all = sources();
+    List<SourceInfo> byId = all.stream().filter(s -> s.id().equalsIgnoreCase(reference)).toList();
+    if (!byId.isEmpty()) {
+      return byId;
     }
-    vault.compact();
-    return removed;
+    List<SourceInfo> byPath = all.stream()
+        .filter(s -> s.origin().equals(reference) || path.isPresent() && s.origin().equals(path.get())).toList();
+    if (!byPath.isEmpty()) {
+      return byPath;
+    }
+    List<SourceInfo> byName = all.stream().filter(s -> s.name().equals(reference)).toList();
+    if (byName.size() > 1) {
+      throw new InvalidInputException("'" + reference + "' names " + byName.size()
+          + " sources; give the id or the path of the one to forget (autonomy sources lists them):"
+          + byName.stream().map(s -> "\n  " + s.describe()).reduce("", String::concat));
+    }
+    if (byName.isEmpty()) {
+      throw new NotFoundException("no source named '" + reference + "' in the vault (by id, path or file name); sources: "
+          + (all.isEmpty() ? "none" : all.stream().map(s -> "\n  " + s.describe()).reduce("", String::concat)));
+    }
+    return byName;
   }
 
-  private static long deleteWhere(Connection connection, String sql, long id) throws SQLException {
-    try (PreparedStatement st = connection.prepareStatement(sql)) {
-      st.setLong(1, id);
-      return st.executeUpdate();
+  /**
+   * What forgetting sources did.
+   *
+   * @param sources the sources forgotten
+   * @param removed signals deleted: every source that brought them is forgotten
+   * @param kept signals of the forgotten sources kept, because another source brought them too
+   * @param decisionsCleared logged decisions whose values computed from the deleted signals were removed
+   */
+  public record Forgotten(List<SourceInfo> sources, long removed, long kept, int decisionsCleared) {
+    public Forgotten {
+      sources = List.copyOf(sources);
     }
+  }
+
+  /**
+   * Forgets sources in one transaction: a signal goes when no source that brought it is left (else
+   * it stays, its provenance moved to a source that is), then the sources and their import log; and
+   * when signals went, what the decision log holds that was computed from them ({@link
+   * DerivedValues}). Does not compact the file: the caller does, once.
+   */
+  public Forgotten forget(List<SourceInfo> sources) {
+    if (sources.isEmpty()) {
+      return new Forgotten(List.of(), 0, 0, 0);
+    }
+    return vault.write(List.of(Vault.SIGNALS, Vault.DECISIONS),
+        connection -> {
+          List<Long> ids = new ArrayList<>();
+          for (SourceInfo s : sources) {
+            source(connection, "SELECT id, key FROM sources WHERE key = ?", s.id()).ifPresent(found -> ids.add(found.id()));
+          }
+          if (ids.isEmpty()) {
+            return new Forgotten(List.of(), 0, 0, 0);
+          }
+          String in = "(" + String.join(",", ids.stream().map(String::valueOf).toList()) + ")";
+          long linked;
+          try (Statement st = connection.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(DISTINCT signal_id) FROM signal_sources WHERE source_id IN " + in)) {
+              linked = rs.getLong(1);
+            }
+            st.executeUpdate("DELETE FROM signal_sources WHERE source_id IN " + in);
+            long removed = st.executeUpdate("DELETE FROM signals WHERE source_id IN " + in
+                + " AND NOT EXISTS (SELECT 1 FROM signal_sources l WHERE l.signal_id = signals.id)");
+            st.executeUpdate("UPDATE signals SET source_id = (SELECT MIN(l.source_id) FROM signal_sources l"
+                + " WHERE l.signal_id = signals.id) WHERE source_id IN " + in);
+            st.executeUpdate("DELETE FROM imports WHERE source_id IN " + in);
+            st.executeUpdate("DELETE FROM sources WHERE id IN " + in);
+            int cleared = 0;
+            if (removed > 0) {
+              Instant since = sources.stream().map(SourceInfo::firstImported).min(Instant::compareTo).orElseThrow();
+              // Not the file's name: what was forgotten leaves no name behind either.
+              cleared = DerivedValues.forgetSince(connection, since,
+                  "computed from data forgotten at " + vault.clock().instant());
+            }
+            return new Forgotten(sources, removed, linked - removed, cleared);
+          }
+        });
+  }
+
+  /**
+   * Forgets the source {@code reference} names (see {@link #resolve}, without a path) and compacts
+   * the file; returns how many signals went.
+   */
+  public long forgetSource(String reference) {
+    Forgotten forgotten = forget(resolve(reference, Optional.empty()));
+    vault.compact();
+    return forgotten.removed();
   }
 }

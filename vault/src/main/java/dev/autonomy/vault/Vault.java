@@ -1,6 +1,7 @@
 package dev.autonomy.vault;
 
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.UnavailableException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteConnectionConfig;
 
 /**
  * One person's vault: a folder holding an embedded SQLite database ({@code vault.db}, WAL mode,
@@ -51,6 +54,9 @@ public final class Vault implements AutoCloseable {
   private long generationsDataVersion;
   private long generationsLocalWrites;
   private long localWrites;
+  // The database file as opened, and why it is no longer there (once set, this vault is done).
+  private OpenedFile opened;
+  private String gone;
 
   private Vault(Path home, Connection connection, Clock clock, WalCheckpointer checkpointer) {
     this.home = home;
@@ -97,6 +103,10 @@ public final class Vault implements AutoCloseable {
       try {
         vault.migrate(file);
         VaultFolder.mark(home, clock);
+        vault.opened = OpenedFile.of(file);
+      } catch (IOException e) {
+        vault.closeAfterFailedOpen(e);
+        throw new VaultException("cannot open vault " + file + ": " + e.getMessage(), e);
       } catch (SQLException | RuntimeException e) {
         vault.closeAfterFailedOpen(e);
         throw e;
@@ -121,6 +131,9 @@ public final class Vault implements AutoCloseable {
     if (version == Migrations.STEPS.size()) {
       return;
     }
+    // A migration may rebuild a table others point to (SQLite's own recipe): foreign keys are off
+    // while it runs, and checked before it commits.
+    foreignKeys(false);
     try (Statement st = connection.createStatement()) {
       for (int step = version; step < Migrations.STEPS.size(); step++) {
         for (String sql : Migrations.STEPS.get(step).split(";")) {
@@ -133,10 +146,31 @@ public final class Vault implements AutoCloseable {
         }
       }
       st.execute("PRAGMA user_version = " + Migrations.STEPS.size());
+      try (ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
+        if (rs.next()) {
+          throw new SQLException("migrating left a row of " + rs.getString(1) + " pointing to a missing row of "
+              + rs.getString(3) + "; nothing was changed");
+        }
+      }
       connection.commit();
     } catch (SQLException e) {
       connection.rollback();
       throw e;
+    }
+  }
+
+  /**
+   * PRAGMA foreign_keys is a no-op inside a transaction: set it between two. The vault runs with
+   * them off, as SQLite's driver opens it (every process alike); the log and the signal store delete
+   * children before parents, and {@code autonomy check} reports any row left pointing nowhere.
+   */
+  private void foreignKeys(boolean on) throws SQLException {
+    connection.commit();
+    connection.setAutoCommit(true);
+    try (Statement st = connection.createStatement()) {
+      st.execute("PRAGMA foreign_keys = " + (on ? "ON" : "OFF"));
+    } finally {
+      connection.setAutoCommit(false);
     }
   }
 
@@ -241,13 +275,33 @@ public final class Vault implements AutoCloseable {
 
   /**
    * Runs {@code work} in one transaction that also moves the generation of each area it writes to,
-   * so other readers (this process's caches, or another process) see that the area changed.
+   * so other readers (this process's caches, or another process) see that the area changed. The
+   * transaction begins IMMEDIATE: it takes the write lock first, waiting up to the busy timeout for
+   * another process that holds it, instead of reading first and then failing at once when it
+   * cannot upgrade to write.
    */
   <T> T write(List<String> areas, SqlWork<T> work) {
+    return run(true, areas, work);
+  }
+
+  /** Reads without changing anything; still ends the implicit transaction so WAL can checkpoint. */
+  <T> T read(SqlWork<T> work) {
+    return run(false, List.of(), work);
+  }
+
+  private <T> T run(boolean writes, List<String> areas, SqlWork<T> work) {
+    requireOpenedFile();
     try {
+      if (writes) {
+        beginImmediate();
+      }
       T result = work.run(connection);
       for (String area : areas) {
         touch(connection, area);
+      }
+      if (writes) {
+        // Erased while this transaction ran: committing would write into a file nobody can open.
+        requireOpenedFile();
       }
       connection.commit();
       checkpointer.committed();
@@ -255,7 +309,7 @@ public final class Vault implements AutoCloseable {
     } catch (SQLException e) {
       rollbackQuietly(e);
       if (isBusy(e)) {
-        throw new VaultException("another process is using the vault " + databaseFile() + " and held it for "
+        throw new UnavailableException("another process is using the vault " + databaseFile() + " and held it for "
             + BUSY_TIMEOUT_MS / 1000 + " s (an import, or a server writing); nothing was changed here; try again when it is done", e);
       }
       throw new VaultException("vault " + databaseFile() + ": " + e.getMessage(), e);
@@ -268,9 +322,73 @@ public final class Vault implements AutoCloseable {
     }
   }
 
-  /** Reads without changing anything; still ends the implicit transaction so WAL can checkpoint. */
-  <T> T read(SqlWork<T> work) {
-    return transaction(work);
+  /**
+   * Ends the connection's idle deferred transaction and begins an immediate one, which waits up to
+   * the busy timeout for the write lock. The next transaction begins deferred again.
+   */
+  private void beginImmediate() throws SQLException {
+    SQLiteConnectionConfig config = connection.unwrap(SQLiteConnection.class).getConnectionConfig();
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    try {
+      connection.commit();
+    } catch (SQLException e) {
+      // "begin immediate" failed, so SQLite is outside a transaction: begin the deferred one the
+      // connection expects, so that what runs next stays inside a transaction.
+      config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+      try (Statement st = connection.createStatement()) {
+        st.execute("BEGIN");
+      } catch (SQLException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    } finally {
+      config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+    }
+  }
+
+  /**
+   * Fails, for good, once the database file at the vault's path is not the one this vault opened
+   * (erased by 'forget --all' from another process, or replaced): reading would serve deleted data
+   * and writing would go into a file nobody can open again.
+   */
+  private void requireOpenedFile() {
+    if (gone == null && opened != null) {
+      gone = opened.change().orElse(null);
+    }
+    if (gone != null) {
+      throw new UnavailableException("the vault " + databaseFile() + " " + gone
+          + " while this process had it open (another process ran 'forget --all', or the folder was moved or"
+          + " restored); this process no longer reads or writes it, and nothing was changed; start it again to use"
+          + " the vault that is there now");
+    }
+  }
+
+  /**
+   * Fails when SQLite's quick check (every page and b-tree, without cross-checking indexes) finds
+   * the database damaged. An import calls it before it writes: rows added to a damaged file may be
+   * lost or spread the damage, and the person should hear of it before, not after.
+   */
+  public void requireSound() {
+    List<String> found;
+    try {
+      found = read(c -> {
+        List<String> rows = new java.util.ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA quick_check(5)")) {
+          while (rs.next()) {
+            rows.add(rs.getString(1));
+          }
+        }
+        return rows;
+      });
+    } catch (VaultException e) {
+      // SQLite could not even walk the file (SQLITE_CORRUPT): that is the answer.
+      found = List.of(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+    }
+    if (!found.equals(List.of("ok"))) {
+      throw new VaultException("the vault " + databaseFile() + " is damaged (" + String.join("; ", found)
+          + "); nothing was written to it. 'autonomy check' lists what is wrong; replace it with a backup"
+          + " ('autonomy backup FILE' makes one), or export what can be read and start a new vault");
+    }
   }
 
   /** SQLITE_BUSY or SQLITE_LOCKED (primary result codes 5 and 6): another connection holds the database. */
@@ -283,6 +401,14 @@ public final class Vault implements AutoCloseable {
     try {
       connection.rollback();
     } catch (SQLException e) {
+      // SQLite ended the transaction itself (it does on some errors, such as a damaged page), so
+      // the driver's rollback failed before it began the next one: begin it, so that what runs
+      // next is still inside a transaction and not committed statement by statement.
+      try (Statement st = connection.createStatement()) {
+        st.execute("BEGIN");
+      } catch (SQLException again) {
+        e.addSuppressed(again);
+      }
       cause.addSuppressed(e);
     }
   }

@@ -88,6 +88,17 @@ class DistinctEventsTest {
       }
       vault.connection().commit();
     }
+    // and without what step 7 made (a plain connection: foreign keys off, as a migration has them)
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + home.resolve(Vault.DATABASE_FILE));
+        Statement st = c.createStatement()) {
+      st.execute("DROP TABLE signal_sources");
+      st.execute("ALTER TABLE recommendations DROP COLUMN forgotten");
+      st.execute("CREATE TABLE sources_v6 (id INTEGER PRIMARY KEY, name TEXT NOT NULL, format TEXT NOT NULL,"
+          + " first_imported TEXT NOT NULL, last_imported TEXT NOT NULL, UNIQUE (name, format))");
+      st.execute("INSERT INTO sources_v6 SELECT id, name, format, first_imported, last_imported FROM sources");
+      st.execute("DROP TABLE sources");
+      st.execute("ALTER TABLE sources_v6 RENAME TO sources");
+    }
     try (Vault vault = Vault.open(home, CLOCK)) {
       assertThat(importAll(vault, List.of(old)).added()).isZero();
       assertThat(vault.signals().count()).isEqualTo(1);

@@ -4,6 +4,8 @@ import dev.autonomy.cli.AutonomyCli;
 import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.engine.Autonomy;
+import dev.autonomy.vault.SignalStore;
+import dev.autonomy.vault.SourceInfo;
 import dev.autonomy.vault.VaultFolder;
 import java.io.Console;
 import java.io.PrintWriter;
@@ -17,12 +19,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "forget", mixinStandardHelpOptions = true,
-    description = "Delete one imported source (and what was derived from it), or everything in the vault.")
+    description = {"Delete one imported source and what was derived from it, or everything in the vault.",
+        "A signal another source brought too stays. What was derived goes: the values logged with every decision",
+        "made since the source came in (the decisions, their options, propensities and feedback stay), what the",
+        "learned policies learned from them, and the models (rebuilt without it)."})
 public final class ForgetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   static final class What {
-    @Option(names = "--source", paramLabel = "NAME", description = "The source name as 'quality' lists it.") String source;
+    @Option(names = "--source", paramLabel = "SOURCE", description = {"The source's id as 'sources' lists it, or the path it was",
+        "imported from, or its file name when only one source has it."}) String source;
     @Option(names = "--all", description = "Everything the vault holds: signals, models, recommendations, feedback, rules, caches."
         + " Deletes only what Autonomy created in the folder, and refuses a folder that is not a vault.") boolean all;
   }
@@ -62,11 +68,20 @@ public final class ForgetCommand implements Callable<Integer> {
       throw new InvalidInputException("--yes goes with --all only");
     }
     if (what.source.isBlank()) {
-      throw new InvalidInputException("--source: give the source name as 'autonomy quality' lists it");
+      throw new InvalidInputException("--source: give the source's id as 'autonomy sources' lists it, or its path");
     }
     try (Autonomy autonomy = Session.open(spec)) {
-      long removed = autonomy.forgetSource(what.source);
-      Session.out(spec).printf("forgot %s: %d signals deleted; models will be rebuilt without it%n", what.source, removed);
+      SignalStore.Forgotten f = autonomy.forgetSource(what.source);
+      PrintWriter out = Session.out(spec);
+      for (SourceInfo s : f.sources()) {
+        out.printf("forgot %s %s (%s)%n", s.id(), s.origin(), s.format());
+      }
+      out.printf("%d signals deleted", f.removed());
+      if (f.kept() > 0) {
+        out.printf(", %d kept because another source brought them too", f.kept());
+      }
+      out.printf("; values computed from them cleared in %d logged decisions; models will be rebuilt without it%n",
+          f.decisionsCleared());
     }
     return 0;
   }

@@ -52,6 +52,7 @@ public final class ImportCommand implements Callable<Integer> {
       if (json) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("source", r.source());
+        out.put("source_id", r.sourceId());
         out.put("format", r.report().format());
         out.put("read", r.report().signalsRead());
         out.put("added", r.added());
@@ -61,8 +62,8 @@ public final class ImportCommand implements Callable<Integer> {
         Session.json(spec, out);
       } else {
         PrintWriter out = Session.out(spec);
-        out.printf("imported %s (%s): %d signals read, %d added, %d already in the vault%n",
-            r.source(), r.report().format(), r.report().signalsRead(), r.added(), r.duplicates());
+        out.printf("imported %s (%s) as source %s: %d signals read, %d added, %d already in the vault%n",
+            r.source(), r.report().format(), r.sourceId(), r.report().signalsRead(), r.added(), r.duplicates());
         r.report().skipped().forEach((why, n) -> out.printf("  skipped %d: %s%n", n, why));
         r.report().warnings().forEach(w -> out.println("  warning: " + w));
       }

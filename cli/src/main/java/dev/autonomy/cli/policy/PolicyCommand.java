@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     description = {"The ranking policies: the fixed hand weights, and learned ones (LinUCB, Thompson sampling,",
         "epsilon-greedy) that start from them and learn from all your feedback, live or not."},
     subcommands = {PolicyCommand.ListPolicies.class, PolicyCommand.Shadow.class, PolicyCommand.Switch.class,
-        PolicyCommand.Evaluate.class})
+        PolicyCommand.Evaluate.class, PolicyCommand.Reset.class})
 public final class PolicyCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -87,6 +87,23 @@ public final class PolicyCommand implements Runnable {
       try (Autonomy autonomy = Session.open(spec)) {
         PolicyBook.Switch made = autonomy.policies().switchTo(name);
         Session.out(spec).printf("live policy: %s (was %s), recorded at %s%n", made.to(), made.from(), made.at());
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "reset", mixinStandardHelpOptions = true,
+      description = {"Start every learned policy afresh from the hand weights and make the fixed one live (what",
+          "repairs damaged saved policies); your decision log and feedback are kept."})
+  static final class Reset implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      try (Autonomy autonomy = Session.open(spec)) {
+        PolicyBook.Switch made = autonomy.policies().reset();
+        Session.out(spec).printf("policies reset at %s: the fixed hand weights are live, learned policies start afresh%n",
+            made.at());
       }
       return 0;
     }

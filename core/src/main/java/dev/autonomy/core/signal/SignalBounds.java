@@ -61,7 +61,8 @@ public final class SignalBounds {
     return Optional.empty();
   }
 
-  private static boolean canBeNegative(SignalKind kind) {
+  /** Whether a value of {@code kind} may be negative (money going out, temperatures). */
+  public static boolean canBeNegative(SignalKind kind) {
     return kind == SignalKind.TRANSACTION || kind == SignalKind.TEMPERATURE;
   }
 }

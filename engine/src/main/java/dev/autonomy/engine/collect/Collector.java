@@ -10,6 +10,7 @@ import dev.autonomy.ingest.Importers;
 import dev.autonomy.vault.ImportResult;
 import dev.autonomy.vault.SignalCoverage;
 import dev.autonomy.vault.SourceInfo;
+import dev.autonomy.vault.SourceOrigin;
 import dev.autonomy.vault.Vault;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,10 +69,14 @@ public final class Collector {
     } catch (IOException e) {
       throw new InvalidInputException(path + ": cannot read: " + e.getMessage(), e);
     }
+    // A damaged vault is said so before anything is read into it (issue 14, fault 8).
+    vault.requireSound();
     String sourceName = path.getFileName().toString();
     ImportOptions options = new ImportOptions(Optional.ofNullable(person), zone, sourceName);
     Instant now = clock.instant();
-    ImportResult result = vault.signals().importSource(sourceName, importer.format(), sink -> {
+    // A source is its content and where it came from, not its name: Apple names every export export.zip.
+    SourceOrigin origin = new SourceOrigin(sourceName, origin(path), ContentHash.of(path));
+    ImportResult result = vault.signals().importSource(origin, importer.format(), sink -> {
       long[] seen = {0};
       List<String> setAsideNamed = new ArrayList<>();
       long[] setAsideCount = {0};
@@ -149,7 +154,16 @@ public final class Collector {
     warnings.add(note);
     ImportReport report = new ImportReport(result.report().format(), result.report().signalsRead(),
         result.report().skipped(), warnings);
-    return new ImportResult(result.source(), report, result.added(), result.duplicates());
+    return new ImportResult(result.source(), result.sourceId(), report, result.added(), result.duplicates());
+  }
+
+  /** The absolute path a source is known by: the real one (links resolved) where it can be had. */
+  public static String origin(Path path) {
+    try {
+      return path.toRealPath().toString();
+    } catch (IOException e) {
+      return path.toAbsolutePath().normalize().toString();
+    }
   }
 
   /** The files imported so far. */

@@ -38,8 +38,9 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes everything the vault holds about the person as files they can read: CSV for tables, JSON
- * for documents. The export is written to a temporary folder beside the target and moved into
- * place at the end, so a failure leaves no half-written export.
+ * for documents. The export is written to a hidden, owner-only folder beside the target and moved
+ * into place at the end, so a failure leaves no half-written export; what an export killed half-way
+ * left there is deleted by the next one ({@link ExportStaging}).
  */
 public final class Exporter {
   private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
@@ -67,10 +68,12 @@ public final class Exporter {
       }
       Path parent = target.getParent();
       Files.createDirectories(parent);
-      Path tmp = Files.createTempDirectory(parent, ".autonomy-export-");
+      ExportStaging.removeLeftovers(parent, vault.clock());
+      Path tmp = ExportStaging.create(parent);
       Map<String, Long> files = new LinkedHashMap<>();
       try {
         writeAll(tmp, files);
+        ExportStaging.release(tmp);
         if (Files.exists(target)) {
           Files.delete(target);
         }

@@ -9,8 +9,11 @@ import dev.autonomy.bandit.Prior;
 import dev.autonomy.bandit.ope.OffPolicyEvaluation;
 import dev.autonomy.core.AutonomyFailure;
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.desire.DesireType;
+import dev.autonomy.engine.rank.OptionFeedback;
 import dev.autonomy.engine.rank.PolicyLineup;
 import dev.autonomy.engine.state.Derived;
+import dev.autonomy.vault.DecisionLog;
 import dev.autonomy.vault.Documents;
 import dev.autonomy.vault.Json;
 import dev.autonomy.vault.Vault;
@@ -85,7 +88,8 @@ public final class PolicyBook {
       saved = Json.mapper().readValue(json.get(), Saved.class);
     } catch (JsonProcessingException e) {
       throw new AutonomyFailure("the ranking policies saved in the vault (document " + DOCUMENT
-          + ") cannot be read: " + e.getOriginalMessage() + "; nothing was changed", e);
+          + ") cannot be read: " + e.getOriginalMessage() + "; nothing was changed; recommendations use the hand weights"
+          + " until 'autonomy policy reset' starts the policies afresh", e);
     }
     // Documents written before shadows existed have none.
     List<String> shadows = saved.shadows() == null ? List.of() : List.copyOf(saved.shadows());
@@ -112,7 +116,8 @@ public final class PolicyBook {
       saved.learned().forEach((name, s) -> learned.put(name, Policies.restore(s)));
     } catch (IllegalArgumentException e) {
       throw new AutonomyFailure("the ranking policies saved in the vault (document " + DOCUMENT
-          + ") are damaged: " + e.getMessage() + "; nothing was changed", e);
+          + ") are damaged: " + e.getMessage() + "; nothing was changed; recommendations use the hand weights until"
+          + " 'autonomy policy reset' starts the policies afresh", e);
     }
     if (!learned.keySet().equals(freshLearned().keySet())) {
       throw new AutonomyFailure("the ranking policies saved in the vault (document " + DOCUMENT
@@ -162,6 +167,30 @@ public final class PolicyBook {
   public Optional<Policy> live() {
     State s = state.get();
     return Optional.ofNullable(s.learned().get(s.live()));
+  }
+
+  /**
+   * The lineup to rank with now: {@link #lineup()}, or the fixed hand weights alone while the saved
+   * policies cannot be read (the person is told by every {@code policy} command, and
+   * {@link #reset()} repairs them): recommendations keep working either way.
+   */
+  public PolicyLineup lineupOrFixed() {
+    try {
+      return lineup();
+    } catch (AutonomyFailure damaged) {
+      return PolicyLineup.fixed();
+    }
+  }
+
+  /**
+   * Starts every learned policy afresh from the hand weights, keeps the shadows and the switches
+   * that can still be read, and makes the fixed weights live: what repairs a damaged document.
+   * Recorded as a switch to {@code fixed}.
+   */
+  public Switch reset() {
+    Switch made = new Switch(clock.instant().toString(), "(reset)", FIXED);
+    save(new State(FIXED, List.of(made), freshLearned(), List.of()));
+    return made;
   }
 
   /** The live policy and the shadows that rank beside it on every request. */
@@ -220,10 +249,31 @@ public final class PolicyBook {
    * and saves them at once.
    */
   public void learn(String optionId, double[] x, double reward) {
-    State s = state.get();
+    State s;
+    try {
+      s = state.get();
+    } catch (AutonomyFailure damaged) {
+      return; // the feedback is logged; policies reset later can learn from the log again
+    }
     Candidate shown = new Candidate(optionId, x);
     s.learned().values().forEach(p -> p.update(shown, reward));
     save(s);
+  }
+
+  /**
+   * Starts every learned policy again from its prior and teaches it {@code taught}, in order: after
+   * data is forgotten, what the policies learned from values computed from it goes too.
+   */
+  public void relearn(List<DecisionLog.Taught> taught) {
+    State s = state.get();
+    Map<String, Policy> learned = freshLearned();
+    for (DecisionLog.Taught t : taught) {
+      double reward = new OptionFeedback(t.optionId(), DesireType.fromCode(t.desire()), t.outcome(), t.rating(), t.at())
+          .satisfaction();
+      Candidate shown = new Candidate(t.optionId(), t.features());
+      learned.values().forEach(p -> p.update(shown, reward));
+    }
+    save(new State(s.live(), s.switches(), learned, s.shadows()));
   }
 
   /** Makes {@code name} live; recorded with the time and the policy it replaced. */

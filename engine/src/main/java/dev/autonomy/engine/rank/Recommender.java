@@ -54,7 +54,7 @@ public final class Recommender {
   public Ranking recommend(Situation situation, RankingPolicy policy, Optional<DesireType> desire) {
     List<Option> all = options.catalogue().all();
     List<Option> candidates = desire.isEmpty() ? all : all.stream().filter(o -> o.desire() == desire.get()).toList();
-    Ranking ranking = rank(situation, policy, candidates, policies.lineup());
+    Ranking ranking = rank(situation, policy, candidates, policies.lineupOrFixed());
     // A list asked for one desire says so in its log, so an audit does not read it as bias.
     Situation logged = desire.isEmpty() ? situation : situation.with(ASKED_DESIRE, desire.get().code());
     log.record(logged.stated(), ranking.recommendations(), ranking.shown());
@@ -64,7 +64,7 @@ public final class Recommender {
 
   /** Ranks given options without logging, through the live policy (no shadows): for plans and benchmarks. */
   public Ranking rank(Situation situation, RankingPolicy policy, List<Option> candidates) {
-    return rank(situation, policy, candidates, PolicyLineup.of(policies.live()));
+    return rank(situation, policy, candidates, PolicyLineup.of(policies.lineupOrFixed().live()));
   }
 
   private Ranking rank(Situation situation, RankingPolicy policy, List<Option> candidates, PolicyLineup lineup) {

@@ -1,6 +1,7 @@
 package dev.autonomy.ingest.applehealth;
 
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.ingest.zip.SafeZip;
 import dev.autonomy.core.signal.ImportOptions;
 import dev.autonomy.core.signal.ImportReport;
 import dev.autonomy.core.signal.Importer;
@@ -119,8 +120,11 @@ public final class AppleHealthImporter implements Importer {
         throw InvalidInputException.at(file, 0, null, "no apple_health_export/export.xml in the zip; expected Apple Health's export.zip");
       }
       ExportReader reader = new ExportReader(file + "!/" + export.getName(), options, sink);
-      try (InputStream in = zip.getInputStream(export)) {
-        reader.read(in);
+      try {
+        SafeZip.read(zip, export, file, in -> {
+          reader.read(in);
+          return null;
+        });
       } catch (ZipException | EOFException e) {
         throw InvalidInputException.at(file, 0, export.getName(), "damaged zip entry (" + e.getMessage() + ")");
       }
@@ -147,8 +151,8 @@ public final class AppleHealthImporter implements Importer {
       }
       String where = file + "!/" + name;
       GpxFile gpx;
-      try (InputStream in = zip.getInputStream(entry)) {
-        gpx = GpxTracks.read(in, where);
+      try {
+        gpx = SafeZip.read(zip, entry, file, in -> GpxTracks.read(in, where));
       } catch (InvalidInputException | ZipException | EOFException e) {
         warnings.add(e.getMessage());
         continue;

@@ -11,10 +11,17 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * StAX readers that are safe on files from anywhere: no external entities, no DTD processing (an
- * internal DTD such as Apple Health's is skipped, not followed) and no size limits that a 2 GB
- * export would hit.
+ * internal DTD such as Apple Health's is skipped, not followed), no size limits that a 2 GB
+ * export would hit, but a bound on any one tag or text ({@link #MAX_MARKUP_CHARS}), which no export
+ * comes near and an XML bomb does.
  */
 public final class SafeXml {
+  /**
+   * The longest tag (attributes included) or text between two tags read, in characters: the parser
+   * holds each whole, so this bounds its memory ({@link BoundedMarkup}). Exports' tags are under 1 KB.
+   */
+  public static final long MAX_MARKUP_CHARS = 16L << 20;
+
   private static final XMLInputFactory FACTORY = newFactory();
 
   private SafeXml() {}
@@ -45,7 +52,8 @@ public final class SafeXml {
    */
   public static XMLStreamReader reader(InputStream in, String file) {
     try {
-      return FACTORY.createXMLStreamReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return FACTORY.createXMLStreamReader(
+          new BoundedMarkup(new InputStreamReader(in, StandardCharsets.UTF_8), file, MAX_MARKUP_CHARS));
     } catch (XMLStreamException e) {
       throw invalid(file, e);
     } catch (RuntimeException e) {
