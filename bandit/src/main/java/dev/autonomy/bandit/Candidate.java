@@ -39,7 +39,10 @@ public record Candidate(String armId, double[] x) {
     return x.length;
   }
 
-  /** The features for a policy of dimension {@code d} learning {@code reward}: checks both. */
+  /**
+   * The features for a policy of dimension {@code d} learning {@code reward}, after checking both;
+   * not a copy (an update runs per feedback, and the models of this package only read it).
+   */
   double[] featuresFor(int d, double reward) {
     if (x.length != d) {
       throw new IllegalArgumentException("update: candidate '" + armId + "' has " + x.length + " features, the policy expects " + d);
@@ -47,7 +50,7 @@ public record Candidate(String armId, double[] x) {
     if (!Double.isFinite(reward)) {
       throw new IllegalArgumentException("update: reward for '" + armId + "' must be finite, was " + reward);
     }
-    return x.clone();
+    return x;
   }
 
   /** The features without a copy, for the scoring loops of this package (which never write them). */

@@ -1,5 +1,7 @@
 package dev.autonomy.bandit;
 
+import java.util.Arrays;
+
 /**
  * The lower Cholesky factor {@code L} of a symmetric positive definite matrix {@code A = L L^T},
  * kept current under rank-one additions {@code A += x x^T} in O(d^2) each (the classic
@@ -9,10 +11,13 @@ package dev.autonomy.bandit;
 final class Cholesky {
   private final int d;
   private final double[][] l;
+  /** Scratch for {@link #rankOneUpdate}, so an update allocates nothing. */
+  private final double[] work;
 
   private Cholesky(double[][] l) {
     this.d = l.length;
     this.l = l;
+    this.work = new double[d];
   }
 
   /** The factor of {@code value * I}. */
@@ -63,10 +68,25 @@ final class Cholesky {
 
   /** {@code L L^T += x x^T}; {@code x} is not changed. */
   void rankOneUpdate(double[] x) {
-    double[] w = x.clone();
-    for (int k = 0; k < d; k++) {
+    double[] w = work;
+    System.arraycopy(x, 0, w, 0, d);
+    rotate(0);
+  }
+
+  /** {@code L L^T += s^2 e_i e_i^T}: the prior's top-up, one unit direction at a time. */
+  void rankOneUpdateOfUnit(int i, double s) {
+    double[] w = work;
+    Arrays.fill(w, 0);
+    w[i] = s;
+    rotate(i);
+  }
+
+  /** The plane rotations that fold {@code work} (zero before {@code from}) into {@code L}. */
+  private void rotate(int from) {
+    double[] w = work;
+    for (int k = from; k < d; k++) {
       double lkk = l[k][k];
-      double r = Math.hypot(lkk, w[k]);
+      double r = Math.sqrt(lkk * lkk + w[k] * w[k]);
       double c = r / lkk;
       double s = w[k] / lkk;
       l[k][k] = r;

@@ -44,6 +44,64 @@ final class Matrices {
     return (s0 + s1) + (s2 + s3);
   }
 
+  /** {@code a[offset..offset+n) . b[0..n)} with four partial sums, as {@link #dot(double[], double[])}. */
+  static double dot(double[] a, int offset, double[] b, int n) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      s0 += a[offset + i] * b[i];
+      s1 += a[offset + i + 1] * b[i + 1];
+      s2 += a[offset + i + 2] * b[i + 2];
+      s3 += a[offset + i + 3] * b[i + 3];
+    }
+    for (; i < n; i++) {
+      s0 += a[offset + i] * b[i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /** {@code out = m v} for a flat row-major square {@code m} of side {@code v.length}. */
+  static void multiply(double[] m, double[] v, double[] out) {
+    int n = v.length;
+    for (int i = 0; i < n; i++) {
+      out[i] = dot(m, i * n, v, n);
+    }
+  }
+
+  /** {@code x^T m x} for a flat row-major symmetric {@code m} of side {@code n}. */
+  static double quadratic(double[] m, int n, double[] x) {
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      double xi = x[i];
+      if (xi != 0) {
+        sum += xi * dot(m, i * n, x, n);
+      }
+    }
+    return sum;
+  }
+
+  /** The rows of {@code m} laid end to end. */
+  static double[] flatten(double[][] m) {
+    int columns = m.length == 0 ? 0 : m[0].length;
+    double[] flat = new double[m.length * columns];
+    for (int i = 0; i < m.length; i++) {
+      System.arraycopy(m[i], 0, flat, i * columns, columns);
+    }
+    return flat;
+  }
+
+  /** The {@code d x d} matrix whose rows lie end to end in {@code flat}. */
+  static double[][] unflatten(double[] flat, int d) {
+    double[][] m = new double[d][d];
+    for (int i = 0; i < d; i++) {
+      System.arraycopy(flat, i * d, m[i], 0, d);
+    }
+    return m;
+  }
+
   /** {@code out = m v}. */
   static void multiply(double[][] m, double[] v, double[] out) {
     for (int i = 0; i < m.length; i++) {

@@ -12,15 +12,22 @@ package dev.autonomy.bandit;
  * top-up is {@code d} rank-one updates, so the cost stays O(d^2) per update on average.
  *
  * <p>{@code A^-1} is kept by Sherman-Morrison, O(d^2) per update and never a matrix inverse per
- * call; {@code A} and {@code b} are kept too (another O(d^2)) because they are the exact sufficient
- * statistics that state saves.
+ * call; {@code A} and {@code b} are kept too (another O(d^2), half of it: only the upper triangle
+ * of {@code A} is added to) because they are the exact sufficient statistics that state saves.
+ *
+ * <p><b>Layout.</b> The matrices are flat row-major {@code double[d * d]}, and an update allocates
+ * nothing (no copy of {@code x}, no boxed value): {@code u = A^-1 x} is one dot product per row with
+ * four partial sums, and the two rank-one corrections sweep the matrices once, in plain loops the
+ * JIT vectorises.
  *
  * <p><b>Numerical guard.</b> Repeated rank-one updates of an inverse drift apart in the last bits,
- * and an asymmetric "covariance" can give a negative variance. Each update computes every product
- * {@code u_i u_j} once and writes it to both halves, so {@code A^-1} stays exactly symmetric at
+ * and an asymmetric "covariance" can give a negative variance. Each update subtracts {@code w w^T}
+ * with {@code w = u / sqrt(1 + x^T u)}, and {@code w_i w_j} has the same bits as {@code w_j w_i}
+ * (floating-point multiplication commutes), so {@code A^-1} stays exactly symmetric at
  * every step (a stronger form of symmetrising periodically, at half the cost); {@code theta},
  * which is updated incrementally, is recomputed as {@code A^-1 b} every {@value #REFRESH_EVERY}
- * updates so its rounding cannot accumulate. A test checks {@code A^-1 A = I} after 10,000 updates.
+ * updates so its rounding cannot accumulate. Tests check {@code A^-1 A = I} after 10,000 updates and
+ * {@code theta} against a fresh solve of the normal equations after thousands.
  */
 final class RidgeModel {
   static final int REFRESH_EVERY = 64;
@@ -29,16 +36,22 @@ final class RidgeModel {
   private final double lambda;
   private final double discount;
   private final double[] prior;
-  private final double[][] a;
-  private final double[][] aInverse;
+  /** {@code A}, row-major; only the upper triangle (with the diagonal) is kept current. */
+  private final double[] a;
+  /** {@code A^-1}, row-major, exactly symmetric. */
+  private final double[] aInverse;
   private final double[] b;
   private final double[] theta;
-  private final double[] scratch;
-  private final double[] work;
+  /** Scratch: {@code A^-1 x}, then a column of {@code A^-1} in a top-up. */
+  private final double[] u;
+  /** Scratch: {@code u / sqrt(1 + x^T u)}. */
+  private final double[] w;
   /** The Cholesky factor of {@code A}, kept in step for Thompson sampling; null when not asked for. */
   private final Cholesky factor;
   private long updates;
-  /** The prior precision left in {@code A} since the last top-up: lambda times gamma^(updates since). */
+  /** Updates since the prior was last topped up (forgetting only). */
+  private int sinceTopUp;
+  /** The prior precision left in {@code A} since the last top-up: lambda times gamma^sinceTopUp. */
   private double priorLeft;
 
   RidgeModel(Prior prior) {
@@ -52,15 +65,17 @@ final class RidgeModel {
     this.discount = checkDiscount(discount);
     this.priorLeft = lambda;
     this.prior = prior.mean();
-    this.a = Matrices.scaledIdentity(d, lambda);
-    this.aInverse = Matrices.scaledIdentity(d, 1 / lambda);
+    this.a = new double[d * d];
+    this.aInverse = new double[d * d];
     this.b = new double[d];
     for (int i = 0; i < d; i++) {
+      a[i * d + i] = lambda;
+      aInverse[i * d + i] = 1 / lambda;
       b[i] = lambda * this.prior[i];
     }
     this.theta = this.prior.clone();
-    this.scratch = new double[d];
-    this.work = new double[d];
+    this.u = new double[d];
+    this.w = new double[d];
     this.factor = withFactor ? Cholesky.scaledIdentity(d, lambda) : null;
   }
 
@@ -68,15 +83,18 @@ final class RidgeModel {
     this.d = prior.dimension();
     this.lambda = prior.precision();
     this.discount = checkDiscount(discount);
-    this.priorLeft = lambda * Math.pow(discount, updates % d);
+    this.sinceTopUp = (int) (updates % d);
+    this.priorLeft = lambda * Math.pow(discount, sinceTopUp);
     this.prior = prior.mean();
-    this.a = Matrices.requireShape(a, d, d, "a");
+    double[][] checked = Matrices.requireShape(a, d, d, "a");
+    this.a = Matrices.flatten(checked);
     this.b = Matrices.requireLength(b, d, "b");
-    Cholesky of = Cholesky.of(this.a);
-    this.aInverse = of.inverse();
-    this.theta = Matrices.multiply(aInverse, this.b);
-    this.scratch = new double[d];
-    this.work = new double[d];
+    Cholesky of = Cholesky.of(checked);
+    this.aInverse = Matrices.flatten(of.inverse());
+    this.theta = new double[d];
+    Matrices.multiply(aInverse, this.b, theta);
+    this.u = new double[d];
+    this.w = new double[d];
     this.factor = withFactor ? of : null;
     this.updates = updates;
   }
@@ -109,72 +127,107 @@ final class RidgeModel {
     return updates;
   }
 
-  /** Adds one observation: feature vector {@code x} earned {@code r}. */
+  /** Adds one observation: feature vector {@code x} earned {@code r}; {@code x} is only read. */
   void update(double[] x, double r) {
     if (discount < 1) {
       forget();
     }
-    double[] u = scratch;
-    Matrices.multiply(aInverse, x, u);
-    double denominator = 1 + Matrices.dot(x, u);
-    double error = r - Matrices.dot(x, theta);
-    // A_new^-1 x = u / (1 + x^T u), so theta moves along it by the prediction error.
-    double step = error / denominator;
-    for (int i = 0; i < d; i++) {
-      theta[i] += step * u[i];
+    final int n = d;
+    final double[] inv = aInverse;
+    final double[] m = a;
+    final double[] b = this.b;
+    final double[] u = this.u;
+    final double[] w = this.w;
+    final double[] t = theta;
+    // u = A^-1 x, row by row with four partial sums (Matrices.dot), which keeps the sums in registers.
+    for (int i = 0, row = 0; i < n; i++, row += n) {
+      u[i] = Matrices.dot(inv, row, x, n);
     }
-    Matrices.addSymmetricOuter(aInverse, -1 / denominator, u, work);
-    // x_i x_j == x_j x_i exactly, so A stays symmetric with the plain outer product.
-    Matrices.addOuter(a, 1, x, x);
-    for (int i = 0; i < d; i++) {
-      b[i] += r * x[i];
+    double xu = 0;
+    double prediction = 0;
+    for (int i = 0; i < n; i++) {
+      xu += x[i] * u[i];
+      prediction += x[i] * t[i];
+    }
+    double denominator = 1 + xu;
+    // A_new^-1 x = u / (1 + x^T u), so theta moves along it by the prediction error.
+    double step = (r - prediction) / denominator;
+    double root = 1 / Math.sqrt(denominator);
+    for (int i = 0; i < n; i++) {
+      t[i] += step * u[i];
+      w[i] = root * u[i];
+    }
+    // A^-1 -= w w^T: entries (i, j) and (j, i) get the same product bits (w_i w_j == w_j w_i), so
+    // it stays exactly symmetric. A += x x^T on the upper triangle only (half the work; a() mirrors it).
+    for (int i = 0, row = 0; i < n; i++, row += n) {
+      double wi = w[i];
+      for (int j = 0; j < n; j++) {
+        inv[row + j] -= wi * w[j];
+      }
+      double xi = x[i];
+      if (xi != 0) {
+        for (int j = i; j < n; j++) {
+          m[row + j] += xi * x[j];
+        }
+        b[i] += r * xi;
+      }
     }
     if (factor != null) {
       factor.rankOneUpdate(x);
     }
     updates++;
-    if (discount < 1 && updates % d == 0) {
+    if (discount < 1 && ++sinceTopUp == n) {
       topUpPrior();
     }
-    if (updates % REFRESH_EVERY == 0) {
-      Matrices.multiply(aInverse, b, theta);
+    if ((updates & (REFRESH_EVERY - 1)) == 0) {
+      Matrices.multiply(inv, b, t);
     }
   }
 
   /** {@code A *= gamma}, {@code b *= gamma}; theta does not move. */
   private void forget() {
-    double inverse = 1 / discount;
-    for (int i = 0; i < d; i++) {
-      for (int j = 0; j < d; j++) {
-        a[i][j] *= discount;
-        aInverse[i][j] *= inverse;
-      }
-      b[i] *= discount;
+    double gamma = discount;
+    double inverse = 1 / gamma;
+    for (int i = 0; i < a.length; i++) {
+      a[i] *= gamma;
+      aInverse[i] *= inverse;
     }
-    priorLeft *= discount;
+    for (int i = 0; i < d; i++) {
+      b[i] *= gamma;
+    }
+    priorLeft *= gamma;
     if (factor != null) {
-      factor.scale(Math.sqrt(discount));
+      factor.scale(Math.sqrt(gamma));
     }
   }
 
   /** Adds back the prior precision forgotten since the last top-up: {@code c I} and {@code c w0}. */
   private void topUpPrior() {
     double c = lambda - priorLeft;
-    double[] column = new double[d];
+    double[] column = u;
     for (int i = 0; i < d; i++) {
       for (int j = 0; j < d; j++) {
-        column[j] = aInverse[j][i];
+        column[j] = aInverse[j * d + i];
       }
-      Matrices.addSymmetricOuter(aInverse, -c / (1 + c * column[i]), column);
-      a[i][i] += c;
+      // (A + c e_i e_i^T)^-1 = A^-1 - c / (1 + c A^-1_ii) col col^T, written symmetrically.
+      double root = Math.sqrt(c / (1 + c * column[i]));
+      for (int j = 0; j < d; j++) {
+        w[j] = root * column[j];
+      }
+      for (int k = 0, row = 0; k < d; k++, row += d) {
+        double wk = w[k];
+        for (int j = 0; j < d; j++) {
+          aInverse[row + j] -= wk * w[j];
+        }
+      }
+      a[i * d + i] += c;
       b[i] += c * prior[i];
       if (factor != null) {
-        double[] e = new double[d];
-        e[i] = Math.sqrt(c);
-        factor.rankOneUpdate(e);
+        factor.rankOneUpdateOfUnit(i, Math.sqrt(c));
       }
     }
     priorLeft = lambda;
+    sinceTopUp = 0;
     Matrices.multiply(aInverse, b, theta);
   }
 
@@ -193,7 +246,7 @@ final class RidgeModel {
 
   /** {@code x^T A^-1 x}: the variance of the prediction, in units of the noise variance. */
   double variance(double[] x) {
-    return Math.max(0, Matrices.quadratic(aInverse, x));
+    return Math.max(0, Matrices.quadratic(aInverse, d, x));
   }
 
   double[] theta() {
@@ -205,11 +258,17 @@ final class RidgeModel {
   }
 
   double[][] a() {
-    return Matrices.copy(a);
+    double[][] full = Matrices.unflatten(a, d);
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < i; j++) {
+        full[i][j] = full[j][i];
+      }
+    }
+    return full;
   }
 
   double[][] aInverse() {
-    return Matrices.copy(aInverse);
+    return Matrices.unflatten(aInverse, d);
   }
 
   double[] b() {

@@ -77,6 +77,52 @@ class RidgeModelTest {
     assertThat(model.theta()).containsExactly(theta, within(1e-8));
   }
 
+  /**
+   * The incremental model (Sherman-Morrison on a flat inverse, theta moved by each prediction error)
+   * is the ridge solution: after thousands of updates its theta equals a fresh solve of the normal
+   * equations {@code (lambda I + sum x x^T) theta = lambda w0 + sum r x}, accumulated here on their
+   * own, to 1e-9, and so does every prediction and variance.
+   */
+  @Property(tries = 20)
+  void incrementalModel_equalsAFreshSolveOfTheNormalEquations(@ForAll @IntRange(min = 1, max = 32) int d,
+      @ForAll @IntRange(min = 1000, max = 5000) int updates, @ForAll long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    double lambda = 0.5 + 10 * random.nextDouble();
+    double[] w0 = randomVector(random, d, 1);
+    RidgeModel model = new RidgeModel(new Prior(w0, lambda));
+    double[][] a = Matrices.scaledIdentity(d, lambda);
+    double[] b = new double[d];
+    for (int i = 0; i < d; i++) {
+      b[i] = lambda * w0[i];
+    }
+    for (int t = 0; t < updates; t++) {
+      double[] x = randomVector(random, d, 1);
+      if (random.nextInt(3) == 0) {
+        x[random.nextInt(d)] = 0; // sparse features take the skipping branch
+      }
+      double r = random.nextInt(2);
+      model.update(x, r);
+      for (int i = 0; i < d; i++) {
+        for (int j = 0; j < d; j++) {
+          a[i][j] += x[i] * x[j];
+        }
+        b[i] += r * x[i];
+      }
+    }
+    double[][] inverse = directInverse(a);
+    double[] theta = Matrices.multiply(inverse, b);
+    assertThat(model.theta()).containsExactly(theta, within(1e-9));
+    double[][] kept = model.a();
+    for (int i = 0; i < d; i++) {
+      for (int j = 0; j < d; j++) {
+        assertThat(kept[i][j]).as("A[%d][%d]", i, j).isCloseTo(a[i][j], within(1e-9 * (1 + Math.abs(a[i][j]))));
+      }
+    }
+    double[] x = randomVector(random, d, 1);
+    assertThat(model.mean(x)).isCloseTo(Matrices.dot(theta, x), within(1e-9));
+    assertThat(model.variance(x)).isCloseTo(Matrices.quadratic(inverse, x), within(1e-9));
+  }
+
   @Test
   void tenThousandUpdates_leaveTheInverseAnInverse() {
     SplittableRandom random = new SplittableRandom(7);

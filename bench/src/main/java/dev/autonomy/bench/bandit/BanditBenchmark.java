@@ -6,6 +6,7 @@ import dev.autonomy.bandit.Policies;
 import dev.autonomy.bandit.Policy;
 import dev.autonomy.bandit.Prior;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +63,8 @@ final class BanditBenchmark {
 
   /** One policy's row over all persons at one horizon. */
   record Row(String policy, int decisions, double firstShare, double lastShare, double lastShareAligned,
-      double lastShareContrary, double worstLastShare, double regret, int beatsFixed, int seeds, List<Double> lastShareBySeed) {}
+      double lastShareContrary, double worstLastShare, double regret, int beatsFixed, int seeds, List<Double> lastShareBySeed,
+      double minMargin, double medianMargin) {}
 
   /** All rows, with how long the runs took. */
   record Report(Settings settings, List<Row> rows, Map<Integer, Double> seconds) {
@@ -73,12 +75,14 @@ final class BanditBenchmark {
           + "share = mean true satisfaction of the top suggestion / mean satisfaction of the best option available%n%n",
           K, settings.drift() ? "tastes drift at half-time" : "no drift", settings.lambda(), settings.alpha(), settings.v(), settings.epsilon(), settings.discount(), settings.fixedEpsilon()));
       out.append("| decisions | policy | share, first 20 | share, last 50 | last 50 aligned | last 50 contrary"
-          + " | worst seed, last 50 | cumulative regret | beats fixed (last 50) |\n");
-      out.append("|---|---|---|---|---|---|---|---|---|\n");
+          + " | worst seed, last 50 | cumulative regret | beats fixed (last 50) | margin over fixed, min / median |\n");
+      out.append("|---|---|---|---|---|---|---|---|---|---|\n");
       for (Row r : rows) {
-        out.append(String.format(Locale.ROOT, "| %d | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f | %s |%n", r.decisions(),
+        boolean fixed = r.policy().equals("fixed");
+        out.append(String.format(Locale.ROOT, "| %d | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.1f | %s | %s |%n", r.decisions(),
             r.policy(), r.firstShare(), r.lastShare(), r.lastShareAligned(), r.lastShareContrary(), r.worstLastShare(),
-            r.regret(), r.policy().equals("fixed") ? "-" : r.beatsFixed() + " of " + r.seeds()));
+            r.regret(), fixed ? "-" : r.beatsFixed() + " of " + r.seeds(),
+            fixed ? "-" : String.format(Locale.ROOT, "%+.3f / %+.3f", r.minMargin(), r.medianMargin())));
       }
       seconds.forEach((decisions, s) -> out.append(String.format(Locale.ROOT, "%n%d decisions: %.1f s", decisions, s)));
       out.append('\n');
@@ -103,6 +107,8 @@ final class BanditBenchmark {
         row.put("seeds_beating_fixed", r.beatsFixed());
         row.put("seeds", r.seeds());
         row.put("share_last_50_by_seed", r.lastShareBySeed());
+        row.put("min_margin_over_fixed", r.minMargin());
+        row.put("median_margin_over_fixed", r.medianMargin());
         list.add(row);
       }
       m.put("rows", list);
@@ -136,13 +142,18 @@ final class BanditBenchmark {
   private static Row row(String name, int decisions, List<Run> list, List<Run> fixed) {
     int beats = 0;
     double worst = Double.POSITIVE_INFINITY;
+    double[] margins = new double[list.size()];
     for (int i = 0; i < list.size(); i++) {
       beats += list.get(i).lastShare() > fixed.get(i).lastShare() ? 1 : 0;
       worst = Math.min(worst, list.get(i).lastShare());
+      margins[i] = list.get(i).lastShare() - fixed.get(i).lastShare();
     }
+    Arrays.sort(margins);
+    int n = margins.length;
+    double median = n % 2 == 1 ? margins[n / 2] : (margins[n / 2 - 1] + margins[n / 2]) / 2;
     return new Row(name, decisions, mean(list, Run::firstShare, null), mean(list, Run::lastShare, null),
         mean(list, Run::lastShare, SimulatedPerson.Taste.ALIGNED), mean(list, Run::lastShare, SimulatedPerson.Taste.CONTRARY),
-        worst, mean(list, Run::regret, null), beats, list.size(), list.stream().map(Run::lastShare).toList());
+        worst, mean(list, Run::regret, null), beats, list.size(), list.stream().map(Run::lastShare).toList(), margins[0], median);
   }
 
   private static double mean(List<Run> runs, ToDoubleFunction<Run> value, SimulatedPerson.Taste taste) {

@@ -14,8 +14,10 @@ import java.util.SplittableRandom;
  * <p><b>Features</b> ({@value #DIMENSION}): first the engine ranker's seven terms, computed with the
  * same definitions as {@code OptionScorer} (desire 0.40, place 0.20, history 0.15, time 0.10, effort
  * 0.05, weather 0.05, budget 0.05), then option attributes crossed with the situation (outdoor x
- * rain, outdoor x dry, effort x evening, effort x morning, cost share, minutes over free minutes)
- * and the served desire one-hot. The fixed ranker is exactly those seven weights on the first seven.
+ * rain, outdoor x dry, effort x evening, effort x morning, cost share, minutes over free minutes),
+ * the served desire one-hot and the option's own one-hot (its identity, which any recommender knows:
+ * it lets a shared linear model learn a per-option level, the person's taste for that option). The
+ * fixed ranker is exactly those seven weights on the first seven.
  *
  * <p><b>Satisfaction</b> is {@code 0.05 + 0.9 sigmoid(u)} with {@code u} a person-specific function
  * of the situation and the option, partly outside the features' span (a per-option taste, a long
@@ -24,11 +26,16 @@ import java.util.SplittableRandom;
  * hard effort in the evening. Every person's tastes change once, at {@code driftAt}.
  */
 final class SimulatedPerson {
-  static final int DIMENSION = 18;
-  static final double[] HAND_WEIGHTS = {0.40, 0.20, 0.15, 0.10, 0.05, 0.05, 0.05, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  /** Features before the option's identity: the ranker's terms, the situation crosses and the desire one-hot. */
+  static final int SHARED = 18;
+  static final int DIMENSION = 31;
+  static final double[] HAND_WEIGHTS = {0.40, 0.20, 0.15, 0.10, 0.05, 0.05, 0.05, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
   static final String[] FEATURE_NAMES = {"desire", "place", "history", "time", "effort", "weather", "budget",
       "outdoor*rain", "outdoor*dry", "effort*evening", "effort*morning", "cost/100", "minutes/free",
-      "is.move", "is.rest", "is.explore", "is.buy", "is.save"};
+      "is.move", "is.rest", "is.explore", "is.buy", "is.save",
+      "is.run", "is.gym", "is.walk", "is.yoga", "is.nap", "is.read", "is.museum", "is.new-trail", "is.new-cafe",
+      "is.clothes", "is.groceries-online", "is.budget-review", "is.cook-at-home"};
 
   enum Desire { MOVE, REST, EXPLORE, BUY, SAVE }
 
@@ -197,6 +204,7 @@ final class SimulatedPerson {
       x[11] = o.cost() / 100;
       x[12] = Math.min(2, (double) o.minutes() / s.freeMinutes());
       x[13 + o.desire().ordinal()] = 1;
+      x[SHARED + i] = 1;
       list.add(new Candidate(o.id(), x));
     }
     return list;

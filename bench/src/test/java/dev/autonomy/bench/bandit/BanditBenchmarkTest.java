@@ -29,6 +29,15 @@ class BanditBenchmarkTest {
       }
       assertThat(score).isBetween(0.0, 1.0);
     }
+    for (int i = 0; i < candidates.size(); i++) {
+      double[] x = candidates.get(i).x();
+      for (int j = SimulatedPerson.SHARED; j < SimulatedPerson.DIMENSION; j++) {
+        assertThat(x[j]).as("option one-hot of %s at %d", candidates.get(i).armId(), j).isEqualTo(j - SimulatedPerson.SHARED == i ? 1.0 : 0.0);
+        assertThat(SimulatedPerson.HAND_WEIGHTS[j]).as("the fixed ranker ignores the option's identity").isZero();
+      }
+    }
+    assertThat(SimulatedPerson.HAND_WEIGHTS).hasSize(SimulatedPerson.DIMENSION);
+    assertThat(SimulatedPerson.FEATURE_NAMES).hasSize(SimulatedPerson.DIMENSION);
   }
 
   @Test
