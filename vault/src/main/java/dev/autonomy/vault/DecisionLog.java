@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -218,7 +219,15 @@ public final class DecisionLog {
         });
   }
 
-  private static long insertList(Connection connection, String created, Shown policy, String situation,
+  /**
+   * The key list new lists are deflated against, inflated: kept between lists, and used only while
+   * the key's stored bytes are still these (forgetting rewrites lists in place).
+   */
+  private record KeyList(long id, byte[] packedBodies, byte[] packedCandidates, byte[] bodies, byte[] candidates) {}
+
+  private KeyList keyList;
+
+  private long insertList(Connection connection, String created, Shown policy, String situation,
       List<Recommendation> shown) throws SQLException {
     Candidates c = policy.candidates().orElseThrow();
     byte[] bodies = ListBodies.json(shown);
@@ -231,9 +240,19 @@ public final class DecisionLog {
         ResultSet rs = st.executeQuery()) {
       if (rs.next() && rs.getLong(3) < ListBodies.KEY_EVERY) {
         try {
-          dictionary = ListBodies.unpack(rs.getBytes(2), null, "list " + rs.getLong(1));
-          candidateDictionary = CandidateCodec.inflate(rs.getBytes(4), null, "list " + rs.getLong(1));
-          key = rs.getLong(1);
+          long id = rs.getLong(1);
+          byte[] packedBodies = rs.getBytes(2);
+          byte[] packedCandidates = rs.getBytes(4);
+          KeyList cached = keyList;
+          if (cached == null || cached.id() != id || !Arrays.equals(cached.packedBodies(), packedBodies)
+              || !Arrays.equals(cached.packedCandidates(), packedCandidates)) {
+            cached = new KeyList(id, packedBodies, packedCandidates, ListBodies.unpack(packedBodies, null, "list " + id),
+                CandidateCodec.inflate(packedCandidates, null, "list " + id));
+            keyList = cached;
+          }
+          dictionary = cached.bodies();
+          candidateDictionary = cached.candidates();
+          key = id;
         } catch (VaultException damaged) {
           // A key list that cannot be read back must not stop what is shown now from being logged:
           // this list is written alone and becomes the next key.

@@ -24,12 +24,12 @@ import java.util.zip.Inflater;
  */
 final class ListBodies {
   static final int FORMAT = 1;
-  /** Significant digits a logged explanation keeps of each number: more than any reason prints. */
-  static final int DIGITS = 6;
+  /** Significant digits a logged explanation keeps of each number: more than any reason prints (two or three). */
+  static final int DIGITS = 4;
 
   /**
    * The vault's JSON, with every double kept to {@value #DIGITS} significant digits: the 16 digits
-   * of a double are mostly noise to a reader and cost deflate more than everything else in a list.
+   * of a double are noise to a reader and cost deflate more than everything else in a list.
    */
   private static final ObjectMapper ROUNDED = Json.mapper().copy().registerModule(new SimpleModule()
       .addSerializer(Double.class, new Rounded()).addSerializer(double.class, new Rounded()));

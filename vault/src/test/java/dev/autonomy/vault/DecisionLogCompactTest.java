@@ -96,24 +96,24 @@ class DecisionLogCompactTest {
         Optional.of(new DecisionLog.Candidates(OPTIONS, vectors, top, 1, firstSlot, 0)));
   }
 
-  /** As shown, with every number to six significant digits (what a list's log keeps). */
+  /** As shown, with every number to four significant digits (what a list's log keeps). */
   private static void sameAsShown(Recommendation back, Recommendation shown) {
     assertThat(back.id()).isEqualTo(shown.id());
     assertThat(back.option()).isEqualTo(shown.option());
-    assertThat(back.score()).isCloseTo(shown.score(), org.assertj.core.data.Percentage.withPercentage(1e-3));
+    assertThat(back.score()).isCloseTo(shown.score(), org.assertj.core.data.Percentage.withPercentage(0.06));
     Explanation a = back.explanation();
     Explanation b = shown.explanation();
     assertThat(a.summary()).isEqualTo(b.summary());
     assertThat(a.exploration()).isEqualTo(b.exploration());
-    assertThat(a.propensity()).isCloseTo(b.propensity(), org.assertj.core.data.Percentage.withPercentage(1e-3));
+    assertThat(a.propensity()).isCloseTo(b.propensity(), org.assertj.core.data.Percentage.withPercentage(0.06));
     assertThat(a.contributions()).hasSameSizeAs(b.contributions());
     for (int i = 0; i < a.contributions().size(); i++) {
       assertThat(a.contributions().get(i).input()).isEqualTo(b.contributions().get(i).input());
       assertThat(a.contributions().get(i).meaning()).isEqualTo(b.contributions().get(i).meaning());
       assertThat(a.contributions().get(i).value()).isCloseTo(b.contributions().get(i).value(),
-          org.assertj.core.data.Percentage.withPercentage(1e-3));
+          org.assertj.core.data.Percentage.withPercentage(0.06));
       assertThat(a.contributions().get(i).weight()).isCloseTo(b.contributions().get(i).weight(),
-          org.assertj.core.data.Percentage.withPercentage(1e-3));
+          org.assertj.core.data.Percentage.withPercentage(0.06));
     }
   }
 

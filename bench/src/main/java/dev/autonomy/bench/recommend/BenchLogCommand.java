@@ -19,12 +19,14 @@ public final class BenchLogCommand implements Callable<Integer> {
   int days;
   @Option(names = "--seed", defaultValue = "1") long seed;
   @Option(names = "--keep", description = "Keep the vault, and print where it is.") boolean keep;
+  @Option(names = "--shadows", defaultValue = "0", description = "Shadow policies ranking beside the live one, 0-2"
+      + " (linucb, thompson; default ${DEFAULT-VALUE}).") int shadows;
 
   @Override
   public Integer call() throws Exception {
     Path work = ThrowAwayFolder.create("autonomy-bench-log-");
     try {
-      LogSizeBenchmark.Result r = LogSizeBenchmark.run(work, days, calls, seed, spec.commandLine().getErr());
+      LogSizeBenchmark.Result r = LogSizeBenchmark.run(work, days, calls, shadows, seed, spec.commandLine().getErr());
       spec.commandLine().getOut().print(LogSizeBenchmark.table(r));
       spec.commandLine().getOut().flush();
     } finally {

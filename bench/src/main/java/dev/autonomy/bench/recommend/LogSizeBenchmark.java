@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -27,7 +28,7 @@ import java.util.stream.Stream;
 
 /**
  * How the vault grows with the decision log: a seeded synthetic person's data imported, two rules,
- * 100 options, two shadow policies, then {@code calls} recommend calls (five shown each, the
+ * 100 options, 0-2 shadow policies, then {@code calls} recommend calls (five shown each, the
  * default exploration) in situations that change (the hour moves on by 20 minutes a call, place
  * and weather vary), with feedback on the top item of one list in five. Sizes are the vault's
  * files on disk after a checkpoint.
@@ -36,7 +37,7 @@ import java.util.stream.Stream;
  */
 public final class LogSizeBenchmark {
   /** What was measured. */
-  public record Result(int calls, long before, long after, DecisionLog.Size size, double msPerCall) {
+  public record Result(int calls, int shadows, long before, long after, DecisionLog.Size size, double msPerCall) {
     double bytesPerCall() {
       return (after - before) / (double) calls;
     }
@@ -74,7 +75,7 @@ public final class LogSizeBenchmark {
 
   private LogSizeBenchmark() {}
 
-  public static Result run(Path work, int days, int calls, long seed, PrintWriter progress) throws IOException {
+  public static Result run(Path work, int days, int calls, int shadows, long seed, PrintWriter progress) throws IOException {
     SplittableRandom random = new SplittableRandom(seed);
     ZoneId zone = ZoneId.of("Europe/Paris");
     LocalDate today = LocalDate.of(2026, 11, 30);
@@ -92,8 +93,9 @@ public final class LogSizeBenchmark {
       autonomy.addRule("never swim");
       autonomy.addRule("max 45 minutes on weekdays");
       autonomy.addOptions(optionsCsv(work.resolve("options.csv"), seed));
-      autonomy.policies().shadow("linucb", true);
-      autonomy.policies().shadow("thompson", true);
+      for (String shadow : List.of("linucb", "thompson").subList(0, Math.max(0, Math.min(2, shadows)))) {
+        autonomy.policies().shadow(shadow, true);
+      }
       autonomy.desires(new Situation(ZonedDateTime.now(clock), Map.of())); // trains the model
       before = vaultBytes(home);
       RankingPolicy policy = new RankingPolicy(5, 0.1);
@@ -117,7 +119,7 @@ public final class LogSizeBenchmark {
       ended = System.nanoTime();
       size = autonomy.log().report().size();
     }
-    return new Result(calls, before, vaultBytes(home), size, (ended - started) / 1e6 / calls);
+    return new Result(calls, shadows, before, vaultBytes(home), size, (ended - started) / 1e6 / calls);
   }
 
   /** The built-in catalogue completed to 100 options, as a CSV the person could have written. */
@@ -143,10 +145,10 @@ public final class LogSizeBenchmark {
   public static String table(Result r) {
     DecisionLog.Size s = r.size();
     return String.format(Locale.ROOT, """
-        | calls | vault before | vault after | bytes per call | log rows' bytes per list | lists | recommendations | shadow lists | feedback | ms per call (incl. feedback) |
-        |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
-        | %d | %.1f MB | %.1f MB | %.0f | %.0f | %d | %d | %d | %d | %.2f |
-        """, r.calls(), r.before() / 1e6, r.after() / 1e6, r.bytesPerCall(), s.bytes() / (double) Math.max(1, s.lists()),
+        | calls | shadows | vault before | vault after | bytes per call | log rows' bytes per list | lists | recommendations | shadow lists | feedback | ms per call (incl. feedback) |
+        |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+        | %d | %d | %.1f MB | %.1f MB | %.0f | %.0f | %d | %d | %d | %d | %.2f |
+        """, r.calls(), r.shadows(), r.before() / 1e6, r.after() / 1e6, r.bytesPerCall(), s.bytes() / (double) Math.max(1, s.lists()),
         s.lists(), s.recommendations(), s.shadowLists(), s.feedback(), r.msPerCall());
   }
 }
