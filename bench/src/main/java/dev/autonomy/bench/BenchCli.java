@@ -4,6 +4,7 @@ import dev.autonomy.bench.bandit.BenchBanditCommand;
 import dev.autonomy.bench.bandit.BenchObdCommand;
 import dev.autonomy.bench.bandit.BenchOpeCommand;
 import dev.autonomy.bench.desire.BenchDesiresCommand;
+import dev.autonomy.bench.fuzz.BenchFuzzCommand;
 import dev.autonomy.bench.ingest.BenchImportCommand;
 import dev.autonomy.bench.moment.BenchMomentsCommand;
 import dev.autonomy.bench.plan.BenchRoutesCommand;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Spec;
       BenchSituationCommand.class,
       BenchBanditCommand.class,
       BenchOpeCommand.class,
-      BenchObdCommand.class
+      BenchObdCommand.class,
+      BenchFuzzCommand.class
     })
 public final class BenchCli implements Runnable {
   @Spec CommandSpec spec;

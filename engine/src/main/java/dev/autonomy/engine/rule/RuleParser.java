@@ -56,7 +56,7 @@ public final class RuleParser {
           ? Optional.of(o.name() + " involves '" + word + "'") : Optional.empty());
     }
     if ((m = MAX_MINUTES.matcher(text)).matches()) {
-      int max = Integer.parseInt(m.group(1));
+      int max = minutes(rule, m.group(1));
       Set<DayOfWeek> days = days(rule, m.group(2));
       return constraint(rule, (o, s) -> days.contains(s.at().getDayOfWeek()) && o.minutes() > max
           ? Optional.of(o.name() + " takes " + o.minutes() + " min, over " + max + " on " + s.at().getDayOfWeek().toString().toLowerCase(Locale.ROOT))
@@ -81,6 +81,16 @@ public final class RuleParser {
       });
     }
     throw new InvalidInputException("cannot understand rule '" + rule.text() + "'; rules look like: " + FORMS);
+  }
+
+  /** The N of "max N minutes"; more digits than an int holds is the person's error, not ours. */
+  private static int minutes(PersonRule rule, String digits) {
+    try {
+      return Integer.parseInt(digits);
+    } catch (NumberFormatException tooLarge) {
+      throw new InvalidInputException("rule '" + rule.text() + "': " + digits + " minutes is too many; use at most "
+          + Integer.MAX_VALUE);
+    }
   }
 
   private static Set<DayOfWeek> days(PersonRule rule, String words) {
