@@ -16,9 +16,6 @@ import dev.autonomy.engine.rank.Ranking;
 import dev.autonomy.engine.rank.RankingPolicy;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -32,32 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * a verdict against the live one; an empty log is a clear error.
  */
 class PolicyEvaluationLoopTest {
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-
-  /** A clock that moves a minute each time it is read, so lists and feedback have an order in time. */
-  private static final class Ticking extends Clock {
-    private Instant now = Instant.parse("2026-11-30T08:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return PARIS;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Instant instant() {
-      now = now.plus(Duration.ofMinutes(1));
-      return now;
-    }
-  }
-
   @Test
   void afterListsWithFeedback_everyPolicyGetsFiniteEstimatesWithIntervalsAndAVerdict(@TempDir Path home) {
-    Clock clock = new Ticking();
+    Clock clock = new TickingClock();
     try (Autonomy a = Autonomy.open(home, clock, new SplittableRandom(3))) {
       SplittableRandom random = new SplittableRandom(5);
       for (int i = 0; i < 25; i++) {
@@ -92,7 +66,7 @@ class PolicyEvaluationLoopTest {
 
   @Test
   void anEmptyLogAListWithoutTopFeedbackOrAnUnknownNameIsAClearError(@TempDir Path home) {
-    Clock clock = new Ticking();
+    Clock clock = new TickingClock();
     try (Autonomy a = Autonomy.open(home, clock, new SplittableRandom(3))) {
       assertThatThrownBy(() -> a.policies().evaluate("linucb", 90)).isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("no list shown in the last 90 day(s)");

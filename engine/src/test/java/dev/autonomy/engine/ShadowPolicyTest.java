@@ -16,9 +16,7 @@ import dev.autonomy.engine.rank.RankingPolicy;
 import dev.autonomy.vault.DecisionLog;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
@@ -33,32 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and never shown; feedback on a shadow list is refused; evaluation uses their own logged choices.
  */
 class ShadowPolicyTest {
-  private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-
-  /** A clock that moves a minute each time it is read, so lists and feedback have an order in time. */
-  private static final class Ticking extends Clock {
-    private Instant now = Instant.parse("2026-11-30T08:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return PARIS;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Instant instant() {
-      now = now.plus(Duration.ofMinutes(1));
-      return now;
-    }
-  }
-
   @Test
   void shadowsRankBesideTheLivePolicyAreLoggedNeverShownAndEvaluatedFromTheirOwnChoices(@TempDir Path home) {
-    Clock clock = new Ticking();
+    Clock clock = new TickingClock();
     try (Autonomy a = Autonomy.open(home, clock, new SplittableRandom(3))) {
       assertThat(a.policies().shadow("thompson", true)).containsExactly("thompson");
       assertThat(a.policies().shadow("linucb", true)).containsExactly("thompson", "linucb");
@@ -115,7 +90,7 @@ class ShadowPolicyTest {
 
   @Test
   void theLivePolicyCannotBeItsOwnShadowAndSwitchingKeepsTheOthers(@TempDir Path home) {
-    try (Autonomy a = Autonomy.open(home, new Ticking(), new SplittableRandom(3))) {
+    try (Autonomy a = Autonomy.open(home, new TickingClock(), new SplittableRandom(3))) {
       assertThatThrownBy(() -> a.policies().shadow("fixed", true)).isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("fixed is the live policy");
       assertThatThrownBy(() -> a.policies().shadow("nope", true)).isInstanceOf(InvalidInputException.class)

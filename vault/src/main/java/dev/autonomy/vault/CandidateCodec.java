@@ -8,9 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 
 /**
  * The compact encoding of a shown list's candidates in {@code lists.candidates}: a format byte
@@ -40,26 +37,9 @@ final class CandidateCodec {
    * most option ids and values, so a list then costs what changed since that key list.
    */
   static byte[] encode(List<String> ids, List<double[]> vectors, byte[] dictionary) {
-    byte[] input = raw(ids, vectors);
-    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-    try {
-      if (dictionary != null) {
-        deflater.setDictionary(dictionary);
-      }
-      deflater.setInput(input);
-      deflater.finish();
-      ByteArrayOutputStream packed = new ByteArrayOutputStream(input.length / 2 + 16);
-      packed.write(dictionary == null ? FORMAT : FORMAT_AGAINST_KEY);
-      byte[] buffer = new byte[4096];
-      while (!deflater.finished()) {
-        int n = deflater.deflate(buffer);
-        packed.write(buffer, 0, n);
-      }
-      return packed.toByteArray();
-    } finally {
-      deflater.end();
-    }
+    return Deflated.pack(dictionary == null ? FORMAT : FORMAT_AGAINST_KEY, raw(ids, vectors), dictionary);
   }
+
 
   /** The bytes that are deflated: count, dimension, ids, then feature by feature a mask and the non-zero values. */
   private static byte[] raw(List<String> ids, List<double[]> vectors) {
@@ -144,30 +124,9 @@ final class CandidateCodec {
       throw new VaultException("the candidates logged with " + where + " have an unknown format "
           + (bytes == null || bytes.length == 0 ? "(empty)" : bytes[0]) + ", expected " + FORMAT + " or " + FORMAT_AGAINST_KEY);
     }
-    Inflater inflater = new Inflater();
-    try {
-      inflater.setInput(bytes, 1, bytes.length - 1);
-      ByteArrayOutputStream raw = new ByteArrayOutputStream(bytes.length * 4);
-      byte[] buffer = new byte[4096];
-      while (!inflater.finished()) {
-        int n = inflater.inflate(buffer);
-        if (n == 0 && inflater.needsDictionary()) {
-          if (dictionary == null) {
-            throw new VaultException("the candidates logged with " + where + " need their key list, which is missing");
-          }
-          inflater.setDictionary(dictionary);
-        } else if (n == 0 && inflater.needsInput()) {
-          throw new VaultException("the candidates logged with " + where + " are truncated");
-        }
-        raw.write(buffer, 0, n);
-      }
-      return raw.toByteArray();
-    } catch (DataFormatException | IllegalArgumentException e) {
-      throw new VaultException("the candidates logged with " + where + " cannot be read back: " + e.getMessage(), e);
-    } finally {
-      inflater.end();
-    }
+    return Deflated.unpack(bytes, dictionary, "the candidates logged with " + where);
   }
+
 
   record Decoded(List<String> ids, List<double[]> vectors) {}
 

@@ -402,7 +402,7 @@ public final class DecisionLog {
   }
 
   /** The candidate sets of key lists, inflated once, for the lists encoded against them. */
-  private static final class KeyCandidates {
+  static final class KeyCandidates {
     private final Map<Long, byte[]> raw = new HashMap<>();
 
     /** Decodes {@code bytes} of a list whose key list is {@code key} (0 or any value when it needs none). */

@@ -10,9 +10,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the decision log holds that was computed from the person's data, beyond the data itself:
@@ -70,7 +68,7 @@ public final class DerivedValues {
     record ListRow(long id, List<Recommendation> shown, List<String> optionIds, int dimension) {}
     List<ListRow> lists = new ArrayList<>();
     DecisionLog.Bodies bodies = new DecisionLog.Bodies();
-    Map<Long, byte[]> keyCandidates = new LinkedHashMap<>();
+    DecisionLog.KeyCandidates keys = new DecisionLog.KeyCandidates();
     try (PreparedStatement st = connection.prepareStatement(
         "SELECT id, created, bodies, candidates, bodies_key FROM lists WHERE forgotten IS NULL ORDER BY id");
         ResultSet rs = st.executeQuery()) {
@@ -81,17 +79,7 @@ public final class DerivedValues {
         }
         List<Recommendation> shown = rs.getBytes(3) == null ? List.of()
             : new ArrayList<>(bodies.read(connection, id).values());
-        byte[] candidates = rs.getBytes(4);
-        byte[] dictionary = null;
-        if (CandidateCodec.needsKey(candidates)) {
-          long key = rs.getLong(5);
-          dictionary = keyCandidates.get(key);
-          if (dictionary == null) {
-            dictionary = keyRaw(connection, key);
-            keyCandidates.put(key, dictionary);
-          }
-        }
-        CandidateCodec.Decoded d = CandidateCodec.decode(candidates, dictionary, "list " + id);
+        CandidateCodec.Decoded d = keys.decode(connection, rs.getBytes(4), rs.getLong(5), "list " + id);
         lists.add(new ListRow(id, shown, d.ids(), d.vectors().isEmpty() ? 0 : d.vectors().get(0).length));
       }
     }
@@ -126,19 +114,6 @@ public final class DerivedValues {
       }
     }
     return cleared;
-  }
-
-  /** A key list's candidate bytes, the dictionary of the lists encoded against it. */
-  private static byte[] keyRaw(Connection connection, long key) throws SQLException {
-    try (PreparedStatement st = connection.prepareStatement("SELECT candidates FROM lists WHERE id = ?")) {
-      st.setLong(1, key);
-      try (ResultSet rs = st.executeQuery()) {
-        if (!rs.next()) {
-          throw new VaultException("key list " + key + " is missing: the lists encoded against it cannot be cleared");
-        }
-        return CandidateCodec.inflate(rs.getBytes(1), null, "list " + key);
-      }
-    }
   }
 
   private static Recommendation read(String id, String body) {

@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 
 /**
  * The recommendations of one shown list (their JSON, explanations included), deflated together.
@@ -69,25 +65,9 @@ final class ListBodies {
 
   /** Deflates {@code json}, with {@code dictionary} as the preset dictionary when it is not null. */
   static byte[] pack(byte[] json, byte[] dictionary) {
-    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-    try {
-      if (dictionary != null) {
-        deflater.setDictionary(dictionary);
-      }
-      deflater.setInput(json);
-      deflater.finish();
-      ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 4 + 16);
-      out.write(FORMAT);
-      byte[] buffer = new byte[8192];
-      while (!deflater.finished()) {
-        int n = deflater.deflate(buffer);
-        out.write(buffer, 0, n);
-      }
-      return out.toByteArray();
-    } finally {
-      deflater.end();
-    }
+    return Deflated.pack(FORMAT, json, dictionary);
   }
+
 
   /** The JSON {@link #pack} deflated, given the same dictionary; {@code where} names the row in an error. */
   static byte[] unpack(byte[] packed, byte[] dictionary, String where) {
@@ -95,28 +75,7 @@ final class ListBodies {
       throw new VaultException("the recommendations logged with " + where + " have an unknown format "
           + (packed == null || packed.length == 0 ? "(empty)" : packed[0]) + ", expected " + FORMAT);
     }
-    Inflater inflater = new Inflater();
-    try {
-      inflater.setInput(packed, 1, packed.length - 1);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(packed.length * 8);
-      byte[] buffer = new byte[8192];
-      while (!inflater.finished()) {
-        int n = inflater.inflate(buffer);
-        if (n == 0 && inflater.needsDictionary()) {
-          if (dictionary == null) {
-            throw new VaultException("the recommendations logged with " + where + " need their key list, which is missing");
-          }
-          inflater.setDictionary(dictionary);
-        } else if (n == 0 && inflater.needsInput()) {
-          throw new VaultException("the recommendations logged with " + where + " are truncated");
-        }
-        out.write(buffer, 0, n);
-      }
-      return out.toByteArray();
-    } catch (DataFormatException | IllegalArgumentException e) {
-      throw new VaultException("the recommendations logged with " + where + " cannot be read back: " + e.getMessage(), e);
-    } finally {
-      inflater.end();
-    }
+    return Deflated.unpack(packed, dictionary, "the recommendations logged with " + where);
   }
+
 }

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
@@ -44,6 +45,8 @@ public final class PolicyBook {
   public static final String FIXED = "fixed";
   /** The policies a person can switch to, in the order listed. */
   public static final List<String> NAMES = List.of(FIXED, "linucb", "thompson", "egreedy");
+  /** The learned ones, as {@link #freshLearned} makes them. */
+  private static final Set<String> LEARNED = Set.copyOf(NAMES.subList(1, NAMES.size()));
   /** How many observations of a unit feature the hand weights are worth (the prior's precision). */
   static final double PRIOR_PRECISION = 10;
   static final double UCB_ALPHA = 0.3;
@@ -119,9 +122,9 @@ public final class PolicyBook {
           + ") are damaged: " + e.getMessage() + "; nothing was changed; recommendations use the hand weights until"
           + " 'autonomy policy reset' starts the policies afresh", e);
     }
-    if (!learned.keySet().equals(freshLearned().keySet())) {
+    if (!learned.keySet().equals(LEARNED)) {
       throw new AutonomyFailure("the ranking policies saved in the vault (document " + DOCUMENT
-          + ") hold " + learned.keySet() + ", expected " + freshLearned().keySet() + "; nothing was changed");
+          + ") hold " + learned.keySet() + ", expected " + LEARNED + "; nothing was changed");
     }
     return new State(saved.live(), saved.switches(), learned, shadows);
   }
