@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
       BenchBanditCommand.class,
       BenchOpeCommand.class,
       BenchObdCommand.class,
-      BenchFuzzCommand.class
+      BenchFuzzCommand.class,
+      dev.autonomy.bench.federated.BenchFederatedCommand.class
     })
 public final class BenchCli implements Runnable {
   @Spec CommandSpec spec;

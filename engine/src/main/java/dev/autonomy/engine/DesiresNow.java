@@ -40,6 +40,11 @@ public record DesiresNow(Situation situation, List<Desire> desires, Map<DesireTy
       m.put("confidence", d.confidence());
       m.put("basis", basis.getOrDefault(d.type(), ""));
       m.put("contributions", d.contributions());
+      if (d.populationEffect() != 0.0) {
+        // how much came from the population prior a federation sent, the rest from the person's own data
+        m.put("population_effect", d.populationEffect());
+        m.put("own_data", d.intensity() - d.populationEffect());
+      }
       rows.add(m);
     }
     Map<String, Object> out = new LinkedHashMap<>();

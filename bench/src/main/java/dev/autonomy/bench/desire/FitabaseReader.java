@@ -34,7 +34,7 @@ import org.apache.commons.csv.CSVRecord;
  * morning of D, taken to end at 07:00) and weightLogInfo (kg). Timestamps carry no zone; they are
  * read as local times in {@link #ZONE}.
  */
-final class FitabaseReader {
+public final class FitabaseReader {
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
   static final ZoneId ZONE = ZoneOffset.UTC;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M/d/yyyy", Locale.ROOT);
@@ -43,7 +43,7 @@ final class FitabaseReader {
   private FitabaseReader() {}
 
   /** All persons' signals by Fitabase Id, in Id order. */
-  static Map<String, List<Signal>> read(Path dir) throws IOException {
+  public static Map<String, List<Signal>> read(Path dir) throws IOException {
     Map<String, List<Signal>> byPerson = new TreeMap<>();
     Path activity = dir.resolve("dailyActivity_merged.csv");
     if (!Files.isRegularFile(activity)) {

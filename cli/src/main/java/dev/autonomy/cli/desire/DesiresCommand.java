@@ -108,6 +108,10 @@ public final class DesiresCommand implements Callable<Integer> {
           if (d.type() == DesireType.MOVE && basis.containsKey(DesireType.MOVE)) {
             out.printf("           from the %s%n", basis.get(DesireType.MOVE));
           }
+          if (d.populationEffect() != 0.0) {
+            out.printf(Locale.ROOT, "           %+.3f from the population prior learned with others; %.3f from your own data%n",
+                d.populationEffect(), d.intensity() - d.populationEffect());
+          }
           for (Contribution c : d.contributions().stream().limit(3).toList()) {
             out.printf(Locale.ROOT, "           %+.3f  %s = %.4g x weight %.4g  (%s)%n", c.effect(), c.input(), c.value(), c.weight(), c.meaning());
           }

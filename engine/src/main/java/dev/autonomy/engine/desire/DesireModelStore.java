@@ -28,11 +28,14 @@ final class DesireModelStore {
   static final String MODEL = "model.desire";
   static final String MODEL_FINGERPRINT = "model.desire.fingerprint";
   static final String GOALS = "goals";
+  /** The population prior a federation last sent ({@link PopulationPrior}), when the person joined one. */
+  public static final String POPULATION = "model.population_prior";
   /** Fixed so that the same data gives the same model. */
   static final long SEED = 17L;
 
   /** The vault areas a stored model depends on: signals, the model itself, and the goals (its prior). */
-  static final List<String> AREAS = List.of(Vault.SIGNALS, Documents.area(MODEL), Documents.area(GOALS));
+  static final List<String> AREAS =
+      List.of(Vault.SIGNALS, Documents.area(MODEL), Documents.area(GOALS), Documents.area(POPULATION));
 
   private final Vault vault;
   private final DesireModelCodec codec;
@@ -73,10 +76,10 @@ final class DesireModelStore {
     Optional<LocalDate> last = state.table().lastDate();
     DesireModel model;
     if (first.isEmpty()) {
-      model = learner.train(new DesireDataset(List.of()), goals());
+      model = learner().train(new DesireDataset(List.of()), goals());
     } else {
       ImplicitLabels labels = new ImplicitLabels(state.table(), LabelScale.fit(state.table(), first.get(), last.get()));
-      model = learner.train(DesireDataset.from(features, labels, first.get(), last.get()), goals());
+      model = learner().train(DesireDataset.from(features, labels, first.get(), last.get()), goals());
     }
     store(model, state.fingerprint());
     return model;
@@ -98,8 +101,32 @@ final class DesireModelStore {
     }
     int span = (int) ChronoUnit.DAYS.between(first.get(), last.get()) + 1;
     DesireEvaluation.Result result =
-        DesireEvaluation.evaluate(features(state), learner, goals(), DesireEvaluation.defaultTestDays(span));
+        DesireEvaluation.evaluate(features(state), learner(), goals(), DesireEvaluation.defaultTestDays(span));
     return result.rows();
+  }
+
+  /**
+   * The learner, shrinking toward the population prior the vault holds when it is the linear
+   * trainer. A prior that cannot be read is left out (the person's own model does not depend on
+   * it) and named in the model's provenance.
+   */
+  private DesireLearner learner() {
+    Optional<PopulationPrior> prior = population();
+    if (prior.isEmpty() || !(learner instanceof DesireTrainer trainer)) {
+      return learner;
+    }
+    return trainer.withPopulation(prior.get());
+  }
+
+  /** The stored population prior; empty when none or when it cannot be read. */
+  Optional<PopulationPrior> population() {
+    return vault.documents().get(POPULATION).flatMap(json -> {
+      try {
+        return Optional.of(PopulationPrior.fromJson(json));
+      } catch (InvalidInputException e) {
+        return Optional.empty();
+      }
+    });
   }
 
   void forget() {

@@ -63,9 +63,47 @@ public final class DesireTrainer implements DesireLearner {
     return logger;
   }
   private final DesireTrainerSettings settings;
+  private final PopulationPrior population;
+  private final List<Double> kappaGrid;
 
   public DesireTrainer(DesireTrainerSettings settings) {
+    this(settings, null);
+  }
+
+  /**
+   * A trainer whose fits shrink toward {@code population} (null: toward the person's own mean
+   * only). How far each desire follows the population, {@code kappa} of {@link #KAPPA_GRID}, is
+   * chosen with the personal share by the same rolling-origin validation.
+   */
+  public DesireTrainer(DesireTrainerSettings settings, PopulationPrior population) {
+    this(settings, population, KAPPA_GRID);
+  }
+
+  private DesireTrainer(DesireTrainerSettings settings, PopulationPrior population, List<Double> kappaGrid) {
     this.settings = Requires.nonNull(settings, "settings");
+    this.population = population;
+    this.kappaGrid = List.copyOf(kappaGrid);
+  }
+
+  /**
+   * The population prior alone, for comparison: each desire predicts the person's own centre moved
+   * by the whole prior, and nothing of the person's own fit.
+   */
+  public static DesireTrainer populationOnly(DesireTrainerSettings settings, PopulationPrior population) {
+    Requires.nonNull(population, "population");
+    return new DesireTrainer(settings.withShrinkGrid(List.of(0.0), settings.shrinkFolds()), population, List.of(1.0));
+  }
+
+  /** Shares of the population prior's weights tried per desire when there is one. */
+  static final List<Double> KAPPA_GRID = List.of(0.0, 0.5, 1.0);
+
+  /** The trainer with another population prior (null: none). */
+  public DesireTrainer withPopulation(PopulationPrior prior) {
+    return new DesireTrainer(settings, prior, kappaGrid);
+  }
+
+  public java.util.Optional<PopulationPrior> population() {
+    return java.util.Optional.ofNullable(population);
   }
 
   public DesireTrainerSettings settings() {
@@ -100,105 +138,129 @@ public final class DesireTrainer implements DesireLearner {
     }
     String from = data.days().isEmpty() ? "" : data.days().get(0).day().toString();
     String to = data.days().isEmpty() ? "" : data.days().get(data.days().size() - 1).day().toString();
+    Map<String, String> described = new java.util.LinkedHashMap<>(settings.asText());
+    if (population != null) {
+      described.put("population_prior", population.origin().describe());
+    }
     return new LinearDesireModel(heads,
-        new ModelProvenance(TRAINER, settings.asText(), settings.seed(), from, to, ModelProvenance.CURRENT_VERSION));
+        new ModelProvenance(TRAINER, described, settings.seed(), from, to, ModelProvenance.CURRENT_VERSION));
   }
 
   private LinearHead trainHead(DesireType type, List<DesireDataset.LabelledDay> rows, Goals goals) {
-    Fit fit = fitHead(type, rows, goals);
-    if (!fit.learned()) {
-      return fit.head();
-    }
-    return fit.head().shrunkToward(fit.centre(), chooseShrink(type, rows));
+    double[] prior = population == null || !population.covers(type)
+        ? null : population.weightsFor(type, settings.inputs());
+    Shares shares = chooseShares(type, rows, prior);
+    Fit fit = fitHead(type, rows, goals, shares.kappa(), prior);
+    LinearHead head = fit.learned() ? fit.head().shrunkToward(fit.centre(), shares.lambda()) : fit.head();
+    return fit.population() == null ? head : head.withPopulation(fit.population());
   }
 
-  /** A head fitted as it is, the training centre of its label, and whether any weights were learned. */
-  private record Fit(LinearHead head, double centre, boolean learned) {}
+  /**
+   * A head fitted as it is, the training centre of its label, whether any personal weights were
+   * learned, and the population prior's part of its weights (null when none applies).
+   */
+  private record Fit(LinearHead head, double centre, boolean learned, double[] population) {}
+
+  /** How much of the population prior ({@code kappa}) and of the person's own fit ({@code lambda}) to keep. */
+  private record Shares(double kappa, double lambda) {}
 
   /**
    * Rolling-origin validation inside the training days (time-ordered): the later half of the days
-   * is cut into {@code shrinkFolds} blocks; each block is predicted by a head fitted on every day
-   * before it, as mean + lambda * (fit - mean) for each lambda of the grid, and the lambda with the
-   * smallest total absolute error wins (ties: the smaller). With fewer than 2 days to validate on,
-   * the data cannot show that the fit helps: the smallest lambda of the grid.
+   * is cut into {@code shrinkFolds} blocks; each block is predicted by heads fitted on every day
+   * before it, as mean + kappa * population + lambda * (fit - mean) for each kappa of {@link
+   * #KAPPA_GRID} (only 0 without a population prior; the personal fit is refitted on what the
+   * population leaves) and each lambda of the grid, and the pair with the smallest total absolute
+   * error wins (ties: the smaller kappa, then the smaller lambda). With fewer than 2 days to
+   * validate on, the data cannot show that the person's fit helps: the smallest lambda, and the
+   * whole population prior where there is one (a new person starts from it).
    */
-  private double chooseShrink(DesireType type, List<DesireDataset.LabelledDay> rows) {
+  private Shares chooseShares(DesireType type, List<DesireDataset.LabelledDay> rows, double[] prior) {
     List<Double> grid = settings.shrinkGrid().stream().sorted().toList();
-    if (grid.size() == 1) {
-      return grid.get(0);
-    }
+    List<Double> kappas = prior == null ? List.of(0.0) : kappaGrid;
     int n = rows.size();
     int start = Math.max(Math.max(2, settings.minDays()), n / 2);
-    if (n - start < 2) {
-      return grid.get(0);
+    if (n - start < 2 || (grid.size() == 1 && kappas.size() == 1)) {
+      return new Shares(kappas.get(kappas.size() - 1), grid.get(0));
     }
     int block = (int) Math.ceil((n - start) / (double) settings.shrinkFolds());
-    double[] error = new double[grid.size()];
+    double[][] error = new double[kappas.size()][grid.size()];
     for (int origin = start; origin < n; origin += block) {
-      Fit fold = fitHead(type, rows.subList(0, origin), Goals.none());
-      for (int r = origin; r < Math.min(n, origin + block); r++) {
-        double fitted = fold.head().batch(rows.get(r).x());
-        double truth = rows.get(r).labels().get(type);
-        for (int g = 0; g < grid.size(); g++) {
-          double p = Math.max(0.0, Math.min(1.0, fold.centre() + grid.get(g) * (fitted - fold.centre())));
-          error[g] += Math.abs(p - truth);
+      for (int k = 0; k < kappas.size(); k++) {
+        double kappa = kappas.get(k);
+        Fit fold = fitHead(type, rows.subList(0, origin), Goals.none(), kappa, prior);
+        for (int r = origin; r < Math.min(n, origin + block); r++) {
+          FeatureVector x = rows.get(r).x();
+          double fitted = fold.head().batch(x);
+          double fromPopulation = fold.population() == null ? 0.0 : dot(fold.population(), fold.head().z(x));
+          double truth = rows.get(r).labels().get(type);
+          for (int g = 0; g < grid.size(); g++) {
+            double personal = fold.learned() ? grid.get(g) * (fitted - fold.centre()) : 0.0;
+            double p = Math.max(0.0, Math.min(1.0, fold.centre() + fromPopulation + personal));
+            error[k][g] += Math.abs(p - truth);
+          }
         }
       }
     }
-    int best = 0;
-    for (int g = 1; g < grid.size(); g++) {
-      if (error[g] < error[best] - 1e-12) {
-        best = g;
+    int bestK = 0;
+    int bestG = 0;
+    for (int k = 0; k < kappas.size(); k++) {
+      for (int g = 0; g < grid.size(); g++) {
+        if (error[k][g] < error[bestK][bestG] - 1e-12) {
+          bestK = k;
+          bestG = g;
+        }
       }
     }
-    return grid.get(best);
+    return new Shares(kappas.get(bestK), grid.get(bestG));
   }
 
-  private Fit fitHead(DesireType type, List<DesireDataset.LabelledDay> rows, Goals goals) {
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  /**
+   * Fits one head: the person's own weights on what is left after {@code kappa} of the population
+   * prior, which is then added to them (on the inputs that varied in these days; an input that did
+   * not vary says nothing about this person). A population part is returned only when it applies
+   * (a prior, kappa above 0, and at least two days with something varied).
+   */
+  private Fit fitHead(DesireType type, List<DesireDataset.LabelledDay> rows, Goals goals, double kappa,
+      double[] prior) {
     List<String> inputs = settings.inputs();
-    int n = rows.size();
+    PersonRows data = PersonRows.of(type, rows, inputs);
+    int n = data.size();
     int p = inputs.size();
-    double[][] x = new double[n][p];
-    double[] y = new double[n];
-    for (int r = 0; r < n; r++) {
-      FeatureVector v = rows.get(r).x();
-      for (int i = 0; i < p; i++) {
-        String name = inputs.get(i);
-        x[r][i] = v.value(name).orElseThrow(() -> new IllegalArgumentException(
-            "training day " + v + " lacks input '" + name + "'"));
-      }
-      y[r] = rows.get(r).labels().get(type);
-    }
-    double[] mean = new double[p];
-    double[] sd = new double[p];
-    for (int i = 0; i < p; i++) {
-      double s = 0;
-      for (int r = 0; r < n; r++) {
-        s += x[r][i];
-      }
-      mean[i] = n == 0 ? 0 : s / n;
-      double ss = 0;
-      for (int r = 0; r < n; r++) {
-        ss += (x[r][i] - mean[i]) * (x[r][i] - mean[i]);
-      }
-      sd[i] = n < 2 ? 0 : Math.sqrt(ss / (n - 1));
-      if (sd[i] < 1e-9) {
-        sd[i] = 0;
-      }
-    }
-    double prior = goals.prior(type).orElse(Double.NaN);
-    double yMean = n == 0 ? (Double.isNaN(prior) ? 0.5 : prior) : centre(y);
+    double[] mean = data.mean();
+    double[] sd = data.sd();
+    double[] y = data.y();
+    double goal = goals.prior(type).orElse(Double.NaN);
+    double yMean = n == 0 ? (Double.isNaN(goal) ? 0.5 : goal) : centre(y);
     double[] w = new double[p];
     double bias = yMean;
     List<Integer> varied = new ArrayList<>();
     for (int i = 0; i < p; i++) {
-      if (sd[i] > 0) {
+      if (data.varied(i)) {
         varied.add(i);
+      }
+    }
+    double[] fromPopulation = null;
+    if (prior != null && kappa > 0 && n >= 2 && !varied.isEmpty()) {
+      fromPopulation = new double[p];
+      for (int i : varied) {
+        fromPopulation[i] = kappa * prior[i];
       }
     }
     boolean learned = n >= Math.max(2, settings.minDays()) && !varied.isEmpty();
     if (learned) {
-      double[] fitted = fit(type, x, y, yMean, mean, sd, varied, w);
+      double[] target = new double[n];
+      for (int r = 0; r < n; r++) {
+        target[r] = y[r] - yMean - (fromPopulation == null ? 0.0 : dot(fromPopulation, data.z(r)));
+      }
+      double[] fitted = fit(type, data.x(), target, mean, sd, varied, w);
       bias = yMean + fitted[0];
     }
     List<Double> means = new ArrayList<>();
@@ -209,8 +271,8 @@ public final class DesireTrainer implements DesireLearner {
       scales.add(sd[i]);
       weights.add(w[i]);
     }
-    return new Fit(LinearHead.fitted(type, inputs, means, scales, weights, bias, prior, settings.priorStrength(), n),
-        yMean, learned);
+    return new Fit(LinearHead.fitted(type, inputs, means, scales, weights, bias, goal, settings.priorStrength(), n),
+        yMean, learned, fromPopulation);
   }
 
   private double centre(double[] y) {
@@ -224,8 +286,8 @@ public final class DesireTrainer implements DesireLearner {
     return sum / y.length;
   }
 
-  /** Fits the varied inputs with Tribuo; fills {@code w}, returns {intercept}. */
-  private double[] fit(DesireType type, double[][] x, double[] y, double yMean, double[] mean, double[] sd,
+  /** Fits the varied inputs to {@code target} (already centred) with Tribuo; fills {@code w}, returns {intercept}. */
+  private double[] fit(DesireType type, double[][] x, double[] target, double[] mean, double[] sd,
       List<Integer> varied, double[] w) {
     RegressionFactory factory = new RegressionFactory();
     List<org.tribuo.Example<Regressor>> examples = new ArrayList<>();
@@ -239,7 +301,7 @@ public final class DesireTrainer implements DesireLearner {
         int i = varied.get(k);
         z[k] = (x[r][i] - mean[i]) / sd[i];
       }
-      examples.add(new ArrayExample<>(new Regressor(TARGET, y[r] - yMean), names, z));
+      examples.add(new ArrayExample<>(new Regressor(TARGET, target[r]), names, z));
     }
     double ridge = Math.sqrt(settings.l2());
     if (ridge > 0) {

@@ -56,6 +56,10 @@ import java.util.Set;
  *     1 keeps the fit as it is, 0.5 halves every weight and the intercept's offset from the mean, 0
  *     predicts the mean. Already applied to {@code weights} and {@code bias}; kept here to explain
  *     the model. Absent in older saved models (read as 1).
+ * @param population the part of {@code weights} that came from a {@link PopulationPrior} (the
+ *     validated share of its weights, on the inputs that varied in the person's days): already in
+ *     {@code weights}; kept apart so a prediction can say how much of it came from the population
+ *     and how much from the person's own data. Absent in older saved models (read as zeros).
  */
 public record LinearHead(
     DesireType type,
@@ -70,7 +74,8 @@ public record LinearHead(
     List<Double> online,
     double onlineBias,
     int feedbackCount,
-    Double shrink) {
+    Double shrink,
+    List<Double> population) {
   /** Days without new data after which a prediction's confidence has halved. */
   public static final double STALE_HALF_LIFE_DAYS = 7.0;
 
@@ -81,7 +86,13 @@ public record LinearHead(
     scales = List.copyOf(scales);
     weights = List.copyOf(weights);
     online = List.copyOf(online);
+    population = population == null ? inputs.stream().map(i -> 0.0).toList() : List.copyOf(population);
     int n = inputs.size();
+    if (population.size() != n) {
+      throw new IllegalArgumentException("head " + type.code() + ": population must have one value per input ("
+          + n + "), had " + population.size());
+    }
+    population.forEach(v -> Requires.finite(v, "population weight"));
     if (means.size() != n || scales.size() != n || weights.size() != n || online.size() != n) {
       throw new IllegalArgumentException("head " + type.code() + ": inputs, means, scales, weights and online "
           + "must have the same size, were " + n + ", " + means.size() + ", " + scales.size() + ", "
@@ -112,7 +123,7 @@ public record LinearHead(
   static LinearHead fitted(DesireType type, List<String> inputs, List<Double> means, List<Double> scales,
       List<Double> weights, double bias, double prior, double priorStrength, int trainingDays) {
     return new LinearHead(type, inputs, means, scales, weights, bias, prior, priorStrength, trainingDays,
-        zeros(inputs), 0.0, 0, 1.0);
+        zeros(inputs), 0.0, 0, 1.0, zeros(inputs));
   }
 
   private static List<Double> zeros(List<String> inputs) {
@@ -122,13 +133,28 @@ public record LinearHead(
   /** This head with another batch fit (weights, intercept, shrinkage); the online layer is kept. */
   private LinearHead withBatch(List<Double> newWeights, double newBias, double newShrink) {
     return new LinearHead(type, inputs, means, scales, newWeights, newBias, prior, priorStrength, trainingDays,
-        online, onlineBias, feedbackCount, newShrink);
+        online, onlineBias, feedbackCount, newShrink, population);
+  }
+
+  /** This head with {@code part} added to its batch weights and kept as the population's part of them. */
+  LinearHead withPopulation(double[] part) {
+    if (part.length != inputs.size()) {
+      throw new IllegalArgumentException("population part has " + part.length + " values for " + inputs.size() + " inputs");
+    }
+    List<Double> w = new ArrayList<>();
+    List<Double> pop = new ArrayList<>();
+    for (int i = 0; i < part.length; i++) {
+      w.add(weights.get(i) + part[i]);
+      pop.add(population.get(i) + part[i]);
+    }
+    return new LinearHead(type, inputs, means, scales, w, bias, prior, priorStrength, trainingDays,
+        online, onlineBias, feedbackCount, shrink, pop);
   }
 
   /** This head with another online layer; the batch fit is kept. */
   private LinearHead withOnline(List<Double> newOnline, double newOnlineBias, int newFeedbackCount) {
     return new LinearHead(type, inputs, means, scales, weights, bias, prior, priorStrength, trainingDays,
-        newOnline, newOnlineBias, newFeedbackCount, shrink);
+        newOnline, newOnlineBias, newFeedbackCount, shrink, population);
   }
 
   double[] z(FeatureVector x) {
@@ -191,7 +217,9 @@ public record LinearHead(
     int varied = 0;
     long usedAge = Long.MAX_VALUE;
     long anyAge = Long.MAX_VALUE;
+    double fromPopulation = 0.0;
     for (int i = 0; i < z.length; i++) {
+      fromPopulation += a * population.get(i) * z[i];
       String name = inputs.get(i);
       double s = scales.get(i);
       double perUnit = (a * weights.get(i) + online.get(i)) / (s > 0 ? s : 1.0);
@@ -232,7 +260,7 @@ public record LinearHead(
     double rms = varied == 0 ? 0.0 : Math.sqrt(sumSq / varied);
     double dataConfidence = priorStrength == 0 ? 1.0 : trainingDays / (trainingDays + priorStrength);
     double confidence = dataConfidence * Math.exp(-Math.max(0.0, rms - 1.5)) * staleFactor(staleDays);
-    return new Desire(type, intensity(z), clip(confidence), parts);
+    return new Desire(type, intensity(z), clip(confidence), parts, fromPopulation);
   }
 
   /** The share of confidence kept for data {@code staleDays} old: halved per {@value #STALE_HALF_LIFE_DAYS} days. */

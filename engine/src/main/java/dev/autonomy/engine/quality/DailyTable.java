@@ -77,6 +77,21 @@ public final class DailyTable {
     return new DailyTable(copy);
   }
 
+  /**
+   * A copy holding only the days from {@code first} on, inclusive: a history that starts there (a
+   * new person's first days, in benchmarks). Kinds with no day left are dropped.
+   */
+  public DailyTable since(LocalDate first) {
+    EnumMap<SignalKind, NavigableMap<LocalDate, DailyValue>> copy = new EnumMap<>(SignalKind.class);
+    byKind.forEach((k, v) -> {
+      NavigableMap<LocalDate, DailyValue> kept = v.tailMap(first, true);
+      if (!kept.isEmpty()) {
+        copy.put(k, new TreeMap<>(kept));
+      }
+    });
+    return new DailyTable(copy);
+  }
+
   /** A copy with one day of one kind replaced (what-if analyses and tests). */
   public DailyTable with(SignalKind kind, LocalDate date, DailyValue value) {
     EnumMap<SignalKind, NavigableMap<LocalDate, DailyValue>> copy = new EnumMap<>(SignalKind.class);

@@ -317,6 +317,12 @@ public final class Ranker {
       // The desire model's own top inputs, so "why" reaches down to the person's data.
       desire.contributions().stream().limit(4).forEach(c -> contributions.add(
           new Contribution("desire." + option.desire().code() + "." + c.input(), c.value(), c.weight(), c.meaning())));
+      if (desire.populationEffect() != 0.0) {
+        contributions.add(new Contribution("desire." + option.desire().code() + ".population_prior", 1.0,
+            desire.populationEffect(), String.format(java.util.Locale.ROOT,
+                "this much of the %s desire (%.2f) came from the population prior learned with others; the rest from"
+                    + " your own data", option.desire().code(), desire.intensity())));
+      }
     }
     double desireConfidence = desire == null ? 0.2 : desire.confidence();
     double support = Math.min(1, request.preferences().count(option.id()) / 3.0);

@@ -71,7 +71,7 @@ public final class Situations {
       }
       // Largest effect first, as a desire's contributions are ordered.
       parts.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.effect())));
-      out.add(new Desire(d.type(), Math.max(0, Math.min(1, intensity)), d.confidence(), parts));
+      out.add(new Desire(d.type(), Math.max(0, Math.min(1, intensity)), d.confidence(), parts, d.populationEffect()));
     }
     return out;
   }
