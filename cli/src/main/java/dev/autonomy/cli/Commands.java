@@ -51,6 +51,8 @@ final class Commands {
     cli.addSubcommand(new CheckCommand());
     cli.addSubcommand(new BackupCommand());
     cli.addSubcommand(new ServeCommand());
+    cli.addSubcommand(new dev.autonomy.cli.federate.FederateCommand());
+    cli.addSubcommand(new dev.autonomy.cli.federate.PrivacyCommand());
     cli.addSubcommand(new DemoCommand());
     cli.addSubcommand(new SolveCommand());
     cli.addSubcommand(new PlanCommand());

@@ -10,4 +10,8 @@ public class RefusedException extends InvalidInputException {
   public RefusedException(String message) {
     super(message);
   }
+
+  public RefusedException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

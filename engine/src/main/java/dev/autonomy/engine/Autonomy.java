@@ -16,6 +16,7 @@ import dev.autonomy.engine.data.Forgetting;
 import dev.autonomy.engine.data.LogRetention;
 import dev.autonomy.engine.desire.DesireEvaluation;
 import dev.autonomy.engine.desire.Desires;
+import dev.autonomy.engine.federate.Federation;
 import dev.autonomy.engine.desire.Goals;
 import dev.autonomy.engine.features.FeatureVector;
 import dev.autonomy.engine.learn.Learning;
@@ -139,7 +140,6 @@ public final class Autonomy implements AutoCloseable {
   public List<SourceInfo> sources() {
     return collector.sources();
   }
-
   public long signalCount() {
     return collector.signalCount();
   }
@@ -147,19 +147,15 @@ public final class Autonomy implements AutoCloseable {
   public QualityReport quality() {
     return states.quality();
   }
-
   public FeatureVector features(Situation situation) {
     return states.features(situation);
   }
-
   public List<Desire> desires(Situation situation) {
     return desires.at(situation);
   }
-
   public void setGoals(Goals goals) {
     desires.setGoals(goals);
   }
-
   public Goals goals() {
     return desires.goals();
   }
@@ -191,7 +187,12 @@ public final class Autonomy implements AutoCloseable {
   }
 
   public Ranking recommend(Situation situation, RankingPolicy policy) {
-    return recommender.recommend(situation, policy, Optional.empty());
+    return recommend(situation, policy, Optional.empty());
+  }
+
+  /** Taking part in a federation on the person's terms: join, leave, the privacy ledger and budget. */
+  public Federation federation() {
+    return new Federation(vault, clock, desires);
   }
 
   public Ranking recommend(Situation situation, RankingPolicy policy, Optional<DesireType> desire) {
@@ -265,7 +266,6 @@ public final class Autonomy implements AutoCloseable {
   public void removeRule(String id) {
     rules.remove(id);
   }
-
   public Exporter.Summary export(Path dir) {
     return exporter.export(dir);
   }
@@ -279,9 +279,9 @@ public final class Autonomy implements AutoCloseable {
   }
 
   /**
-   * Forgets everything: deletes what the vault in {@code home} created there (database, SQLite's
-   * side files, models, map caches, the vault marker) and nothing else. Refuses a folder that is
-   * not a vault. The vault must not be open.
+   * Forgets everything: deletes what the vault in {@code home} created there (database, SQLite's side
+   * files, models, map caches, the vault marker) and nothing else. Refuses a folder that is not a
+   * vault. The vault must not be open.
    */
   public static VaultFolder.Erased forgetAll(Path home) {
     return VaultFolder.erase(home);

@@ -7,7 +7,7 @@ import io.javalin.json.JsonMapper;
 import java.lang.reflect.Type;
 
 /** Javalin's JSON plug-in backed by the project's one mapper, so the API prints what {@code --json} prints. */
-final class ProjectJson implements JsonMapper {
+public final class ProjectJson implements JsonMapper {
   @Override
   public String toJsonString(Object obj, Type type) {
     try {

@@ -198,6 +198,25 @@ final class Migrations {
           INSERT INTO signal_sources(signal_id, source_id) SELECT id, source_id FROM signals;
           ALTER TABLE recommendations ADD COLUMN forgotten TEXT;
           ALTER TABLE lists ADD COLUMN forgotten TEXT;
+          """,
+          // 11: the privacy ledger: what left the machine for a federation, append-only.
+          // Epsilon NULL means infinite (a contribution sent without noise).
+          """
+          CREATE TABLE privacy_ledger (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            coordinator TEXT NOT NULL,
+            round INTEGER NOT NULL,
+            model_version INTEGER NOT NULL,
+            bytes_sent INTEGER NOT NULL,
+            clip REAL NOT NULL,
+            noise_multiplier REAL NOT NULL,
+            sampling_rate REAL NOT NULL,
+            delta REAL NOT NULL,
+            epsilon REAL,
+            cumulative_epsilon REAL,
+            note TEXT NOT NULL
+          );
           """);
 
   /** The version after which {@link TextKeys#rekey} runs. */

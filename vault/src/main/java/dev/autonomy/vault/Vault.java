@@ -37,6 +37,8 @@ public final class Vault implements AutoCloseable {
   public static final String DECISIONS = "decisions";
   /** Area of the feedback on what was shown. */
   public static final String FEEDBACK = "feedback";
+  /** Area of the privacy ledger (what left the machine for a federation). */
+  public static final String PRIVACY = "privacy";
 
   private final Path home;
   private final Connection connection;
@@ -49,6 +51,7 @@ public final class Vault implements AutoCloseable {
   private final DecisionLog decisions;
   private final Documents documents;
   private final RuleBook rules;
+  private final PrivacyLedger privacy;
   // The generations as last read, and what they were read at (see refreshGenerations).
   private Map<String, Long> generations;
   private long generationsDataVersion;
@@ -67,6 +70,7 @@ public final class Vault implements AutoCloseable {
     this.decisions = new DecisionLog(this);
     this.documents = new Documents(this);
     this.rules = new RuleBook(this);
+    this.privacy = new PrivacyLedger(this);
   }
 
   /** Opens the vault in {@code home}, creating the folder and the database when absent. */
@@ -206,6 +210,11 @@ public final class Vault implements AutoCloseable {
 
   public Documents documents() {
     return documents;
+  }
+
+  /** What left the machine for a federation, and the person's cap on it. */
+  public PrivacyLedger privacy() {
+    return privacy;
   }
 
   public RuleBook rules() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.autonomy.bench.BenchCli;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.data.SharedData;
+import dev.autonomy.federate.privacy.RdpAccountant;
 import dev.autonomy.vault.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -67,6 +68,10 @@ public final class BenchFederatedCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON object instead of the table")
   boolean json;
 
+  @Option(names = "--cost-clients", defaultValue = "22",
+      description = "clients of the in-process cost measurement (0: skip it; default ${DEFAULT-VALUE})")
+  int costClients;
+
   @Override
   public Integer call() throws Exception {
     Path train = trainData != null ? trainData
@@ -87,7 +92,9 @@ public final class BenchFederatedCommand implements Callable<Integer> {
     }
     var settings = new FederatedBenchmark.Settings(testDays, coldDays, folds, rounds, clip, delta, epsilons, repeats, seed);
     FederatedBenchmark.Report report =
-        FederatedBenchmark.run(train, testData, settings, e -> FullCohortGaussian.noiseMultiplier(e, delta, rounds));
+        FederatedBenchmark.run(train, testData, settings,
+            // every member in every round: sampling rate 1, composed over the rounds
+            e -> new RdpAccountant().noiseMultiplier(e, delta, 1.0, rounds));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report.toMap()));
@@ -101,37 +108,16 @@ public final class BenchFederatedCommand implements Callable<Integer> {
         out.println();
         out.println("skipped: " + report.skipped());
       }
+      if (costClients > 0) {
+        FederatedCost.Result cost = FederatedCost.run(costClients, 5);
+        out.println();
+        out.printf(java.util.Locale.ROOT, "cost, %d clients in one process (secure aggregation, %d values, JSON as sent):"
+            + " %d bytes sent per person per round; round time mean %.0f ms, max %.0f ms over %d rounds%n",
+            cost.clients(), cost.dimension(), cost.bytesPerClient(), cost.meanRoundMillis(), cost.maxRoundMillis(),
+            cost.rounds());
+      }
     }
     out.flush();
     return 0;
-  }
-
-  /** Temporary: the Gaussian mechanism with every member in every round (q = 1), RDP composed over rounds. */
-  static final class FullCohortGaussian {
-    private FullCohortGaussian() {}
-
-    static double epsilon(double z, double delta, int rounds) {
-      double best = Double.POSITIVE_INFINITY;
-      for (double a = 1.25; a <= 512; a = a < 2 ? a + 0.25 : a < 64 ? a + 1 : a * 2) {
-        double rdp = rounds * a / (2 * z * z);
-        double eps = rdp + Math.log((a - 1) / a) - (Math.log(delta) + Math.log(a)) / (a - 1);
-        best = Math.min(best, eps);
-      }
-      return best;
-    }
-
-    static double noiseMultiplier(double epsilon, double delta, int rounds) {
-      double lo = 0.01;
-      double hi = 1000;
-      for (int i = 0; i < 100; i++) {
-        double mid = Math.sqrt(lo * hi);
-        if (epsilon(mid, delta, rounds) > epsilon) {
-          lo = mid;
-        } else {
-          hi = mid;
-        }
-      }
-      return hi;
-    }
   }
 }

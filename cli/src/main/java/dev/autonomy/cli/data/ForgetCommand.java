@@ -55,8 +55,22 @@ public final class ForgetCommand implements Callable<Integer> {
         Session.out(spec).println("nothing deleted");
         return 0;
       }
+      long sent = 0;
+      try (Autonomy autonomy = Session.open(spec)) {
+        sent = autonomy.federation().ledger().size();
+      } catch (RuntimeException e) {
+        // a damaged or busy vault is still erased; it only cannot say what it sent
+        sent = -1;
+      }
       VaultFolder.Erased erased = Autonomy.forgetAll(home);
       PrintWriter out = Session.out(spec);
+      if (sent < 0) {
+        out.println("note: the privacy ledger could not be read; any contributions already sent to a federation cannot"
+            + " be recalled");
+      } else if (sent > 0) {
+        out.printf("note: %d contribution%s already sent to a federation cannot be recalled; only their privacy bound"
+            + " holds%n", sent, sent == 1 ? "" : "s");
+      }
       out.printf("forgot everything in %s (%d files deleted)%n", home, erased.deleted().size());
       if (!erased.leftAlone().isEmpty()) {
         out.printf("left alone %d entries Autonomy did not create there, e.g. %s%n",

@@ -180,6 +180,10 @@ public final class Exporter {
     json.writeValue(dir.resolve("options.json").toFile(), options.catalogue().all());
     files.put("options.json", (long) options.catalogue().size());
 
+    var ledger = vault.privacy().entries();
+    json.writeValue(dir.resolve("privacy-ledger.json").toFile(), ledger);
+    files.put("privacy-ledger.json", (long) ledger.size());
+
     Files.writeString(dir.resolve("README.txt"), """
         Everything Autonomy held about you when this export was made.
 
@@ -194,6 +198,7 @@ public final class Exporter {
         feedback.csv           your feedback
         rules.json             your rules
         options.json           the options Autonomy could propose
+        privacy-ledger.json    what left this machine for a federation, and the privacy it cost
         """, StandardCharsets.UTF_8);
   }
 

@@ -71,18 +71,29 @@ final class DesireModelStore {
 
   /** Trains on every labelled day of the person's data and stores the model. */
   DesireModel retrain(PersonState state) {
-    ContextFeatures features = features(state);
-    Optional<LocalDate> first = state.table().firstDate();
-    Optional<LocalDate> last = state.table().lastDate();
-    DesireModel model;
-    if (first.isEmpty()) {
-      model = learner().train(new DesireDataset(List.of()), goals());
-    } else {
-      ImplicitLabels labels = new ImplicitLabels(state.table(), LabelScale.fit(state.table(), first.get(), last.get()));
-      model = learner().train(DesireDataset.from(features, labels, first.get(), last.get()), goals());
-    }
+    DesireModel model = learner().train(dataset(state), goals());
     store(model, state.fingerprint());
     return model;
+  }
+
+  /** Every labelled day of the person's data (none when there is none). */
+  DesireDataset dataset(PersonState state) {
+    Optional<LocalDate> first = state.table().firstDate();
+    Optional<LocalDate> last = state.table().lastDate();
+    if (first.isEmpty()) {
+      return new DesireDataset(List.of());
+    }
+    ImplicitLabels labels = new ImplicitLabels(state.table(), LabelScale.fit(state.table(), first.get(), last.get()));
+    return DesireDataset.from(features(state), labels, first.get(), last.get());
+  }
+
+  /** Keeps the population prior (null: removes it); the model retrains on next use. */
+  void setPopulation(PopulationPrior prior) {
+    if (prior == null) {
+      vault.documents().remove(POPULATION);
+    } else {
+      vault.documents().put(POPULATION, prior.toJson());
+    }
   }
 
   /** Online learning from one piece of feedback; the updated model is stored at once. */

@@ -50,6 +50,21 @@ public final class Desires {
     return model.get();
   }
 
+  /** Every labelled day of the person's data: what their model learns from, and their federated updates. */
+  public DesireDataset labelledDays() {
+    return store.dataset(states.state());
+  }
+
+  /** The population prior the models shrink toward, if the person joined a federation. */
+  public java.util.Optional<PopulationPrior> population() {
+    return store.population();
+  }
+
+  /** Keeps {@code prior} (null: none) for the desire models to shrink toward; they retrain. */
+  public void setPopulation(PopulationPrior prior) {
+    store.setPopulation(prior);
+  }
+
   /**
    * Predicted intensity of every desire in a situation, with confidence and contributions. The
    * move desire comes from the moment model (the block of hours the situation falls in) when the

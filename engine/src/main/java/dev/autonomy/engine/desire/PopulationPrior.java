@@ -60,8 +60,12 @@ public record PopulationPrior(String format, List<String> inputs, Map<DesireType
     /** "federated over 26 persons, 5 rounds, epsilon 2 (delta 1e-05)", for explanations. */
     public String describe() {
       String out = method + " over " + persons + " persons, " + rounds + " round" + (rounds == 1 ? "" : "s");
-      return epsilon == null ? out + ", no noise" : out + String.format(java.util.Locale.ROOT,
-          ", epsilon %.3g (delta %.0e)", epsilon, delta == null ? Double.NaN : delta);
+      if (epsilon != null) {
+        return out + String.format(java.util.Locale.ROOT, ", epsilon %.3g (delta %.0e)", epsilon,
+            delta == null ? Double.NaN : delta);
+      }
+      return noiseSd > 0 ? out + String.format(java.util.Locale.ROOT, ", noise sd %.3g per weight", noiseSd)
+          : out + ", no noise";
     }
   }
 
