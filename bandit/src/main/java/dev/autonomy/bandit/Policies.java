@@ -9,7 +9,7 @@ import java.util.List;
 public final class Policies {
   /** Every kind {@link #restore} knows. */
   public static final List<String> KINDS = List.of(FixedWeights.KIND, LinUcb.KIND, HybridLinUcb.KIND,
-      LinearThompson.KIND, EpsilonGreedy.KIND);
+      LinearThompson.KIND, EpsilonGreedy.KIND, ConservativeLinUcb.KIND);
 
   private Policies() {}
 
@@ -71,6 +71,15 @@ public final class Policies {
   }
 
   /**
+   * LinUCB held to the fixed ranking (the prior mean's): each slot is the fixed ranker's choice
+   * unless the model is sure, by {@code beta} standard deviations of the difference, that LinUCB's
+   * (bonus {@code alpha}) is better; forgets as {@link #linUcb(Prior, double, double)}.
+   */
+  public static Policy conservative(Prior prior, double alpha, double beta, double discount) {
+    return new ConservativeLinUcb(new RidgeModel(prior, discount, false), alpha, beta);
+  }
+
+  /**
    * The policy that saved {@code state}, with the same settings and everything it had learned.
    *
    * @throws IllegalArgumentException naming the kind or field when the state does not fit
@@ -83,6 +92,7 @@ public final class Policies {
       case FixedWeights.KIND -> new FixedWeights(state.prior(), state.setting("epsilon"));
       case LinUcb.KIND -> new LinUcb(model(state, false), state.setting("alpha"));
       case EpsilonGreedy.KIND -> new EpsilonGreedy(model(state, false), state.setting("epsilon"));
+      case ConservativeLinUcb.KIND -> new ConservativeLinUcb(model(state, false), state.setting("alpha"), state.setting("beta"));
       case LinearThompson.KIND -> {
         RidgeModel model = model(state, true);
         double draws = state.setting("draws");

@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
  * <p>Randomness is passed in, so the same generator state gives the same list.
  */
 public interface Policy {
-  /** The kind of policy: {@code fixed}, {@code linucb}, {@code linucb-hybrid}, {@code thompson}, {@code egreedy}. */
+  /** The kind of policy: {@code fixed}, {@code linucb}, {@code linucb-hybrid}, {@code thompson}, {@code egreedy}, {@code conservative}. */
   String name();
 
   /** The number of features every candidate must have. */
@@ -35,6 +35,16 @@ public interface Policy {
    * the policy as a target of off-policy evaluation.
    */
   double[] firstSlotProbabilities(List<Candidate> candidates, RandomGenerator random);
+
+  /**
+   * {@link #choose} and then {@link #firstSlotProbabilities} on the same candidates, as one call: what
+   * a request that is shown and logged needs. A policy that estimates both by sampling (Thompson
+   * sampling) lets one set of draws serve the two.
+   */
+  default Decision decide(List<Candidate> candidates, int k, RandomGenerator random) {
+    Choice choice = choose(candidates, k, random);
+    return new Decision(choice, firstSlotProbabilities(candidates, random));
+  }
 
   /**
    * Learns that showing {@code shown} earned {@code reward} (any shown item, not only the top one);

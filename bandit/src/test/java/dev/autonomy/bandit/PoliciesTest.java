@@ -40,12 +40,14 @@ class PoliciesTest {
       case "linucb-hybrid-forgetting" -> Policies.hybridLinUcb(prior, 1, new int[] {0, 1}, explore ? 0.5 : 0, 0.99);
       case "thompson" -> Policies.thompson(prior, explore ? 0.3 : 0, 200);
       case "egreedy" -> Policies.epsilonGreedy(prior, explore ? 0.1 : 0);
+      case "conservative" -> Policies.conservative(prior, explore ? 0.5 : 0, 0.1, 1);
+      case "conservative-forgetting" -> Policies.conservative(prior, explore ? 0.5 : 0, 0.1, 0.99);
       default -> throw new IllegalArgumentException(kind);
     };
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"linucb", "linucb-hybrid", "thompson", "egreedy"})
+  @ValueSource(strings = {"linucb", "linucb-hybrid", "thompson", "egreedy", "conservative"})
   void priorMean_reproducesTheFixedRankingBeforeAnyUpdate(String kind) {
     SplittableRandom random = new SplittableRandom(11);
     Policy fixed = Policies.fixed(HAND, 0);
@@ -78,7 +80,7 @@ class PoliciesTest {
   /** A hidden linear reward far from the prior: the learned policies' regret must fall and beat the prior's. */
   @ParameterizedTest
   @ValueSource(strings = {"linucb", "linucb-hybrid", "thompson", "egreedy", "linucb-forgetting", "thompson-forgetting",
-      "linucb-hybrid-forgetting"})
+      "linucb-hybrid-forgetting", "conservative", "conservative-forgetting"})
   void learnedPolicies_learnAHiddenLinearReward(String kind) {
     int d = 6;
     double[] truth = {-0.3, 0.5, 0.1, -0.2, 0.6, 0.0};
@@ -186,7 +188,7 @@ class PoliciesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"fixed", "linucb", "linucb-hybrid", "thompson", "egreedy", "linucb-forgetting", "thompson-forgetting",
-      "linucb-hybrid-forgetting"})
+      "linucb-hybrid-forgetting", "conservative", "conservative-forgetting"})
   void restore_continuesExactlyWhereTheSavedPolicyWas(String kind) {
     SplittableRandom random = new SplittableRandom(31);
     Policy policy = make(kind, new Prior(HAND, 2), true);

@@ -1,6 +1,7 @@
 package dev.autonomy.bench;
 
 import dev.autonomy.bench.bandit.BenchBanditCommand;
+import dev.autonomy.bench.bandit.BenchBanditMemoryCommand;
 import dev.autonomy.bench.bandit.BenchObdCommand;
 import dev.autonomy.bench.bandit.BenchOpeCommand;
 import dev.autonomy.bench.desire.BenchDesiresCommand;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
       BenchLogCommand.class,
       BenchSituationCommand.class,
       BenchBanditCommand.class,
+      BenchBanditMemoryCommand.class,
       BenchOpeCommand.class,
       BenchObdCommand.class,
       BenchFuzzCommand.class,

@@ -15,7 +15,7 @@ class PolicyCommandTest {
     String home = dir.resolve("home").toString();
     Run list = CoreLoopCommandsTest.run("--home", home, "policy", "list");
     assertThat(list.exit()).as(list.err()).isZero();
-    assertThat(list.out()).contains("* fixed").contains("linucb").contains("thompson").contains("egreedy");
+    assertThat(list.out()).contains("* fixed").contains("linucb").contains("thompson").contains("egreedy").contains("conservative");
 
     Run switched = CoreLoopCommandsTest.run("--home", home, "policy", "switch", "linucb");
     assertThat(switched.exit()).as(switched.err()).isZero();
@@ -24,7 +24,7 @@ class PolicyCommandTest {
     Run json = CoreLoopCommandsTest.run("--home", home, "policy", "list", "--json");
     assertThat(json.exit()).as(json.err()).isZero();
     JsonNode policies = json.json().get("policies");
-    assertThat(policies).hasSize(4);
+    assertThat(policies).hasSize(5);
     policies.forEach(p -> assertThat(p.get("live").asBoolean()).isEqualTo(p.get("name").asText().equals("linucb")));
     assertThat(json.json().get("switches").get(0).get("to").asText()).isEqualTo("linucb");
 

@@ -3,6 +3,7 @@ package dev.autonomy.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autonomy.core.AutonomyFailure;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.desire.Situation;
@@ -13,6 +14,7 @@ import dev.autonomy.engine.demo.SyntheticPerson;
 import dev.autonomy.engine.policy.PolicyBook;
 import dev.autonomy.engine.rank.Ranking;
 import dev.autonomy.engine.rank.RankingPolicy;
+import dev.autonomy.vault.Json;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,6 +92,26 @@ class PolicyLoopTest {
   }
 
   @Test
+  void aDocumentSavedBeforeAPolicyWasAdded_startsTheNewOneFromThePriorAndKeepsTheOthers(@TempDir Path home) throws Exception {
+    try (Autonomy a = openWithData(home)) {
+      Ranking r = a.recommend(new Situation(ZonedDateTime.now(CLOCK), Map.of()), new RankingPolicy(3, 0));
+      a.feedback(r.recommendations().get(0).id(), Outcome.DONE, OptionalInt.of(5));
+      a.policies().switchTo("linucb");
+      ObjectNode saved = (ObjectNode) Json.mapper().readTree(a.vault().documents().get(PolicyBook.DOCUMENT).orElseThrow());
+      assertThat(((ObjectNode) saved.get("learned")).remove("conservative")).as("the document held the new policy").isNotNull();
+      a.vault().documents().put(PolicyBook.DOCUMENT, Json.mapper().writeValueAsString(saved));
+    }
+    try (Autonomy again = Autonomy.open(home, CLOCK, new SplittableRandom(4))) {
+      assertThat(again.policies().liveName()).isEqualTo("linucb");
+      assertThat(again.policies().list()).extracting(PolicyBook.Row::name).containsExactlyElementsOf(PolicyBook.NAMES);
+      assertThat(again.policies().list()).filteredOn(row -> row.name().equals("linucb")).singleElement()
+          .satisfies(row -> assertThat(row.updates()).isEqualTo(1));
+      assertThat(again.policies().list()).filteredOn(row -> row.name().equals("conservative")).singleElement()
+          .satisfies(row -> assertThat(row.updates()).isZero());
+    }
+  }
+
+  @Test
   void noPolicyEverShowsWhatARuleForbids(@TempDir Path home) {
     try (Autonomy a = openWithData(home)) {
       a.addRule("never run");
@@ -133,7 +155,7 @@ class PolicyLoopTest {
       // a reset repairs it
       a.policies().reset();
       assertThat(a.policies().liveName()).isEqualTo("fixed");
-      assertThat(a.policies().list()).hasSize(4);
+      assertThat(a.policies().list()).hasSize(PolicyBook.NAMES.size());
     }
   }
 

@@ -53,7 +53,7 @@ class PolicyEndpointsTest {
 
     Reply list = send("GET", "/policies", null);
     assertThat(list.status()).isEqualTo(200);
-    assertThat(list.json().get("policies")).hasSize(4);
+    assertThat(list.json().get("policies")).hasSize(5);
     assertThat(list.json().get("policies").get(0).get("name").asText()).isEqualTo("fixed");
     assertThat(list.json().get("policies").get(0).get("live").asBoolean()).isTrue();
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -40,9 +41,13 @@ final class BanditBenchmark {
    * @param alpha LinUCB's exploration bonus
    * @param v Thompson sampling's posterior scale
    * @param epsilon epsilon-greedy's exploration rate
+   * @param discount forgetting per update of every learned policy (1: never)
+   * @param beta the conservative policy's margin: how many standard deviations sure a departure from
+   *     the fixed ranking must be
    * @param fixedEpsilon the fixed ranker's last-slot exploration (the engine's default is 0.1)
    */
-  record Settings(double lambda, double alpha, double v, double epsilon, double discount, double fixedEpsilon, boolean drift) {}
+  record Settings(double lambda, double alpha, double v, double epsilon, double discount, double beta, double fixedEpsilon,
+      boolean drift) {}
 
   /** Per-arm features of the hybrid model: the desire one-hot (a per-option level), outdoor x rain, effort x evening. */
   static final int[] HYBRID_ARM_FEATURES = {7, 9, 13, 14, 15, 16, 17};
@@ -55,6 +60,7 @@ final class BanditBenchmark {
     policies.put("linucb-hybrid", () -> Policies.hybridLinUcb(prior, s.lambda(), HYBRID_ARM_FEATURES, s.alpha(), s.discount()));
     policies.put("thompson", () -> Policies.thompson(prior, s.v(), 100, s.discount()));
     policies.put("egreedy", () -> Policies.epsilonGreedy(prior, s.epsilon(), s.discount()));
+    policies.put("conservative", () -> Policies.conservative(prior, s.alpha(), s.beta(), s.discount()));
     return policies;
   }
 
@@ -67,13 +73,15 @@ final class BanditBenchmark {
       double minMargin, double medianMargin) {}
 
   /** All rows, with how long the runs took. */
-  record Report(Settings settings, List<Row> rows, Map<Integer, Double> seconds) {
+  record Report(Settings settings, int replays, List<Row> rows, Map<Integer, Double> seconds) {
     String table() {
       StringBuilder out = new StringBuilder();
       out.append(String.format(Locale.ROOT, "Learned rankers on simulated persons (k = %d, %s; lambda %.2f,"
-          + " alpha %.2f, v %.2f, epsilon %.2f, discount %.3f; fixed = hand weights, last-slot epsilon %.2f)%n"
-          + "share = mean true satisfaction of the top suggestion / mean satisfaction of the best option available%n%n",
-          K, settings.drift() ? "tastes drift at half-time" : "no drift", settings.lambda(), settings.alpha(), settings.v(), settings.epsilon(), settings.discount(), settings.fixedEpsilon()));
+          + " alpha %.2f, v %.2f, epsilon %.2f, discount %.3f, beta %.2f; fixed = hand weights, last-slot epsilon %.2f)%n"
+          + "share = mean true satisfaction of the top suggestion / mean satisfaction of the best option available%n"
+          + "%d replay(s) per person (replay 0: the feedback draws of the single-run table); counts are over runs%n%n",
+          K, settings.drift() ? "tastes drift at half-time" : "no drift", settings.lambda(), settings.alpha(), settings.v(),
+          settings.epsilon(), settings.discount(), settings.beta(), settings.fixedEpsilon(), replays));
       out.append("| decisions | policy | share, first 20 | share, last 50 | last 50 aligned | last 50 contrary"
           + " | worst seed, last 50 | cumulative regret | beats fixed (last 50) | margin over fixed, min / median |\n");
       out.append("|---|---|---|---|---|---|---|---|---|---|\n");
@@ -92,7 +100,8 @@ final class BanditBenchmark {
     Map<String, Object> toMap() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("settings", Map.of("lambda", settings.lambda(), "alpha", settings.alpha(), "v", settings.v(),
-          "epsilon", settings.epsilon(), "discount", settings.discount(), "fixed_epsilon", settings.fixedEpsilon(), "k", K, "drift", settings.drift()));
+          "epsilon", settings.epsilon(), "discount", settings.discount(), "beta", settings.beta(), "fixed_epsilon",
+          settings.fixedEpsilon(), "k", K, "drift", settings.drift(), "replays", replays));
       List<Map<String, Object>> list = new ArrayList<>();
       for (Row r : rows) {
         Map<String, Object> row = new LinkedHashMap<>();
@@ -118,7 +127,19 @@ final class BanditBenchmark {
   }
 
   static Report run(List<Integer> horizons, int seeds, long firstSeed, Settings settings) {
+    return run(horizons, seeds, firstSeed, 1, Set.of(), settings);
+  }
+
+  /**
+   * Every policy (or those in {@code only}, with the fixed ranker always) on {@code seeds} persons
+   * from {@code firstSeed}, each person lived {@code replays} times with different feedback draws:
+   * one run per seed says little where the headroom is small, so settings are compared over replays.
+   */
+  static Report run(List<Integer> horizons, int seeds, long firstSeed, int replays, Set<String> only, Settings settings) {
     Map<String, Supplier<Policy>> policies = policies(settings);
+    if (!policies.keySet().containsAll(only)) {
+      throw new IllegalArgumentException("unknown policies " + only + "; known: " + policies.keySet());
+    }
     List<Row> rows = new ArrayList<>();
     Map<Integer, Double> seconds = new LinkedHashMap<>();
     for (int decisions : horizons) {
@@ -126,17 +147,23 @@ final class BanditBenchmark {
       Map<String, List<Run>> runs = new LinkedHashMap<>();
       for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
         SimulatedPerson.Taste taste = seed % 2 == 1 ? SimulatedPerson.Taste.ALIGNED : SimulatedPerson.Taste.CONTRARY;
-        int index = 0;
-        for (Map.Entry<String, Supplier<Policy>> p : policies.entrySet()) {
-          runs.computeIfAbsent(p.getKey(), k -> new ArrayList<>())
-              .add(simulate(p.getKey(), p.getValue().get(), taste, seed, decisions, index++, settings));
+        for (int replay = 0; replay < replays; replay++) {
+          // The index keeps each policy's choice stream the same whichever others run.
+          int index = 0;
+          for (Map.Entry<String, Supplier<Policy>> p : policies.entrySet()) {
+            if (only.isEmpty() || only.contains(p.getKey()) || p.getKey().equals("fixed")) {
+              runs.computeIfAbsent(p.getKey(), k -> new ArrayList<>())
+                  .add(simulate(p.getKey(), p.getValue().get(), taste, seed, replay, decisions, index, settings));
+            }
+            index++;
+          }
         }
       }
       List<Run> fixed = runs.get("fixed");
       runs.forEach((name, list) -> rows.add(row(name, decisions, list, fixed)));
       seconds.put(decisions, (System.nanoTime() - start) / 1e9);
     }
-    return new Report(settings, rows, seconds);
+    return new Report(settings, replays, rows, seconds);
   }
 
   private static Row row(String name, int decisions, List<Run> list, List<Run> fixed) {
@@ -160,12 +187,21 @@ final class BanditBenchmark {
     return runs.stream().filter(r -> taste == null || r.taste() == taste).mapToDouble(value).average().orElse(Double.NaN);
   }
 
-  /** One policy living {@code decisions} decisions with one person. */
+  /** One policy living {@code decisions} decisions with one person, with the feedback draws of replay 0. */
   static Run simulate(String name, Policy policy, SimulatedPerson.Taste taste, long seed, int decisions, int policyIndex,
       Settings settings) {
+    return simulate(name, policy, taste, seed, 0, decisions, policyIndex, settings);
+  }
+
+  /**
+   * One policy living {@code decisions} decisions with one person: the person (tastes, situations,
+   * drift) is the seed's; replay {@code r} changes only the feedback and choice draws.
+   */
+  static Run simulate(String name, Policy policy, SimulatedPerson.Taste taste, long seed, int replay, int decisions,
+      int policyIndex, Settings settings) {
     SimulatedPerson person = new SimulatedPerson(taste, seed, settings.drift() ? decisions / 2 : Integer.MAX_VALUE);
-    SplittableRandom feedback = new SplittableRandom(seed * 1_000_003L + 17);
-    SplittableRandom choices = new SplittableRandom(seed * 7_919L + policyIndex);
+    SplittableRandom feedback = new SplittableRandom(seed * 1_000_003L + 17 + replay * 0x9E3779B97F4A7C15L);
+    SplittableRandom choices = new SplittableRandom(seed * 7_919L + policyIndex + replay * 0xBF58476D1CE4E5B9L);
     int options = SimulatedPerson.CATALOGUE.size();
     double[] historySum = new double[options];
     int[] historyCount = new int[options];

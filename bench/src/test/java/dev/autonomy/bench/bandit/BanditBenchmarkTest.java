@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class BanditBenchmarkTest {
-  static final BanditBenchmark.Settings SETTINGS = new BanditBenchmark.Settings(1, 0.1, 0.1, 0.05, 0.99, 0.1, true);
+  static final BanditBenchmark.Settings SETTINGS = new BanditBenchmark.Settings(1, 0.1, 0.1, 0.05, 0.99, 0.1, 0.1, true);
 
   @Test
   void features_startWithTheEngineTermsSoTheHandWeightsAreTheFixedRanker() {
@@ -47,7 +47,7 @@ class BanditBenchmarkTest {
       for (long seed = 1; seed <= 6; seed++) {
         Policy fixed = Policies.fixed(SimulatedPerson.HAND_WEIGHTS, 0);
         share[taste.ordinal()] += BanditBenchmark.simulate("fixed", fixed, taste, seed, 200, 0,
-            new BanditBenchmark.Settings(1, 0.1, 0.1, 0.05, 0.99, 0, false)).lastShare() / 6;
+            new BanditBenchmark.Settings(1, 0.1, 0.1, 0.05, 0.99, 0.1, 0, false)).lastShare() / 6;
       }
     }
     assertThat(share[SimulatedPerson.Taste.CONTRARY.ordinal()]).isLessThan(share[SimulatedPerson.Taste.ALIGNED.ordinal()] - 0.1);
@@ -78,7 +78,7 @@ class BanditBenchmarkTest {
     BanditBenchmark.Report b = BanditBenchmark.run(List.of(600), 4, 1, SETTINGS);
     assertThat(a.rows()).isEqualTo(b.rows());
     assertThat(a.rows()).extracting(BanditBenchmark.Row::policy)
-        .containsExactly("fixed", "linucb", "linucb-hybrid", "thompson", "egreedy");
+        .containsExactly("fixed", "linucb", "linucb-hybrid", "thompson", "egreedy", "conservative");
     double fixed = a.rows().get(0).lastShare();
     for (BanditBenchmark.Row row : a.rows().subList(1, a.rows().size())) {
       assertThat(row.lastShare()).as(row.policy()).isGreaterThan(fixed);

@@ -33,6 +33,32 @@ class BanditCommandsTest {
   }
 
   @Test
+  void bandit_replaysOnlyTheNamedPolicies_andRejectsAnUnknownOne() {
+    Result r = run("bandit", "--decisions", "100", "--seeds", "2", "--replays", "2", "--policies", "conservative");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("| 100 | fixed |", "| 100 | conservative |", "of 4 |").doesNotContain("| 100 | linucb |");
+    Result bad = run("bandit", "--policies", "bestest");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--policies: no policy 'bestest'");
+  }
+
+  @Test
+  void banditMemory_measuresEveryPolicyAndTheEngineDocument() {
+    Result r = run("bandit-memory", "--dimensions", "8,32");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("| linucb | 8 |", "| thompson | 32 |", "| conservative | 32 |", "engine.policy");
+    BanditMemory.Report report = BanditMemory.run(java.util.List.of(8, 32), 1);
+    long linucb8 = heap(report, "linucb", 8);
+    assertThat(heap(report, "linucb", 32)).as("A and A^-1 grow with d^2").isGreaterThan(8 * linucb8);
+    assertThat(heap(report, "thompson", 32)).as("Thompson keeps a Cholesky factor too").isGreaterThan(heap(report, "linucb", 32));
+    assertThat(report.engine().bytes()).isPositive();
+  }
+
+  private static long heap(BanditMemory.Report report, String policy, int d) {
+    return report.rows().stream().filter(r -> r.policy().equals(policy) && r.dimension() == d).findFirst().orElseThrow().heapBytes();
+  }
+
+  @Test
   void bandit_rejectsTooFewDecisions() {
     Result r = run("bandit", "--decisions", "30");
     assertThat(r.code()).isEqualTo(2);

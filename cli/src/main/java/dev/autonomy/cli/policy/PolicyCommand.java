@@ -61,7 +61,7 @@ public final class PolicyCommand implements Runnable {
           "logged (never shown), so 'policy evaluate' compares the two on the same situations."})
   static final class Shadow implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Parameters(paramLabel = "NAME", description = "fixed, linucb, thompson or egreedy") String name;
+    @Parameters(paramLabel = "NAME", description = "fixed, linucb, thompson, egreedy or conservative") String name;
     @Option(names = "--off", description = "Stop it ranking in the shadow.") boolean off;
 
     @Override
@@ -77,7 +77,7 @@ public final class PolicyCommand implements Runnable {
   }
 
   @Command(name = "switch", mixinStandardHelpOptions = true,
-      description = "Make a policy live (fixed, linucb, thompson, egreedy); the switch is recorded.")
+      description = "Make a policy live (fixed, linucb, thompson, egreedy, conservative); the switch is recorded.")
   static final class Switch implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Parameters(paramLabel = "NAME") String name;
@@ -116,7 +116,7 @@ public final class PolicyCommand implements Runnable {
           "elsewhere it is replayed from its prior on your feedback in time order."})
   static final class Evaluate implements Callable<Integer> {
     @Spec CommandSpec spec;
-    @Parameters(paramLabel = "NAME", description = "fixed, linucb, thompson or egreedy") String name;
+    @Parameters(paramLabel = "NAME", description = "fixed, linucb, thompson, egreedy or conservative") String name;
     @Option(names = "--days", paramLabel = "N", description = "Look back N days (default ${DEFAULT-VALUE}).")
     int days = PolicyBook.EVALUATION_DAYS;
     @Option(names = "--json", description = "Print one JSON object.") boolean json;

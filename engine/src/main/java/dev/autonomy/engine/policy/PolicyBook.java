@@ -30,7 +30,7 @@ import java.util.function.Supplier;
 
 /**
  * The person's ranking policies: the fixed hand weights, and learned policies (LinUCB, linear
- * Thompson sampling, epsilon-greedy) that start from those weights as their prior mean and learn
+ * Thompson sampling, epsilon-greedy, a conservative LinUCB) that start from those weights as their prior mean and learn
  * from every piece of feedback, on any item of a list, whichever policy is live. One is live (it
  * orders what the person sees); the others are shadows that keep learning beside it. The fixed one
  * is live until the person switches: switching is their decision, and it is recorded.
@@ -44,7 +44,7 @@ public final class PolicyBook {
   /** The policy live for a new person: today's hand weights. */
   public static final String FIXED = "fixed";
   /** The policies a person can switch to, in the order listed. */
-  public static final List<String> NAMES = List.of(FIXED, "linucb", "thompson", "egreedy");
+  public static final List<String> NAMES = List.of(FIXED, "linucb", "thompson", "egreedy", "conservative");
   /** The learned ones, as {@link #freshLearned} makes them. */
   private static final Set<String> LEARNED = Set.copyOf(NAMES.subList(1, NAMES.size()));
   /** How many observations of a unit feature the hand weights are worth (the prior's precision). */
@@ -53,6 +53,11 @@ public final class PolicyBook {
   static final double THOMPSON_SCALE = 0.2;
   static final int THOMPSON_DRAWS = 200;
   static final double EPSILON = 0.1;
+  /**
+   * How sure the conservative policy must be, in standard deviations of the difference, before it
+   * shows something other than the fixed ranker's choice (chosen on the bench's tuning persons).
+   */
+  static final double CONSERVATIVE_BETA = 0.1;
 
   /** What is saved: the live policy, when it was switched and from what, and every learned policy's state. */
   record Saved(String live, List<Switch> switches, Map<String, PolicyState> learned, List<String> features,
@@ -122,11 +127,16 @@ public final class PolicyBook {
           + ") are damaged: " + e.getMessage() + "; nothing was changed; recommendations use the hand weights until"
           + " 'autonomy policy reset' starts the policies afresh", e);
     }
-    if (!learned.keySet().equals(LEARNED)) {
+    if (!LEARNED.containsAll(learned.keySet())) {
       throw new AutonomyFailure("the ranking policies saved in the vault (document " + DOCUMENT
           + ") hold " + learned.keySet() + ", expected " + LEARNED + "; nothing was changed");
     }
-    return new State(saved.live(), saved.switches(), learned, shadows);
+    // A document saved before a policy was added lacks it: the new one starts from the prior (the
+    // hand weights) like every policy of a new person; the others keep what they learned. Listed
+    // in the order of NAMES, whatever order the document kept.
+    Map<String, Policy> ordered = new LinkedHashMap<>();
+    freshLearned().forEach((name, fresh) -> ordered.put(name, learned.getOrDefault(name, fresh)));
+    return new State(saved.live(), saved.switches(), ordered, shadows);
   }
 
   private State fresh() {
@@ -139,6 +149,7 @@ public final class PolicyBook {
     learned.put("linucb", Policies.linUcb(p, UCB_ALPHA));
     learned.put("thompson", Policies.thompson(p, THOMPSON_SCALE, THOMPSON_DRAWS));
     learned.put("egreedy", Policies.epsilonGreedy(p, EPSILON));
+    learned.put("conservative", Policies.conservative(p, UCB_ALPHA, CONSERVATIVE_BETA, 1));
     return learned;
   }
 
@@ -312,6 +323,8 @@ public final class PolicyBook {
       case "linucb" -> "LinUCB (ridge model, upper confidence bound, alpha " + UCB_ALPHA + ")";
       case "thompson" -> "linear Thompson sampling (" + THOMPSON_DRAWS + " draws estimate propensities)";
       case "egreedy" -> "epsilon-greedy over a ridge model (epsilon " + EPSILON + ")";
+      case "conservative" -> "LinUCB held to the hand weights' ranking: departs from it only where your feedback makes the"
+          + " model sure (by " + CONSERVATIVE_BETA + " standard deviations) that its choice is better";
       default -> name;
     };
   }

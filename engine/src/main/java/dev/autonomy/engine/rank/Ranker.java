@@ -2,6 +2,7 @@ package dev.autonomy.engine.rank;
 
 import dev.autonomy.bandit.Candidate;
 import dev.autonomy.bandit.Choice;
+import dev.autonomy.bandit.Decision;
 import dev.autonomy.bandit.Policy;
 import dev.autonomy.core.desire.Contribution;
 import dev.autonomy.core.desire.Desire;
@@ -119,7 +120,9 @@ public final class Ranker {
     Map<String, double[]> features = new LinkedHashMap<>();
     if (learned.isPresent()) {
       Policy policy = learned.get();
-      Choice choice = policy.choose(candidates, k, random);
+      // One call for the list and the first-slot distribution: Thompson sampling draws once for both.
+      Decision decision = policy.decide(candidates, k, random);
+      Choice choice = decision.choice();
       double[] weights = policy.weights();
       for (Choice.Slot slot : choice.slots()) {
         OptionScorer.Scored s = eligible.get(slot.index());
@@ -135,7 +138,7 @@ public final class Ranker {
         features.put(r.id(), xs[slot.index()]);
       }
       Choice.Slot top = choice.slots().get(0);
-      double[] firstSlot = policy.firstSlotProbabilities(candidates, random);
+      double[] firstSlot = decision.firstSlot();
       int draws = choice.draws();
       return new Ranking(shown, rules, limitsApplied, request.options().size(), eligible.size(),
           new DecisionLog.Shown(policyName, version, features,
@@ -202,7 +205,8 @@ public final class Ranker {
       out.add(new DecisionLog.ShadowList(DecisionIds.next("shd"), FIXED_POLICY, 0, ids, propensities, firstSlot, 0));
     }
     for (Policy shadow : lineup.shadows()) {
-      Choice choice = shadow.choose(candidates, k, random);
+      Decision decision = shadow.decide(candidates, k, random);
+      Choice choice = decision.choice();
       List<String> ids = new ArrayList<>(choice.slots().size());
       double[] propensities = new double[choice.slots().size()];
       for (int i = 0; i < propensities.length; i++) {
@@ -210,7 +214,7 @@ public final class Ranker {
         propensities[i] = choice.slots().get(i).propensity();
       }
       out.add(new DecisionLog.ShadowList(DecisionIds.next("shd"), shadow.name(), shadow.version(), ids, propensities,
-          shadow.firstSlotProbabilities(candidates, random), choice.draws()));
+          decision.firstSlot(), choice.draws()));
     }
     return out;
   }
