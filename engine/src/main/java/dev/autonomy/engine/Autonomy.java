@@ -123,6 +123,16 @@ public final class Autonomy implements AutoCloseable {
     return vault;
   }
 
+  /**
+   * Fails when the vault was erased or replaced under this process (another process ran 'forget
+   * --all'): a health check then says the vault is gone instead of all being well.
+   *
+   * @throws dev.autonomy.core.UnavailableException saying what happened to the vault
+   */
+  public void requireVault() {
+    vault.requireOpen();
+  }
+
   /** The folder the vault lives in. */
   public Path home() {
     return vault.home();

@@ -39,7 +39,15 @@ final class Endpoints {
   }
 
   void register(RoutesConfig routes) {
-    routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+    // Healthy only while the vault it serves is still there: erased under the server, every other
+    // request answers 503, and so does this one.
+    routes.get("/health", ctx -> {
+      locked(a -> {
+        a.requireVault();
+        return null;
+      });
+      ctx.json(Map.of("status", "ok"));
+    });
     routes.get("/desires", this::desires);
     routes.get("/recommend", this::recommend);
     routes.get("/ask", this::ask);

@@ -98,9 +98,11 @@ class VaultUnderServerTest {
   @Test
   void aVaultErasedUnderTheServer_is503_andNothingIsWritten() throws Exception {
     assertThat(send("POST", "/rules", "{\"text\":\"never swim\"}").status()).isEqualTo(201);
+    assertThat(send("GET", "/health", null).json().get("status").asText()).isEqualTo("ok");
 
     Autonomy.forgetAll(home); // 'autonomy forget --all' from another process
 
+    assertUnavailable(send("GET", "/health", null), "was deleted while this process had it open");
     for (String path : new String[] {"/rules", "/desires", "/recommend", "/audit"}) {
       assertUnavailable(send("GET", path, null), "was deleted while this process had it open");
     }

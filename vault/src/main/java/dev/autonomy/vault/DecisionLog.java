@@ -171,45 +171,43 @@ public final class DecisionLog {
           String created = vault.clock().instant().toString();
           String situationJson = write(situation);
           Long listId = policy.candidates().isPresent() ? insertList(connection, created, policy, situationJson, shown) : null;
+          // A row shown in a list takes when, the situation, its body and policy from the list
+          // (vault migration 10); a row logged alone keeps its own.
           try (PreparedStatement st =
               connection.prepareStatement(
-                  "INSERT INTO recommendations(id, created, option_id, desire, score, confidence, propensity,"
-                      + " exploration, situation, body, features, policy, policy_version, list_id)"
-                      + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                  "INSERT INTO recommendations(id, list_id, option_id, desire, propensity, exploration, in_list,"
+                      + " created, situation, body, features, policy, policy_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (Recommendation r : shown) {
-              st.setString(1, r.id());
-              st.setString(2, created);
-              st.setString(3, r.option().id());
-              st.setString(4, r.desire().code());
-              st.setDouble(5, r.score());
-              st.setDouble(6, r.confidence());
-              st.setDouble(7, r.explanation().propensity());
-              st.setInt(8, r.explanation().exploration() ? 1 : 0);
               double[] x = policy.features().get(r.id());
               boolean inList = listId != null && x != null && policy.candidates().get().optionIds().contains(r.option().id());
+              st.setString(1, r.id());
               if (listId == null) {
+                st.setNull(2, Types.INTEGER);
+              } else {
+                st.setLong(2, listId);
+              }
+              st.setString(3, r.option().id());
+              st.setString(4, r.desire().code());
+              st.setDouble(5, r.explanation().propensity());
+              st.setInt(6, r.explanation().exploration() ? 1 : 0);
+              st.setInt(7, inList ? 1 : 0);
+              if (listId == null) {
+                st.setString(8, created);
                 st.setString(9, situationJson);
                 st.setString(10, write(r));
               } else {
+                st.setNull(8, Types.VARCHAR);
                 st.setNull(9, Types.VARCHAR);
                 st.setNull(10, Types.VARCHAR);
               }
               if (x == null || inList) {
                 st.setNull(11, Types.VARCHAR);
-              } else {
-                st.setString(11, write(x));
-              }
-              if (x == null) {
                 st.setNull(12, Types.VARCHAR);
                 st.setNull(13, Types.INTEGER);
               } else {
+                st.setString(11, write(x));
                 st.setString(12, policy.policy());
                 st.setLong(13, policy.version());
-              }
-              if (listId == null) {
-                st.setNull(14, Types.INTEGER);
-              } else {
-                st.setLong(14, listId);
               }
               st.addBatch();
             }
@@ -220,12 +218,17 @@ public final class DecisionLog {
   }
 
   /**
-   * The key list new lists are deflated against, inflated: kept between lists, and used only while
-   * the key's stored bytes are still these (forgetting rewrites lists in place).
+   * The key list whose candidates new lists' candidates are deflated against, inflated: kept between
+   * lists, and used only while the key's stored bytes are still these (forgetting and retention
+   * rewrite lists in place).
    */
-  private record KeyList(long id, byte[] packedBodies, byte[] packedCandidates, byte[] bodies, byte[] candidates) {}
+  private record KeyList(long id, byte[] packedCandidates, byte[] candidates) {}
+
+  /** The last list logged, with its JSON: what the next list of its group is deflated against; checked the same way. */
+  private record LastList(long id, byte[] packedBodies, byte[] json) {}
 
   private KeyList keyList;
+  private LastList lastList;
 
   private long insertList(Connection connection, String created, Shown policy, String situation,
       List<Recommendation> shown) throws SQLException {
@@ -235,37 +238,36 @@ public final class DecisionLog {
     byte[] dictionary = null;
     byte[] candidateDictionary = null;
     try (PreparedStatement st = connection.prepareStatement(
-        "SELECT id, bodies, (SELECT COUNT(*) FROM lists later WHERE later.id > k.id), candidates FROM lists k"
+        "SELECT id, (SELECT COUNT(*) FROM lists later WHERE later.id > k.id), candidates FROM lists k"
             + " WHERE k.bodies IS NOT NULL AND k.bodies_key IS NULL ORDER BY k.id DESC LIMIT 1");
         ResultSet rs = st.executeQuery()) {
-      if (rs.next() && rs.getLong(3) < ListBodies.KEY_EVERY) {
+      if (rs.next() && rs.getLong(2) < ListBodies.KEY_EVERY) {
+        long id = rs.getLong(1);
         try {
-          long id = rs.getLong(1);
-          byte[] packedBodies = rs.getBytes(2);
-          byte[] packedCandidates = rs.getBytes(4);
-          KeyList cached = keyList;
-          if (cached == null || cached.id() != id || !Arrays.equals(cached.packedBodies(), packedBodies)
-              || !Arrays.equals(cached.packedCandidates(), packedCandidates)) {
-            cached = new KeyList(id, packedBodies, packedCandidates, ListBodies.unpack(packedBodies, null, "list " + id),
-                CandidateCodec.inflate(packedCandidates, null, "list " + id));
-            keyList = cached;
+          byte[] packedCandidates = rs.getBytes(3);
+          KeyList cachedKey = keyList;
+          if (cachedKey == null || cachedKey.id() != id || !Arrays.equals(cachedKey.packedCandidates(), packedCandidates)) {
+            cachedKey = new KeyList(id, packedCandidates, CandidateCodec.inflate(packedCandidates, null, "list " + id));
+            keyList = cachedKey;
           }
-          dictionary = cached.bodies();
-          candidateDictionary = cached.candidates();
+          LastList previous = lastOfGroup(connection, id);
+          candidateDictionary = cachedKey.candidates();
+          dictionary = previous.json();
           key = id;
         } catch (VaultException damaged) {
-          // A key list that cannot be read back must not stop what is shown now from being logged:
+          // A group that cannot be read back must not stop what is shown now from being logged:
           // this list is written alone and becomes the next key.
           dictionary = null;
           candidateDictionary = null;
         }
       }
     }
+    byte[] packedBodies = key == null ? ListBodies.pack(bodies, null) : ListBodies.chain(bodies, dictionary);
     try (PreparedStatement st = connection.prepareStatement(
         "INSERT INTO lists(created, policy, policy_version, candidates, top_option, top_propensity, first_slot, draws,"
             + " situation, bodies, bodies_key) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
       st.setString(9, situation);
-      st.setBytes(10, ListBodies.pack(bodies, dictionary));
+      st.setBytes(10, packedBodies);
       if (key == null) {
         st.setNull(11, Types.INTEGER);
       } else {
@@ -290,6 +292,7 @@ public final class DecisionLog {
       rs.next();
       listId = rs.getLong(1);
     }
+    lastList = new LastList(listId, packedBodies, bodies);
     if (!policy.shadows().isEmpty()) {
       try (PreparedStatement st = connection.prepareStatement("INSERT INTO shadow_lists(id, list_id, policy, policy_version,"
           + " options, propensities, first_slot, draws) VALUES (?,?,?,?,?,?,?,?)")) {
@@ -312,6 +315,30 @@ public final class DecisionLog {
       }
     }
     return listId;
+  }
+
+  /** The last list of key list {@code key}'s group (the key itself when it has none yet), with its JSON. */
+  private LastList lastOfGroup(Connection connection, long key) throws SQLException {
+    try (PreparedStatement st = connection.prepareStatement("SELECT id, bodies FROM lists WHERE id >= ?"
+        + " AND (id = ? OR bodies_key = ?) AND bodies IS NOT NULL ORDER BY id DESC LIMIT 1")) {
+      st.setLong(1, key);
+      st.setLong(2, key);
+      st.setLong(3, key);
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          throw new VaultException("key list " + key + " is missing");
+        }
+        long id = rs.getLong(1);
+        byte[] packed = rs.getBytes(2);
+        LastList cached = lastList;
+        if (cached != null && cached.id() == id && Arrays.equals(cached.packedBodies(), packed)) {
+          return cached;
+        }
+        LastList read = new LastList(id, packed, new Bodies().json(connection, id));
+        lastList = read;
+        return read;
+      }
+    }
   }
 
   /** Every shadow list logged, by the id of the list it was chosen beside. */
@@ -436,7 +463,7 @@ public final class DecisionLog {
           try (PreparedStatement st = connection.prepareStatement(
               "SELECT r.option_id, r.features, f.outcome, f.rating, f.at, r.id, r.desire, r.list_id FROM feedback f"
                   + " JOIN recommendations r ON r.id = f.recommendation_id WHERE r.features IS NOT NULL"
-                  + " OR (r.list_id IS NOT NULL AND r.policy IS NOT NULL) ORDER BY f.id");
+                  + " OR r.in_list = 1 ORDER BY f.id");
               ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
               long list = rs.getLong(8);
@@ -489,14 +516,14 @@ public final class DecisionLog {
     return vault.read(
         connection -> {
           try (PreparedStatement st = connection.prepareStatement(
-              "SELECT option_id, features, list_id, policy FROM recommendations WHERE id = ?")) {
+              "SELECT option_id, features, list_id, in_list FROM recommendations WHERE id = ?")) {
             st.setString(1, id);
             try (ResultSet rs = st.executeQuery()) {
               if (!rs.next()) {
                 return Optional.<double[]>empty();
               }
               long list = rs.getLong(3);
-              boolean inList = !rs.wasNull() && rs.getString(4) != null;
+              boolean inList = !rs.wasNull() && rs.getInt(4) == 1;
               if (rs.getString(2) == null && !inList) {
                 return Optional.<double[]>empty();
               }
@@ -522,17 +549,19 @@ public final class DecisionLog {
   }
 
   /** What {@link #decision} reads: when, the situation (the row's or its list's), the body, the list and the id. */
-  private static final String DECISION_COLUMNS = "SELECT r.created, COALESCE(r.situation, l.situation), r.body, r.list_id,"
+  private static final String DECISION_COLUMNS = "SELECT COALESCE(r.created, l.created), COALESCE(r.situation, l.situation), r.body, r.list_id,"
       + " r.id FROM recommendations r LEFT JOIN lists l ON l.id = r.list_id";
 
   /**
-   * The recommendations of the lists read last, and the key lists' JSON (their dictionaries), so
-   * reading a log in order inflates each list once.
+   * The recommendations of the list read last, its JSON (the dictionary of the list after it in its
+   * group) and the key lists' JSON, so reading a log in order inflates each list once.
    */
   static final class Bodies {
     private final Map<Long, byte[]> keys = new HashMap<>();
     private long listId = -1;
     private Map<String, Recommendation> recommendations = Map.of();
+    private long jsonId = -1;
+    private byte[] json;
 
     Recommendation of(Connection connection, long list, String id) throws SQLException {
       if (list != listId) {
@@ -548,6 +577,22 @@ public final class DecisionLog {
 
     /** Every recommendation of {@code list}, in the order shown, by id. */
     Map<String, Recommendation> read(Connection connection, long list) throws SQLException {
+      byte[] bytes = json(connection, list);
+      try {
+        List<Recommendation> shown = Json.mapper().readValue(bytes, RECOMMENDATIONS);
+        Map<String, Recommendation> byId = new LinkedHashMap<>();
+        shown.forEach(r -> byId.put(r.id(), r));
+        return byId;
+      } catch (java.io.IOException e) {
+        throw new VaultException("the recommendations logged with list " + list + " cannot be read back: " + e.getMessage(), e);
+      }
+    }
+
+    /** The JSON of {@code list}'s recommendations, inflated against its key or the list before it in its group. */
+    byte[] json(Connection connection, long list) throws SQLException {
+      if (list == jsonId) {
+        return json;
+      }
       byte[] packed;
       Long key;
       try (PreparedStatement st = connection.prepareStatement("SELECT bodies, bodies_key FROM lists WHERE id = ?")) {
@@ -561,18 +606,39 @@ public final class DecisionLog {
           key = rs.wasNull() ? null : k;
         }
       }
-      byte[] dictionary = key == null ? null : keys.computeIfAbsent(key, k -> unpackKey(connection, k));
-      byte[] json = ListBodies.unpack(packed, dictionary, "list " + list);
+      byte[] dictionary;
       if (key == null) {
-        keys.put(list, json);
+        dictionary = null;
+      } else if (ListBodies.chained(packed)) {
+        dictionary = json(connection, previous(connection, list, key));
+      } else {
+        dictionary = keys.computeIfAbsent(key, k -> unpackKey(connection, k));
       }
-      try {
-        List<Recommendation> shown = Json.mapper().readValue(json, RECOMMENDATIONS);
-        Map<String, Recommendation> byId = new LinkedHashMap<>();
-        shown.forEach(r -> byId.put(r.id(), r));
-        return byId;
-      } catch (java.io.IOException e) {
-        throw new VaultException("the recommendations logged with list " + list + " cannot be read back: " + e.getMessage(), e);
+      byte[] out = ListBodies.unpack(packed, dictionary, "list " + list);
+      if (key == null) {
+        keys.put(list, out);
+      }
+      jsonId = list;
+      json = out;
+      return out;
+    }
+
+    /** The list before {@code list} in the group of key list {@code key}: what it was deflated against. */
+    private static long previous(Connection connection, long list, long key) throws SQLException {
+      try (PreparedStatement st = connection.prepareStatement("SELECT MAX(id) FROM lists WHERE id >= ? AND id < ?"
+          + " AND (id = ? OR bodies_key = ?) AND bodies IS NOT NULL")) {
+        st.setLong(1, key);
+        st.setLong(2, list);
+        st.setLong(3, key);
+        st.setLong(4, key);
+        try (ResultSet rs = st.executeQuery()) {
+          long previous = rs.next() ? rs.getLong(1) : 0;
+          if (rs.wasNull() || previous == 0) {
+            throw new VaultException("list " + list + " was deflated against the list before it in key list " + key
+                + "'s group, which is missing: it cannot be read back");
+          }
+          return previous;
+        }
       }
     }
 
@@ -610,7 +676,7 @@ public final class DecisionLog {
         connection -> {
           List<LoggedDecision> out = new ArrayList<>();
           Bodies bodies = new Bodies();
-          try (PreparedStatement st = connection.prepareStatement(DECISION_COLUMNS + " ORDER BY r.created, r.id");
+          try (PreparedStatement st = connection.prepareStatement(DECISION_COLUMNS + " ORDER BY 1, r.id");
               ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
               out.add(decision(connection, rs, bodies));
@@ -720,13 +786,13 @@ public final class DecisionLog {
           + " (SELECT COUNT(*) FROM feedback),"
           + " (SELECT COALESCE(SUM(LENGTH(candidates) + COALESCE(LENGTH(first_slot), 0) + COALESCE(LENGTH(bodies), 0)"
           + "   + COALESCE(LENGTH(situation), 0) + LENGTH(created) + LENGTH(policy) + LENGTH(top_option) + 24), 0) FROM lists)"
-          + " + (SELECT COALESCE(SUM(LENGTH(id) + LENGTH(created) + LENGTH(option_id) + LENGTH(desire) + 32"
+          + " + (SELECT COALESCE(SUM(LENGTH(id) + COALESCE(LENGTH(created), 0) + LENGTH(option_id) + LENGTH(desire) + 12"
           + "   + COALESCE(LENGTH(situation), 0) + COALESCE(LENGTH(body), 0) + COALESCE(LENGTH(features), 0)"
           + "   + COALESCE(LENGTH(policy), 0)), 0) FROM recommendations)"
           + " + (SELECT COALESCE(SUM(LENGTH(id) + LENGTH(policy) + LENGTH(options) + LENGTH(propensities)"
           + "   + LENGTH(first_slot) + 16), 0) FROM shadow_lists)"
           + " + (SELECT COALESCE(SUM(LENGTH(recommendation_id) + LENGTH(outcome) + LENGTH(at) + 16), 0) FROM feedback),"
-          + " (SELECT MIN(created) FROM recommendations)")) {
+          + " (SELECT MIN(COALESCE(r.created, l.created)) FROM recommendations r LEFT JOIN lists l ON l.id = r.list_id)")) {
         rs.next();
         String oldest = rs.getString(6);
         return new Size(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
@@ -740,8 +806,9 @@ public final class DecisionLog {
 
   /**
    * Removes what was shown before {@code before}, with its feedback and shadow lists: the person's
-   * retention. A key list that a kept list was deflated against stays until that list goes too.
-   * Models keep what they learned; the log no longer holds the events.
+   * retention. Where the cut goes through a group of lists deflated one against another, the lists
+   * kept are written again as a group of their own ({@link #regroup}), so nothing older stays for
+   * them. Models keep what they learned; the log no longer holds the events.
    */
   public Pruned prune(Instant before) {
     String cutoff = before.toString();
@@ -750,10 +817,22 @@ public final class DecisionLog {
         st.execute("CREATE TEMP TABLE IF NOT EXISTS pruned_lists(id INTEGER PRIMARY KEY)");
         st.execute("DELETE FROM pruned_lists");
       }
-      try (PreparedStatement st = connection.prepareStatement("INSERT INTO pruned_lists SELECT id FROM lists WHERE created < ?"
-          + " AND id NOT IN (SELECT bodies_key FROM lists WHERE bodies_key IS NOT NULL AND created >= ?)")) {
+      List<Long> straddling = new ArrayList<>();
+      try (PreparedStatement st = connection.prepareStatement("SELECT COALESCE(bodies_key, id) FROM lists"
+          + " WHERE created >= ? AND bodies IS NOT NULL INTERSECT SELECT COALESCE(bodies_key, id) FROM lists WHERE created < ?")) {
         st.setString(1, cutoff);
         st.setString(2, cutoff);
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            straddling.add(rs.getLong(1));
+          }
+        }
+      }
+      for (long key : straddling) {
+        regroup(connection, key, cutoff);
+      }
+      try (PreparedStatement st = connection.prepareStatement("INSERT INTO pruned_lists SELECT id FROM lists WHERE created < ?")) {
+        st.setString(1, cutoff);
         st.executeUpdate();
       }
       String gone = "(SELECT id FROM recommendations WHERE list_id IN (SELECT id FROM pruned_lists)"
@@ -777,6 +856,55 @@ public final class DecisionLog {
       }
       return new Pruned(lists, recommendations, feedback);
     });
+  }
+
+  /**
+   * Retention cuts through the group of key list {@code key}: the lists it keeps (shown at or after
+   * {@code cutoff}) are written again as a group of their own, the first deflated alone as its key,
+   * each other against the one before it, their candidates against the new key's; what they hold is
+   * unchanged. Everything is read before anything is written.
+   */
+  private static void regroup(Connection connection, long key, String cutoff) throws SQLException {
+    record Kept(long id, byte[] json, CandidateCodec.Decoded candidates) {}
+    List<Kept> kept = new ArrayList<>();
+    Bodies bodies = new Bodies();
+    KeyCandidates keys = new KeyCandidates();
+    try (PreparedStatement st = connection.prepareStatement("SELECT id, candidates, bodies_key FROM lists"
+        + " WHERE (id = ? OR bodies_key = ?) AND created >= ? AND bodies IS NOT NULL ORDER BY id")) {
+      st.setLong(1, key);
+      st.setLong(2, key);
+      st.setString(3, cutoff);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          long id = rs.getLong(1);
+          kept.add(new Kept(id, bodies.json(connection, id), keys.decode(connection, rs.getBytes(2), rs.getLong(3), "list " + id)));
+        }
+      }
+    }
+    if (kept.isEmpty()) {
+      return;
+    }
+    Kept first = kept.get(0);
+    byte[] firstCandidates = CandidateCodec.encode(first.candidates().ids(), first.candidates().vectors());
+    byte[] candidateDictionary = CandidateCodec.inflate(firstCandidates, null, "list " + first.id());
+    try (PreparedStatement st = connection.prepareStatement(
+        "UPDATE lists SET bodies = ?, bodies_key = ?, candidates = ? WHERE id = ?")) {
+      for (int i = 0; i < kept.size(); i++) {
+        Kept k = kept.get(i);
+        if (i == 0) {
+          st.setBytes(1, ListBodies.pack(k.json(), null));
+          st.setNull(2, Types.INTEGER);
+          st.setBytes(3, firstCandidates);
+        } else {
+          st.setBytes(1, ListBodies.chain(k.json(), kept.get(i - 1).json()));
+          st.setLong(2, first.id());
+          st.setBytes(3, CandidateCodec.encode(k.candidates().ids(), k.candidates().vectors(), candidateDictionary));
+        }
+        st.setLong(4, k.id());
+        st.addBatch();
+      }
+      st.executeBatch();
+    }
   }
 
   /** Forgets every recommendation and all feedback. */

@@ -21,9 +21,9 @@ import java.util.List;
  *
  * <p>A decision could have been computed from a source's data from the moment the source was first
  * imported (the desire model learns from every day held), so every decision logged since then is
- * cleared: its id, the option shown, the desire, score, propensity, policy, the rules and limits
- * applied and the feedback on it stay; its explanation loses its inputs and evidence, its summary
- * says why, its features go (a learning policy no longer learns from it), its list keeps the option
+ * cleared: its id, the option shown, the desire, propensity, policy, the rules and limits applied
+ * and the feedback on it stay; its score and confidence become 0, its explanation loses its inputs
+ * and evidence, its summary says why, its features go (a learning policy no longer learns from it), its list keeps the option
  * ids but not their vectors, probabilities or shadow lists (off-policy evaluation leaves it out),
  * and the row and the list are marked {@code forgotten}.
  *
@@ -44,7 +44,8 @@ public final class DerivedValues {
     List<Row> alone = new ArrayList<>();
     int cleared = 0;
     try (PreparedStatement st = connection.prepareStatement(
-        "SELECT id, created, body FROM recommendations WHERE forgotten IS NULL AND body IS NOT NULL");
+        "SELECT r.id, COALESCE(r.created, l.created), r.body FROM recommendations r LEFT JOIN lists l ON l.id = r.list_id"
+            + " WHERE r.forgotten IS NULL AND r.body IS NOT NULL");
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         if (!Instant.parse(rs.getString(2)).isBefore(since)) {
@@ -53,7 +54,7 @@ public final class DerivedValues {
       }
     }
     try (PreparedStatement st = connection.prepareStatement(
-        "UPDATE recommendations SET body = ?, features = NULL, policy = NULL, forgotten = ? WHERE id = ?")) {
+        "UPDATE recommendations SET body = ?, features = NULL, policy = NULL, in_list = 0, forgotten = ? WHERE id = ?")) {
       for (Row row : alone) {
         st.setString(1, write(row.id(), cleared(read(row.id(), row.body()), why)));
         st.setString(2, why);
@@ -87,7 +88,7 @@ public final class DerivedValues {
         + " first_slot = NULL, forgotten = ? WHERE id = ?");
         PreparedStatement shadows = connection.prepareStatement("DELETE FROM shadow_lists WHERE list_id = ?");
         PreparedStatement rows = connection.prepareStatement(
-            "UPDATE recommendations SET features = NULL, policy = NULL, forgotten = ? WHERE list_id = ?")) {
+            "UPDATE recommendations SET features = NULL, policy = NULL, in_list = 0, forgotten = ? WHERE list_id = ?")) {
       for (ListRow l : lists) {
         List<Recommendation> kept = new ArrayList<>(l.shown().size());
         for (Recommendation r : l.shown()) {
@@ -136,9 +137,11 @@ public final class DerivedValues {
   private static Recommendation cleared(Recommendation r, String why) {
     Explanation e = r.explanation();
     String summary = r.option().name() + " for your wish to " + r.desire().code()
-        + "; the values it was scored on were removed: " + why + ".";
+        + "; the values it was scored on were removed, and its score and confidence with them (now 0): " + why + ".";
     Explanation kept = new Explanation(summary, List.of(), e.rules(), e.limits(), e.exploration(), e.propensity(),
         List.of(), e.model());
-    return new Recommendation(r.id(), r.option(), r.desire(), r.score(), r.confidence(), kept);
+    // Score and confidence were computed from the forgotten data too; 0 is the one value in their
+    // range that claims nothing (the summary says why).
+    return new Recommendation(r.id(), r.option(), r.desire(), 0, 0, kept);
   }
 }

@@ -199,6 +199,45 @@ final class Migrations {
           ALTER TABLE recommendations ADD COLUMN forgotten TEXT;
           ALTER TABLE lists ADD COLUMN forgotten TEXT;
           """,
+          // 10: slimmer recommendation rows (issue 14, fault 6: the log's rows cost 650 bytes a list,
+          // a third of it). The table is keyed by its id alone (WITHOUT ROWID: no second copy of each
+          // id in an index). A row shown in a list keeps what the audit, feedback and the joins read
+          // without inflating it (option, desire, propensity, exploration, list); when it was shown
+          // comes from its list ('created' empty), its score and confidence from the list's
+          // recommendations, where they always were (the columns were never read, and go), and
+          // 'in_list' = 1 says its features are its option's vector in the list's candidates, logged
+          // by the list's policy (it was: features empty, policy set). Rows logged alone (plans, and
+          // lists from before migration 8) keep their own columns. Runs with foreign keys off.
+          """
+          CREATE TABLE recommendations_v10 (
+            id TEXT PRIMARY KEY,
+            list_id INTEGER REFERENCES lists(id),
+            option_id TEXT NOT NULL,
+            desire TEXT NOT NULL,
+            propensity REAL NOT NULL,
+            exploration INTEGER NOT NULL,
+            in_list INTEGER NOT NULL DEFAULT 0,
+            created TEXT,
+            policy TEXT,
+            policy_version INTEGER,
+            situation TEXT,
+            body TEXT,
+            features TEXT,
+            forgotten TEXT,
+            CHECK (created IS NOT NULL OR list_id IS NOT NULL)
+          ) WITHOUT ROWID;
+          INSERT INTO recommendations_v10(id, list_id, option_id, desire, propensity, exploration, in_list, created,
+            policy, policy_version, situation, body, features, forgotten)
+            SELECT id, list_id, option_id, desire, propensity, exploration,
+              list_id IS NOT NULL AND features IS NULL AND policy IS NOT NULL,
+              CASE WHEN list_id IS NULL THEN created END,
+              CASE WHEN list_id IS NOT NULL AND features IS NULL AND policy IS NOT NULL THEN NULL ELSE policy END,
+              CASE WHEN list_id IS NOT NULL AND features IS NULL AND policy IS NOT NULL THEN NULL ELSE policy_version END,
+              situation, body, features, forgotten FROM recommendations;
+          DROP TABLE recommendations;
+          ALTER TABLE recommendations_v10 RENAME TO recommendations;
+          CREATE INDEX recommendations_by_list ON recommendations(list_id);
+          """,
           // 11: the privacy ledger: what left the machine for a federation, append-only.
           // Epsilon NULL means infinite (a contribution sent without noise).
           """

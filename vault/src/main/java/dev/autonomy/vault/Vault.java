@@ -362,6 +362,16 @@ public final class Vault implements AutoCloseable {
   }
 
   /**
+   * Fails, as every read and write then does, when the database file at the vault's path is no
+   * longer the one this vault opened: what a health check asks before saying all is well.
+   *
+   * @throws UnavailableException naming what happened to the file
+   */
+  public void requireOpen() {
+    requireOpenedFile();
+  }
+
+  /**
    * Fails, for good, once the database file at the vault's path is not the one this vault opened
    * (erased by 'forget --all' from another process, or replaced): reading would serve deleted data
    * and writing would go into a file nobody can open again.

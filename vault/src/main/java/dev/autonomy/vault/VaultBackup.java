@@ -2,6 +2,9 @@ package dev.autonomy.vault;
 
 import dev.autonomy.core.InvalidInputException;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -18,10 +21,15 @@ import org.sqlite.SQLiteConfig;
  * SQLite's {@code VACUUM INTO} reads one snapshot of the database (what other processes commit
  * meanwhile is not half in it) and writes a compact copy without the deleted pages' old contents.
  * The copy is written to a hidden file beside the target, checked ({@link VaultCheck}) and only then
- * moved into place in one step, so the target is either absent or a sound vault database: put it in
- * a folder as {@value Vault#DATABASE_FILE} and it opens as a vault.
+ * put in place in one step that fails if the target appeared meanwhile ({@link #place}), so the
+ * target is either absent or a sound vault database, and a file that was there is never replaced:
+ * put it in a folder as {@value Vault#DATABASE_FILE} and it opens as a vault. A backup killed
+ * half-way leaves its hidden copy; the next backup to the same target deletes it first (it holds
+ * personal data nobody asked to keep).
  */
 public final class VaultBackup {
+  private static final String PARTIAL = ".partial";
+
   private VaultBackup() {}
 
   /**
@@ -43,15 +51,16 @@ public final class VaultBackup {
     Path partial = null;
     try {
       Files.createDirectories(to.getParent());
+      deleteLeftovers(to);
       // Owner-only from the start: the copy holds everything the vault does.
-      partial = Files.createTempFile(to.getParent(), "." + to.getFileName() + ".", ".partial");
+      partial = Files.createTempFile(to.getParent(), leftoverPrefix(to), PARTIAL);
       copy(from, partial);
       VaultCheck.Report report = VaultCheck.check(partial);
       if (!report.clean()) {
         throw new VaultException("the copy of " + from + " is not sound (" + String.join("; ", report.problems())
             + "); nothing written to " + to + "; run 'autonomy check'");
       }
-      Files.move(partial, to, StandardCopyOption.ATOMIC_MOVE);
+      place(partial, to);
       partial = null;
       return new VaultCheck.Report(to, report.schemaVersion(), report.knownSchemaVersion(), report.signals(), report.problems());
     } catch (IOException e) {
@@ -65,6 +74,47 @@ public final class VaultBackup {
         }
       }
     }
+  }
+
+  /** The prefix and suffix of the hidden copy beside {@code to}; a unique part goes between. */
+  private static String leftoverPrefix(Path to) {
+    return "." + to.getFileName() + ".";
+  }
+
+  /** Deletes hidden copies a backup to {@code to} killed half-way left beside it. */
+  private static void deleteLeftovers(Path to) throws IOException {
+    try (DirectoryStream<Path> left = Files.newDirectoryStream(to.getParent(),
+        p -> p.getFileName().toString().startsWith(leftoverPrefix(to)) && p.getFileName().toString().endsWith(PARTIAL)
+            && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))) {
+      for (Path p : left) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /**
+   * Puts the checked copy {@code partial} at {@code to} in one step that fails when {@code to}
+   * exists, even if it appeared after {@link #backup} looked: a hard link (which never replaces),
+   * then the hidden name goes. Where the file system has no hard links, a rename after one more
+   * look (a rename would replace a file that appeared in between, so that window stays there).
+   *
+   * @throws InvalidInputException when {@code to} exists; {@code partial} is left for the caller to delete
+   */
+  static void place(Path partial, Path to) throws IOException {
+    try {
+      Files.createLink(to, partial);
+    } catch (FileAlreadyExistsException e) {
+      throw new InvalidInputException(to + " appeared while the backup was written; it was left as it is and"
+          + " nothing was written; give a file name that is not taken");
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
+        throw new InvalidInputException(to + " appeared while the backup was written; it was left as it is and"
+            + " nothing was written; give a file name that is not taken", e);
+      }
+      Files.move(partial, to, StandardCopyOption.ATOMIC_MOVE);
+      return;
+    }
+    Files.delete(partial);
   }
 
   private static void copy(Path from, Path to) {

@@ -179,21 +179,33 @@ class DecisionLogCompactTest {
       // every list was shown an hour (two clock reads) apart: keep the last 100 lists
       Instant cutoff = vault.decisions().lists(Instant.EPOCH).get(50).created();
       DecisionLog.Pruned pruned = vault.decisions().prune(cutoff);
-      // lists 0..49 go, except list 0: the key list that lists 1..63 were deflated against (64 is the next key)
-      assertThat(pruned.lists()).isEqualTo(49);
-      assertThat(pruned.recommendations()).isEqualTo(49 * 5);
-      assertThat(pruned.feedback()).isEqualTo(49);
+      // lists 0..49 go, the key list 0 too: lists 50..63 of its group are written again as a group of their own
+      assertThat(pruned.lists()).isEqualTo(50);
+      assertThat(pruned.recommendations()).isEqualTo(50 * 5);
+      assertThat(pruned.feedback()).isEqualTo(50);
+      assertThat(vault.decisions().find(sent.get(0).get(0).id())).isEmpty();
       assertThat(vault.decisions().find(sent.get(10).get(0).id())).isEmpty();
       for (int n = 50; n < 150; n++) {
         assertThat(vault.decisions().find(sent.get(n).get(3).id())).hasValueSatisfying(
             d -> assertThat(d.recommendation().explanation().summary()).startsWith("Option"));
       }
-      assertThat(vault.decisions().feedback()).hasSize(101);
-      // once the lists that needed it are gone too, so is the first key list; the next stays for the lists after the cutoff
+      assertThat(vault.decisions().feedback()).hasSize(100);
+      assertThat(vault.decisions().lists(Instant.EPOCH)).extracting(l -> l.candidates().optionIds()).allSatisfy(
+          ids -> assertThat(ids).isEqualTo(OPTIONS));
+      // a second cut, through the regrouped lists (50..63) and then through the next group
       DecisionLog.Pruned again = vault.decisions().prune(vault.decisions().lists(Instant.EPOCH).get(20).created());
-      assertThat(again.lists()).isEqualTo(19);
-      assertThat(vault.decisions().lists(Instant.EPOCH)).hasSize(82);
-      assertThat(vault.decisions().all()).hasSize(82 * 5);
+      assertThat(again.lists()).isEqualTo(20);
+      assertThat(vault.decisions().prune(vault.decisions().lists(Instant.EPOCH).get(10).created()).lists()).isEqualTo(10);
+      assertThat(vault.decisions().lists(Instant.EPOCH)).hasSize(70);
+      assertThat(vault.decisions().all()).hasSize(70 * 5);
+      for (int n = 80; n < 150; n++) {
+        List<Recommendation> recs = sent.get(n);
+        assertThat(vault.decisions().find(recs.get(4).id())).hasValueSatisfying(d -> sameAsShown(d.recommendation(), recs.get(4)));
+      }
+      // the next list logged still joins the group that is open
+      List<Recommendation> next = list(150, random);
+      vault.decisions().record(Map.of(), next, shown(next, random));
+      assertThat(vault.decisions().find(next.get(2).id())).hasValueSatisfying(d -> sameAsShown(d.recommendation(), next.get(2)));
     }
   }
 }

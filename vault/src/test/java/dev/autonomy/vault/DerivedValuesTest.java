@@ -90,12 +90,16 @@ class DerivedValuesTest {
       assertThat(f.decisionsCleared()).isEqualTo(1);
       Recommendation before = vault.decisions().require("rec-before").recommendation();
       assertThat(before.explanation().contributions()).hasSize(1);
+      assertThat(before.score()).isEqualTo(0.5);
       assertThat(vault.decisions().features("rec-before")).isPresent();
       Recommendation after = vault.decisions().require("rec-after").recommendation();
       assertThat(after.explanation().contributions()).isEmpty();
       assertThat(after.explanation().evidence()).isEmpty();
       assertThat(after.explanation().summary()).doesNotContain("6.1").contains("forgotten");
       assertThat(after.explanation().propensity()).isEqualTo(0.9);
+      // computed from the forgotten data as much as the inputs were
+      assertThat(after.score()).isZero();
+      assertThat(after.confidence()).isZero();
       assertThat(after.option().id()).isEqualTo("walk");
       assertThat(vault.decisions().features("rec-after")).isEmpty();
       assertThat(vault.decisions().taught()).isEmpty();

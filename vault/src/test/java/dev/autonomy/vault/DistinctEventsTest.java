@@ -78,11 +78,18 @@ class DistinctEventsTest {
           Statement version = vault.connection().createStatement()) {
         st.setBytes(1, digest);
         st.executeUpdate();
-        // back to schema 4: without what steps 5 to 8 made (step 8's nullable columns are harmless)
+        // back to schema 4: without what steps 5 to 10 made (step 8's nullable columns on lists are harmless)
         version.execute("DROP INDEX feedback_by_recommendation");
         version.execute("DROP TABLE shadow_lists");
-        version.execute("DROP INDEX recommendations_by_list");
-        version.execute("ALTER TABLE recommendations DROP COLUMN list_id");
+        // the recommendations table as steps 2 and 4 made it (step 10 rebuilt it)
+        version.execute("DROP TABLE recommendations");
+        version.execute(Migrations.STEPS.get(1).substring(Migrations.STEPS.get(1).indexOf("CREATE TABLE recommendations"),
+            Migrations.STEPS.get(1).indexOf("CREATE TABLE feedback")));
+        for (String sql : Migrations.STEPS.get(3).split(";")) {
+          if (!sql.isBlank()) {
+            version.execute(sql);
+          }
+        }
         version.execute("DROP TABLE lists");
         version.execute("PRAGMA user_version = 4");
       }
@@ -93,7 +100,6 @@ class DistinctEventsTest {
         Statement st = c.createStatement()) {
       st.execute("DROP TABLE privacy_ledger");
       st.execute("DROP TABLE signal_sources");
-      st.execute("ALTER TABLE recommendations DROP COLUMN forgotten");
       st.execute("CREATE TABLE sources_v6 (id INTEGER PRIMARY KEY, name TEXT NOT NULL, format TEXT NOT NULL,"
           + " first_imported TEXT NOT NULL, last_imported TEXT NOT NULL, UNIQUE (name, format))");
       st.execute("INSERT INTO sources_v6 SELECT id, name, format, first_imported, last_imported FROM sources");
