@@ -35,7 +35,9 @@ public final class PrivacyLedger {
    * @param coordinator the coordinator's address
    * @param round the coordinator's round
    * @param modelVersion the version of the population model it was computed against
-   * @param bytesSent the bytes of the request bodies sent for it
+   * @param bytesSent the bytes of the request bodies sent for it up to and including the masked
+   *     update (joining, public keys, sealed shares, the update); the unmasking shares sent after it
+   *     carry only shares of other clients' secrets and are not counted
    * @param clip the clip norm of the update
    * @param noiseMultiplier the noise multiplier of the round (the sum's noise sd in units of clip)
    * @param samplingRate the share of the federation in the round's cohort (1 when every member)

@@ -73,15 +73,18 @@ public final class Vault implements AutoCloseable {
     this.privacy = new PrivacyLedger(this);
   }
 
-  /** Opens the vault in {@code home}, creating the folder and the database when absent. */
   /** The page size of a new vault, in bytes. */
   static final int PAGE_SIZE = 16384;
 
+  /**
+   * Opens the vault in {@code home}, creating the folder and the database when absent, owner-only
+   * ({@link OwnerOnly}: folder 0700, database 0600; an existing vault is tightened).
+   */
   public static Vault open(Path home, Clock clock) {
     Objects.requireNonNull(home, "home");
     Objects.requireNonNull(clock, "clock");
     try {
-      Files.createDirectories(home);
+      OwnerOnly.folder(home);
     } catch (IOException e) {
       throw new InvalidInputException("cannot create vault folder " + home + ": " + e.getMessage(), e);
     }
@@ -89,6 +92,11 @@ public final class Vault implements AutoCloseable {
       throw new InvalidInputException("vault folder " + home + " is not writable");
     }
     Path file = home.resolve(DATABASE_FILE);
+    try {
+      OwnerOnly.databaseFiles(file);
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot make the vault's files in " + home + " owner-only: " + e.getMessage(), e);
+    }
     SQLiteConfig config = new SQLiteConfig();
     // WAL is set below, after the page size: a new database's page size is fixed by its first write.
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
