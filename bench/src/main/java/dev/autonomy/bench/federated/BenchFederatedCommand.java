@@ -56,6 +56,11 @@ public final class BenchFederatedCommand implements Callable<Integer> {
   @Option(names = "--clip", defaultValue = "0.2", description = "clip norm of an update (default: ${DEFAULT-VALUE})")
   double clip;
 
+  @Option(names = "--proximal", defaultValue = "10",
+      description = "FedProx's pull toward the population weights in a member's local fit, in days' worth"
+          + " (0: plain local fits, federated averaging; default ${DEFAULT-VALUE})")
+  double proximal;
+
   @Option(names = "--folds", defaultValue = "5", description = "leave-persons-out folds (default: ${DEFAULT-VALUE})")
   int folds;
 
@@ -87,10 +92,14 @@ public final class BenchFederatedCommand implements Callable<Integer> {
     if (!(delta > 0 && delta < 1)) {
       throw new InvalidInputException("--delta must be in (0, 1), was " + delta);
     }
+    if (!(proximal >= 0)) {
+      throw new InvalidInputException("--proximal must be >= 0, was " + proximal);
+    }
     if (!(clip > 0)) {
       throw new InvalidInputException("--clip must be > 0, was " + clip);
     }
-    var settings = new FederatedBenchmark.Settings(testDays, coldDays, folds, rounds, clip, delta, epsilons, repeats, seed);
+    var settings = new FederatedBenchmark.Settings(testDays, coldDays, folds, rounds, clip, delta, epsilons, repeats, seed,
+        proximal);
     FederatedBenchmark.Report report =
         FederatedBenchmark.run(train, testData, settings,
             // every member in every round: sampling rate 1, composed over the rounds

@@ -60,15 +60,18 @@ public final class FederatedBenchmark {
    * @param epsilons the epsilons of the federated rows (infinity: clipped, no noise)
    * @param repeats federated trainings per epsilon (different noise)
    * @param seed trainer and noise seed
+   * @param proximal a member's pull toward the current population weights, in days' worth (FedProx's
+   *     mu; near 0: each member's own least-squares fit, federated averaging run to convergence)
    */
   public record Settings(int testDays, int coldDays, int folds, int rounds, double clip, double delta,
-      List<Double> epsilons, int repeats, long seed) {
+      List<Double> epsilons, int repeats, long seed, double proximal) {
     public Settings {
       Requires.positive(testDays, "testDays");
       Requires.nonNegative(coldDays, "coldDays");
       Requires.positive(folds, "folds");
       Requires.positive(rounds, "rounds");
       Requires.positive(repeats, "repeats");
+      Requires.nonNegative(proximal, "proximal");
       epsilons = List.copyOf(epsilons);
     }
   }
@@ -127,7 +130,9 @@ public final class FederatedBenchmark {
   public static Report run(Path trainDir, Path testDir, Settings settings, DoubleUnaryOperator noiseForEpsilon)
       throws IOException {
     DesireTrainerSettings trainer = DesireTrainerSettings.defaults(settings.seed());
-    PopulationTrainer population = PopulationTrainer.defaults(trainer);
+    PopulationTrainer defaults = PopulationTrainer.defaults(trainer);
+    PopulationTrainer population = new PopulationTrainer(defaults.inputs(), defaults.types(), defaults.l2(),
+        settings.proximal(), defaults.medianCentre());
     List<Person> train = read(trainDir);
     List<Person> test = testDir == null ? train : read(testDir);
     int need = settings.testDays() + Math.max(7, settings.coldDays());
