@@ -44,6 +44,8 @@ final class Commands {
     cli.addSubcommand(new AskCommand());
     cli.addSubcommand(new RuleCommand());
     cli.addSubcommand(new PolicyCommand());
+    cli.addSubcommand(new dev.autonomy.cli.access.AppCommand());
+    cli.addSubcommand(new dev.autonomy.cli.access.AccessCommand());
     cli.addSubcommand(new OptionsCommand());
     cli.addSubcommand(new LogCommand());
     cli.addSubcommand(new ExportCommand());

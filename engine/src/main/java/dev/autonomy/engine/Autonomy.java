@@ -6,6 +6,7 @@ import dev.autonomy.core.desire.Situation;
 import dev.autonomy.core.feedback.Outcome;
 import dev.autonomy.core.option.Option;
 import dev.autonomy.core.rule.PersonRule;
+import dev.autonomy.engine.access.Access;
 import dev.autonomy.engine.ask.Answer;
 import dev.autonomy.engine.ask.Asking;
 import dev.autonomy.engine.audit.AuditReport;
@@ -123,12 +124,7 @@ public final class Autonomy implements AutoCloseable {
     return vault;
   }
 
-  /**
-   * Fails when the vault was erased or replaced under this process (another process ran 'forget
-   * --all'): a health check then says the vault is gone instead of all being well.
-   *
-   * @throws dev.autonomy.core.UnavailableException saying what happened to the vault
-   */
+  /** Fails (UnavailableException) when the vault was erased or replaced under this process: health checks say so. */
   public void requireVault() {
     vault.requireOpen();
   }
@@ -153,7 +149,6 @@ public final class Autonomy implements AutoCloseable {
   public long signalCount() {
     return collector.signalCount();
   }
-
   public QualityReport quality() {
     return states.quality();
   }
@@ -169,11 +164,9 @@ public final class Autonomy implements AutoCloseable {
   public Goals goals() {
     return desires.goals();
   }
-
   public List<DesireEvaluation.Row> evaluate() {
     return desires.evaluate();
   }
-
   /** The desires in a situation with what each rests on and what each stated key did to them. */
   public DesiresNow desiresNow(Situation situation) {
     return new DesiresNow(situation, desires.at(situation), desires.basis(), desires.uses(situation));
@@ -187,17 +180,20 @@ public final class Autonomy implements AutoCloseable {
   public Optional<Map<DesireType, Double>> desireWeights(Situation situation) {
     return desires.weights(situation);
   }
-
   public OptionCatalogue options() {
     return options.catalogue();
   }
-
   public int addOptions(Path csv) {
     return options.add(csv);
   }
 
   public Ranking recommend(Situation situation, RankingPolicy policy) {
     return recommend(situation, policy, Optional.empty());
+  }
+
+  /** The person's consent per app (grants, scopes, revocation) and the access log. */
+  public Access access() {
+    return new Access(vault);
   }
 
   /** Taking part in a federation on the person's terms: join, leave, the privacy ledger and budget. */
@@ -213,7 +209,6 @@ public final class Autonomy implements AutoCloseable {
   public Ranking rank(Situation situation, RankingPolicy policy, List<Option> candidates) {
     return recommender.rank(situation, policy, candidates);
   }
-
   public Answer ask(String text, Situation stated, int limit) {
     return asking.ask(text, stated, limit);
   }
@@ -221,15 +216,12 @@ public final class Autonomy implements AutoCloseable {
   public WeekPlanRecommendation recommendWeekPlan(Map<String, String> stated, int[] freeMinutes, long seed) {
     return planning.week(stated, freeMinutes, seed);
   }
-
   public RuleScreen ruleScreen(Situation situation) {
     return planning.ruleScreen(situation);
   }
-
   public TripOffer planTrip(OsmMap map, TripRequest request, Situation situation) {
     return planning.trip(map, request, situation);
   }
-
   public RunOffer planRun(OsmMap map, RunRequest request, Situation situation) {
     return planning.run(map, request, situation);
   }
@@ -245,7 +237,6 @@ public final class Autonomy implements AutoCloseable {
   public Why why(String recommendationId) {
     return learning.why(recommendationId);
   }
-
   public OptionPreferences preferences() {
     return learning.preferences();
   }

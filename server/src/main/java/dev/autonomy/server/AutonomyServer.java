@@ -3,6 +3,10 @@ package dev.autonomy.server;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.UnavailableException;
 import dev.autonomy.engine.Autonomy;
+import dev.autonomy.engine.access.Access;
+import dev.autonomy.engine.access.Scope;
+import dev.autonomy.vault.AccessLog;
+import dev.autonomy.vault.AppGrants;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -16,7 +20,11 @@ import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A small local HTTP API over {@link Autonomy}, for an app acting for the person with their
  * consent: every request but {@code GET /health} and the web page's own files ({@link WebPage}, no personal data in
- * them) must carry {@code Authorization: Bearer TOKEN}.
+ * them) must carry {@code Authorization: Bearer TOKEN}, the person's own token (every scope) or one
+ * {@code autonomy app grant} gave an app (its scopes; {@link ScopedRoutes}), and goes to the access log.
  * It listens on the loopback address unless told otherwise, so the data stays on the machine.
  *
  * <pre>{@code
@@ -47,6 +56,7 @@ public final class AutonomyServer implements AutoCloseable {
   private final AccessToken token;
   private final Endpoints endpoints;
   private Javalin app;
+  private Map<String, Scope> routeScopes = Map.of();
   private boolean closed;
 
   /** A server over {@code autonomy}, which the caller keeps and closes. */
@@ -101,7 +111,8 @@ public final class AutonomyServer implements AutoCloseable {
       config.jsonMapper(new ProjectJson());
       WebPage.register(config.staticFiles);
       config.routes.before(this::authorise);
-      endpoints.register(config.routes);
+      config.routes.after(this::recordAccess);
+      routeScopes = endpoints.register(config.routes).table();
       config.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, Problem.statusOf(e), e.getMessage()));
       config.routes.exception(ValidationException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, Problem.detail(e)));
       config.routes.exception(Unauthorised.class, (e, ctx) -> {
@@ -166,6 +177,11 @@ public final class AutonomyServer implements AutoCloseable {
     return app.port();
   }
 
+  /** Each route ("GET /desires") and the scope it needs, as registered when the server started. */
+  synchronized Map<String, Scope> routeScopes() {
+    return routeScopes;
+  }
+
   public AccessToken token() {
     return token;
   }
@@ -198,18 +214,77 @@ public final class AutonomyServer implements AutoCloseable {
     });
   }
 
+  /**
+   * Finds who calls from the bearer token: the person's own token has every scope, an app's token
+   * the scopes the person granted it; no token, a token nobody was given or a revoked one is 401.
+   * The route then checks its scope ({@link ScopedRoutes}).
+   */
   private void authorise(Context ctx) {
-    if (ctx.path().equals("/health") || WebPage.isAsset(ctx)) {
+    if (isUnrecorded(ctx)) {
       return;
     }
     String header = ctx.header("Authorization");
     String prefix = "Bearer ";
-    if (header == null || !header.regionMatches(true, 0, prefix, 0, prefix.length())
-        || !token.matches(header.substring(prefix.length()).strip())) {
+    if (header == null || !header.regionMatches(true, 0, prefix, 0, prefix.length())) {
+      ctx.attribute(ScopedRoutes.CALLER, new Caller(Caller.ANONYMOUS, Set.of()));
       throw new Unauthorised(header == null
-          ? "missing token: send 'Authorization: Bearer TOKEN' with the token 'autonomy serve' printed"
-          : "wrong token: send 'Authorization: Bearer TOKEN' with the token 'autonomy serve' printed");
+          ? "missing token: send 'Authorization: Bearer TOKEN' with the token 'autonomy serve' printed or 'autonomy app grant' gave"
+          : "wrong token: send 'Authorization: Bearer TOKEN' with the token 'autonomy serve' printed or 'autonomy app grant' gave");
     }
+    String presented = header.substring(prefix.length()).strip();
+    if (token.matches(presented)) {
+      ctx.attribute(ScopedRoutes.CALLER, new Caller(AccessLog.PERSON, EnumSet.allOf(Scope.class)));
+      return;
+    }
+    Optional<AppGrants.App> app = presented.isEmpty() ? Optional.empty()
+        : endpoints.locked(a -> a.access().appWithToken(presented));
+    if (app.isEmpty()) {
+      ctx.attribute(ScopedRoutes.CALLER, new Caller(Caller.UNKNOWN, Set.of()));
+      throw new Unauthorised("wrong token: send 'Authorization: Bearer TOKEN' with the token 'autonomy serve' printed"
+          + " or 'autonomy app grant' gave");
+    }
+    if (!app.get().live()) {
+      ctx.attribute(ScopedRoutes.CALLER, new Caller(app.get().name(), Set.of()));
+      throw new Unauthorised("revoked token: the person revoked app '" + app.get().name() + "' on "
+          + app.get().revoked().orElseThrow() + "; ask them for a new grant ('autonomy app grant')");
+    }
+    ctx.attribute(ScopedRoutes.CALLER, new Caller(app.get().name(), Access.scopes(app.get())));
+  }
+
+  /** {@code /health} and the web page's own files carry no personal data: no token, no log entry. */
+  private static boolean isUnrecorded(Context ctx) {
+    return ctx.path().equals("/health") || WebPage.isAsset(ctx);
+  }
+
+  /**
+   * One access log entry per request, after it was answered and its own transaction committed
+   * (never inside it). A log that cannot be written is said in the server log; the answer stands.
+   */
+  private void recordAccess(Context ctx) {
+    Caller caller = ctx.attribute(ScopedRoutes.CALLER);
+    if (caller == null || isUnrecorded(ctx)) {
+      return;
+    }
+    Scope scope = ctx.attribute(ScopedRoutes.SCOPE);
+    String route = ctx.attribute(ScopedRoutes.ROUTE);
+    String detail = ctx.attribute(ScopedRoutes.DETAIL);
+    int status = ctx.statusCode();
+    AccessLog.Entry entry = new AccessLog.Entry(0, autonomy.clock().instant(), caller.actor(), "api",
+        scope == null ? "" : scope.code(), ctx.method().name(), route == null ? clip(ctx.path()) : route, status,
+        ctx.attribute(ScopedRoutes.ALLOWED) != null, detail == null ? "" : detail);
+    try {
+      endpoints.locked(a -> {
+        a.access().record(entry);
+        return null;
+      });
+    } catch (RuntimeException e) {
+      LOG.warn("{} {}: cannot write the access log: {}", ctx.method(), ctx.path(), e.getMessage());
+    }
+  }
+
+  /** A path no route matched, kept short: it is whatever the caller sent. */
+  private static String clip(String path) {
+    return path.length() <= 200 ? path : path.substring(0, 200) + "...";
   }
 
   private static void error(Context ctx, HttpStatus status, String message) {
@@ -233,7 +308,7 @@ public final class AutonomyServer implements AutoCloseable {
     return false;
   }
 
-  /** A request without the person's token. */
+  /** A request without a valid token. */
   private static final class Unauthorised extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

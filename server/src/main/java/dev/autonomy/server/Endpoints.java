@@ -5,7 +5,10 @@ import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.desire.Situation;
 import dev.autonomy.core.feedback.Outcome;
 import dev.autonomy.core.rule.PersonRule;
+import dev.autonomy.core.signal.SignalKind;
 import dev.autonomy.engine.Autonomy;
+import dev.autonomy.engine.access.Access;
+import dev.autonomy.engine.access.Scope;
 import dev.autonomy.engine.learn.Why;
 import dev.autonomy.engine.context.StatedContext;
 import dev.autonomy.engine.rank.RankingPolicy;
@@ -13,6 +16,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +46,11 @@ final class Endpoints {
     this.autonomy = autonomy;
   }
 
-  void register(RoutesConfig routes) {
+  /**
+   * Registers the routes. {@code /health} needs no token; every other route needs the one scope
+   * it is registered with (ARCHITECTURE.md has the table).
+   */
+  ScopedRoutes register(RoutesConfig routes) {
     // Healthy only while the vault it serves is still there: erased under the server, every other
     // request answers 503, and so does this one.
     routes.get("/health", ctx -> {
@@ -48,23 +60,27 @@ final class Endpoints {
       });
       ctx.json(Map.of("status", "ok"));
     });
-    routes.get("/desires", this::desires);
-    routes.get("/recommend", this::recommend);
-    routes.get("/ask", this::ask);
-    routes.get("/why/{id}", ctx -> ctx.json(locked(a -> a.why(ctx.pathParam("id")).view())));
-    routes.post("/feedback/{id}", this::feedback);
-    routes.get("/rules", ctx -> ctx.json(Map.of("rules", locked(Autonomy::rules))));
-    routes.post("/rules", this::addRule);
-    routes.delete("/rules/{id}", ctx -> {
+    ScopedRoutes scoped = new ScopedRoutes(routes);
+    scoped.get("/desires", Scope.DESIRES, this::desires);
+    scoped.get("/recommend", Scope.RECOMMEND, this::recommend);
+    scoped.get("/ask", Scope.RECOMMEND, this::ask);
+    scoped.get("/why/{id}", Scope.RECOMMEND, ctx -> ctx.json(locked(a -> a.why(ctx.pathParam("id")).view())));
+    scoped.post("/feedback/{id}", Scope.FEEDBACK, this::feedback);
+    scoped.get("/rules", Scope.RULES, ctx -> ctx.json(Map.of("rules", locked(Autonomy::rules))));
+    scoped.post("/rules", Scope.RULES, this::addRule);
+    scoped.delete("/rules/{id}", Scope.RULES, ctx -> {
       String id = ctx.pathParam("id");
       locked(a -> {
         a.removeRule(id);
         return id;
       });
+      ScopedRoutes.detail(ctx, "rule removed " + id);
       ctx.json(Map.of("removed", id));
     });
-    routes.get("/audit", this::audit);
-    new PolicyEndpoints(this).register(routes);
+    scoped.get("/audit", Scope.DESIRES, this::audit);
+    scoped.get("/signals", Scope.READ_SIGNALS, this::signals);
+    new PolicyEndpoints(this).register(scoped);
+    return scoped;
   }
 
   /** Runs one facade call while holding the lock. */
@@ -141,6 +157,7 @@ final class Endpoints {
     RuleBody body = JsonBody.read(ctx, RuleBody.class, "{\"text\":\"never swim\"}", List.of(
         new JsonBody.Check<>("text", b -> b.text() != null && !b.text().isBlank(), "text must be a rule like \"never swim\"")));
     PersonRule rule = locked(a -> a.addRule(body.text().strip()));
+    ScopedRoutes.detail(ctx, "rule added " + rule.id() + ": " + rule.text());
     ctx.status(HttpStatus.CREATED).json(rule);
   }
 
@@ -148,6 +165,35 @@ final class Endpoints {
     int days = number(ctx, "days", Integer.class, 28);
     double epsilon = number(ctx, "epsilon", Double.class, 0.1);
     ctx.json(locked(a -> a.audit(days, epsilon)));
+  }
+
+  /** Raw signals: {@code ?kind=sleep&from=2026-11-01&to=2026-11-08&limit=1000}, at most {@value Access#MAX_ROWS}. */
+  private void signals(Context ctx) {
+    Optional<SignalKind> kind = Optional.ofNullable(ctx.queryParam("kind")).filter(k -> !k.isBlank()).map(SignalKind::fromCode);
+    int limit = number(ctx, "limit", Integer.class, SIGNALS_LIMIT);
+    ctx.json(locked(a -> {
+      ZoneId zone = a.clock().getZone();
+      Instant to = instant(ctx, "to", zone).orElse(a.clock().instant());
+      Instant from = instant(ctx, "from", zone).orElse(to.minus(Duration.ofDays(7)));
+      return a.access().signals(kind, from, to, limit);
+    }));
+  }
+
+  /** Signals one {@code GET /signals} returns unless it asks for another limit. */
+  static final int SIGNALS_LIMIT = 1_000;
+
+  /** An instant ({@code 2026-11-01T08:00:00Z}) or a date, its start in the person's zone. */
+  private static Optional<Instant> instant(Context ctx, String name, ZoneId zone) {
+    String text = ctx.queryParam(name);
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(text.length() == 10 ? LocalDate.parse(text).atStartOfDay(zone).toInstant() : Instant.parse(text));
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(name + " must be a date (2026-11-01) or an instant (2026-11-01T08:00:00Z), was '"
+          + text + "'", e);
+    }
   }
 
   // ---- parameters ------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 package dev.autonomy.server;
 
 import dev.autonomy.engine.policy.PolicyBook;
-import io.javalin.config.RoutesConfig;
+import dev.autonomy.engine.access.Scope;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +22,13 @@ final class PolicyEndpoints {
   /** The body of {@code POST /policies/live}. */
   record LiveBody(String name) {}
 
-  void register(RoutesConfig routes) {
-    routes.get("/policies", ctx -> ctx.json(endpoints.locked(PolicyEndpoints::listing)));
-    routes.post("/policies/live", this::switchLive);
-    routes.put("/policies/shadows/{name}", ctx -> shadow(ctx, true));
-    routes.delete("/policies/shadows/{name}", ctx -> shadow(ctx, false));
-    routes.get("/policies/{name}/evaluation", this::evaluate);
+  /** Every policy route needs {@code rules}: which policy ranks for the person is theirs to decide. */
+  void register(ScopedRoutes routes) {
+    routes.get("/policies", Scope.RULES, ctx -> ctx.json(endpoints.locked(PolicyEndpoints::listing)));
+    routes.post("/policies/live", Scope.RULES, this::switchLive);
+    routes.put("/policies/shadows/{name}", Scope.RULES, ctx -> shadow(ctx, true));
+    routes.delete("/policies/shadows/{name}", Scope.RULES, ctx -> shadow(ctx, false));
+    routes.get("/policies/{name}/evaluation", Scope.RULES, this::evaluate);
   }
 
   private static Map<String, Object> listing(dev.autonomy.engine.Autonomy a) {
@@ -43,12 +44,14 @@ final class PolicyEndpoints {
         new JsonBody.Check<>("name", b -> b.name() != null && !b.name().isBlank(),
             "name must be one of " + String.join(", ", PolicyBook.NAMES))));
     PolicyBook.Switch made = endpoints.locked(a -> a.policies().switchTo(body.name().strip()));
+    ScopedRoutes.detail(ctx, "live policy switched to " + body.name().strip());
     ctx.json(made);
   }
 
   private void shadow(Context ctx, boolean on) {
     String name = ctx.pathParam("name");
     List<String> shadows = endpoints.locked(a -> a.policies().shadow(name, on));
+    ScopedRoutes.detail(ctx, (on ? "shadow policy added " : "shadow policy removed ") + name);
     ctx.json(Map.of("shadows", shadows));
   }
 

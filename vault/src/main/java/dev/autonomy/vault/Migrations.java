@@ -256,6 +256,34 @@ final class Migrations {
             cumulative_epsilon REAL,
             note TEXT NOT NULL
           );
+          """,
+          // 12: consent per app and the access log. An app's token is kept only as its
+          // SHA-256 (a 256-bit random token needs no slow hash); a revoked grant stays, so its token
+          // is refused as revoked and the log keeps naming it. At most one live grant per name. The
+          // access log is append-only: every API call, export, forget and rule change, with its actor.
+          """
+          CREATE TABLE apps (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            token_hash BLOB NOT NULL UNIQUE,
+            scopes TEXT NOT NULL,
+            created TEXT NOT NULL,
+            revoked TEXT
+          );
+          CREATE UNIQUE INDEX apps_live_by_name ON apps(name) WHERE revoked IS NULL;
+          CREATE TABLE access_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            method TEXT NOT NULL,
+            route TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            allowed INTEGER NOT NULL,
+            detail TEXT NOT NULL
+          );
+          CREATE INDEX access_log_by_actor ON access_log(actor, allowed, at);
           """);
 
   /** The version after which {@link TextKeys#rekey} runs. */

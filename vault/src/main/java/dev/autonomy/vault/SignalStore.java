@@ -260,17 +260,33 @@ public final class SignalStore {
 
   /** Streams the signals of the given kinds that end at or after {@code since}, oldest first. */
   public void forEachSince(Set<SignalKind> kinds, Instant since, Consumer<Signal> consumer) {
+    stream(kinds, " WHERE s.end_ms >= " + since.toEpochMilli(), "", consumer);
+  }
+
+  /**
+   * The signals of the given kinds (all when none given) that start in [{@code from}, {@code to}),
+   * oldest first, at most {@code limit}: the database stops at the limit, so a long span costs no
+   * more than the rows returned.
+   */
+  public List<Signal> between(Set<SignalKind> kinds, Instant from, Instant to, int limit) {
+    List<Signal> out = new ArrayList<>();
+    stream(kinds, " WHERE s.start_ms >= " + from.toEpochMilli() + " AND s.start_ms < " + to.toEpochMilli(),
+        " LIMIT " + Math.max(0, limit), out::add);
+    return out;
+  }
+
+  private void stream(Set<SignalKind> kinds, String where, String limit, Consumer<Signal> consumer) {
     StringBuilder sql =
         new StringBuilder(
             "SELECT s.kind, s.start_ms, s.end_ms, s.zone, s.value, s.unit, s.category, s.text, s.device,"
                 + " s.modality, src.name, src.format FROM signals s JOIN sources src ON src.id = s.source_id");
-    sql.append(" WHERE s.end_ms >= ").append(since.toEpochMilli());
+    sql.append(where);
     if (!kinds.isEmpty()) {
       sql.append(" AND s.kind IN (");
       sql.append(String.join(",", kinds.stream().map(k -> "'" + k.code() + "'").toList()));
       sql.append(')');
     }
-    sql.append(" ORDER BY s.start_ms, s.id");
+    sql.append(" ORDER BY s.start_ms, s.id").append(limit);
     vault.read(
         connection -> {
           Map<String, ZoneId> zones = new HashMap<>();

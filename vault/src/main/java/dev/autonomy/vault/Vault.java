@@ -52,6 +52,8 @@ public final class Vault implements AutoCloseable {
   private final Documents documents;
   private final RuleBook rules;
   private final PrivacyLedger privacy;
+  private final AppGrants apps;
+  private final AccessLog accessLog;
   // The generations as last read, and what they were read at (see refreshGenerations).
   private Map<String, Long> generations;
   private long generationsDataVersion;
@@ -71,6 +73,8 @@ public final class Vault implements AutoCloseable {
     this.documents = new Documents(this);
     this.rules = new RuleBook(this);
     this.privacy = new PrivacyLedger(this);
+    this.apps = new AppGrants(this);
+    this.accessLog = new AccessLog(this);
   }
 
   /** The page size of a new vault, in bytes. */
@@ -223,6 +227,16 @@ public final class Vault implements AutoCloseable {
   /** What left the machine for a federation, and the person's cap on it. */
   public PrivacyLedger privacy() {
     return privacy;
+  }
+
+  /** The apps the person let act for them, and their scopes. */
+  public AppGrants apps() {
+    return apps;
+  }
+
+  /** Who used the person's data: API calls, exports, forgets, rule changes. */
+  public AccessLog accessLog() {
+    return accessLog;
   }
 
   public RuleBook rules() {

@@ -2,6 +2,7 @@ package dev.autonomy.cli.data;
 
 import dev.autonomy.cli.Session;
 import dev.autonomy.engine.Autonomy;
+import dev.autonomy.vault.AccessLog;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +26,7 @@ public final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     try (Autonomy autonomy = Session.open(spec)) {
       var summary = autonomy.export(dir);
+      autonomy.access().record(AccessLog.CLI, "export", summary.dir().toString());
       if (json) {
         Session.json(spec, summary);
       } else {

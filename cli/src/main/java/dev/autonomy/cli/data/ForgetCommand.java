@@ -4,6 +4,7 @@ import dev.autonomy.cli.AutonomyCli;
 import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.engine.Autonomy;
+import dev.autonomy.vault.AccessLog;
 import dev.autonomy.vault.SignalStore;
 import dev.autonomy.vault.SourceInfo;
 import dev.autonomy.vault.VaultFolder;
@@ -86,6 +87,8 @@ public final class ForgetCommand implements Callable<Integer> {
     }
     try (Autonomy autonomy = Session.open(spec)) {
       SignalStore.Forgotten f = autonomy.forgetSource(what.source);
+      autonomy.access().record(AccessLog.CLI, "forget", "source " + what.source + ": "
+          + f.sources().stream().map(SourceInfo::id).toList() + ", " + f.removed() + " signals deleted");
       PrintWriter out = Session.out(spec);
       for (SourceInfo s : f.sources()) {
         out.printf("forgot %s %s (%s)%n", s.id(), s.origin(), s.format());

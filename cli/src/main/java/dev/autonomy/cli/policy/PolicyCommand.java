@@ -6,6 +6,7 @@ import dev.autonomy.bandit.ope.Comparison;
 import dev.autonomy.bandit.ope.Estimate;
 import dev.autonomy.engine.policy.PolicyBook;
 import dev.autonomy.engine.policy.PolicyEvaluation;
+import dev.autonomy.vault.AccessLog;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +69,7 @@ public final class PolicyCommand implements Runnable {
     public Integer call() {
       try (Autonomy autonomy = Session.open(spec)) {
         List<String> shadows = autonomy.policies().shadow(name, !off);
+        autonomy.access().record(AccessLog.CLI, "rule", (off ? "shadow policy removed " : "shadow policy added ") + name);
         Session.out(spec).printf("%s %s; in the shadow of %s now: %s%n", name, off ? "no longer ranks in the shadow"
             : "ranks in the shadow from the next request", autonomy.policies().liveName(),
             shadows.isEmpty() ? "none" : String.join(", ", shadows));
@@ -86,6 +88,7 @@ public final class PolicyCommand implements Runnable {
     public Integer call() {
       try (Autonomy autonomy = Session.open(spec)) {
         PolicyBook.Switch made = autonomy.policies().switchTo(name);
+        autonomy.access().record(AccessLog.CLI, "rule", "live policy switched to " + made.to());
         Session.out(spec).printf("live policy: %s (was %s), recorded at %s%n", made.to(), made.from(), made.at());
       }
       return 0;

@@ -4,6 +4,7 @@ import dev.autonomy.cli.Session;
 import dev.autonomy.core.rule.PersonRule;
 import dev.autonomy.engine.Autonomy;
 import dev.autonomy.engine.rule.RuleParser;
+import dev.autonomy.vault.AccessLog;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,6 +35,7 @@ public final class RuleCommand implements Runnable {
     public Integer call() {
       try (Autonomy autonomy = Session.open(spec)) {
         PersonRule rule = autonomy.addRule(String.join(" ", words));
+        autonomy.access().record(AccessLog.CLI, "rule", "rule added " + rule.id() + ": " + rule.text());
         Session.out(spec).printf("added %s: %s%n", rule.id(), rule.text());
       }
       return 0;
@@ -70,6 +72,7 @@ public final class RuleCommand implements Runnable {
     public Integer call() {
       try (Autonomy autonomy = Session.open(spec)) {
         autonomy.removeRule(id);
+        autonomy.access().record(AccessLog.CLI, "rule", "rule removed " + id);
         Session.out(spec).println("removed " + id);
       }
       return 0;

@@ -70,10 +70,15 @@ class CheckBackupCommandTest {
     assertThat(again.exit()).isEqualTo(ExitCodes.PERSONS_ERROR);
     assertThat(again.err()).contains("exists").contains("nothing written");
 
+    // A whole page of junk, page-aligned: its header goes, so quick_check sees it whatever the page
+    // holds (4 KB at a 4 KB offset could fall in a 16 KB page's free space and change nothing it reads).
     try (RandomAccessFile f = new RandomAccessFile(home.resolve("vault.db").toFile(), "rw")) {
-      byte[] junk = new byte[4096];
+      f.seek(16);
+      int pageSize = f.readUnsignedShort();
+      pageSize = pageSize == 1 ? 65_536 : pageSize;
+      byte[] junk = new byte[pageSize];
       Arrays.fill(junk, (byte) 0x5a);
-      f.seek(4096 * (f.length() / 4096 / 2));
+      f.seek(pageSize * (f.length() / pageSize / 2));
       f.write(junk);
     }
     Run damaged = run("--home", home.toString(), "check");

@@ -184,6 +184,16 @@ public final class Exporter {
     json.writeValue(dir.resolve("privacy-ledger.json").toFile(), ledger);
     files.put("privacy-ledger.json", (long) ledger.size());
 
+    // The apps' grants carry no token (the vault has only hashes, and the export leaves even those out).
+    var apps = vault.apps().list();
+    json.writeValue(dir.resolve("apps.json").toFile(), apps.stream().map(a -> Map.of("name", a.name(), "scopes",
+        a.scopes(), "created", a.created().toString(), "revoked", a.revoked().map(Object::toString).orElse(""),
+        "last_used", a.lastUsed().map(Object::toString).orElse(""))).toList());
+    files.put("apps.json", (long) apps.size());
+    var accessLog = vault.accessLog().latest(Integer.MAX_VALUE);
+    json.writeValue(dir.resolve("access-log.json").toFile(), accessLog);
+    files.put("access-log.json", (long) accessLog.size());
+
     Files.writeString(dir.resolve("README.txt"), """
         Everything Autonomy held about you when this export was made.
 
@@ -199,6 +209,8 @@ public final class Exporter {
         rules.json             your rules
         options.json           the options Autonomy could propose
         privacy-ledger.json    what left this machine for a federation, and the privacy it cost
+        apps.json              the apps you let act for you, their scopes, when they last did (no tokens)
+        access-log.json        who used your data: API calls by app and scope, exports, forgets, rule changes
         """, StandardCharsets.UTF_8);
   }
 
