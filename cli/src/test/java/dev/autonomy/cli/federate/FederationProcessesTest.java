@@ -141,6 +141,34 @@ class FederationProcessesTest {
   }
 
   @Test
+  void aCoordinatorModelWithAnImpossibleWeightIsRefusedBeforeAnythingIsSent() throws Exception {
+    PopulationTrainer trainer = Federation.trainer();
+    java.util.Map<DesireType, List<Double>> weights = new java.util.EnumMap<>(DesireType.class);
+    for (DesireType t : trainer.types()) {
+      List<Double> w = new ArrayList<>(java.util.Collections.nCopies(trainer.inputs().size(), 0.0));
+      if (t == DesireType.MOVE) {
+        w.set(0, 37.5);
+      }
+      weights.put(t, w);
+    }
+    PopulationPrior hostile = new PopulationPrior(PopulationPrior.FORMAT, trainer.inputs(), weights,
+        new PopulationPrior.Origin("federated", 9, 3, null, null, "coordinator", 0.0));
+    Coordinator.Settings settings = new Coordinator.Settings(2, 2, 1, 0.2, 1.0, 1e-5, Duration.ofSeconds(60));
+    try (CoordinatorServer server = new CoordinatorServer(new Coordinator(settings, trainer,
+            new Coordinator.State(hostile, 3, 4, 0), Clock.systemUTC(), s -> { }));
+        Autonomy autonomy = Autonomy.open(dir.resolve("hostile-home"), Clock.system(ZONE), new SplittableRandom(1))) {
+      int port = server.start("127.0.0.1", 0);
+      assertThatThrownBy(() -> autonomy.federation().join(URI.create("http://127.0.0.1:" + port), 1,
+          Duration.ofSeconds(5), new SecureRandom(), line -> { }))
+          .isInstanceOf(RefusedException.class).hasMessageContaining("weight of 37.50")
+          .hasMessageContaining("it is not used");
+      assertThat(autonomy.federation().ledger()).isEmpty();
+      assertThat(autonomy.federation().prior()).isEmpty();
+      assertThat(server.coordinator().status().round()).as("it never joined").isEqualTo(4);
+    }
+  }
+
+  @Test
   void termsThatWouldPassThePersonsBudgetAreRefusedBeforeAnythingIsSent() throws Exception {
     try (CoordinatorServer server = coordinator(dir.resolve("budget"), 2, 1.0, Federation.trainer());
         Autonomy autonomy = Autonomy.open(dir.resolve("budget-home"), Clock.system(ZONE), new SplittableRandom(1))) {

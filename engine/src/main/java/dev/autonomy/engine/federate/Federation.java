@@ -136,6 +136,7 @@ public final class Federation {
     FederationClient.ModelReply model = client.model();
     PopulationPrior prior = model.prior();
     checkShape(prior.inputs(), prior.weights().keySet().stream().map(DesireType::code).toList(), trainer, "model");
+    checkSize(prior, "model");
     PopulationTrainer.PersonData person = trainer.person(desires.labelledDays());
     client.resetBytes();
     int id = client.join(round);
@@ -180,6 +181,7 @@ public final class Federation {
     PopulationPrior received = next.prior();
     checkShape(received.inputs(), received.weights().keySet().stream().map(DesireType::code).toList(), trainer,
         "new model");
+    checkSize(received, "new model");
     desires.setPopulation(received);
     notes.add(String.format(java.util.Locale.ROOT, "round %d: sent %d bytes, epsilon %.3g (cumulative %.3g);"
         + " population model version %d received", round, client.bytesSent(), epsilon, cumulative, next.version()));
@@ -232,6 +234,26 @@ public final class Federation {
           + "; this engine's population prior has inputs " + trainer.inputs() + " and desires " + ours
           + ": nothing was sent");
     }
+  }
+
+  /**
+   * The largest weight a population prior may have: a weight moves a 0..1 intensity per standard
+   * deviation of an input against the person's usual, so one beyond 1 cannot be a pattern shared by
+   * persons; a coordinator that sends one is broken or hostile, and its model is not used.
+   */
+  static final double MAX_WEIGHT = 1.0;
+
+  private static void checkSize(PopulationPrior prior, String what) {
+    prior.weights().forEach((type, weights) -> {
+      for (int i = 0; i < weights.size(); i++) {
+        if (Math.abs(weights.get(i)) > MAX_WEIGHT) {
+          throw new RefusedException(String.format(java.util.Locale.ROOT,
+              "the coordinator's %s has a weight of %.4g (desire %s, input %s); a population weight moves a 0..1"
+                  + " intensity per standard deviation and cannot pass %s: it is not used", what, weights.get(i),
+              type.code(), prior.inputs().get(i), MAX_WEIGHT));
+        }
+      }
+    });
   }
 
   /** Refuses when {@code rounds} more contributions on the coordinator's terms would pass the person's budget. */
