@@ -282,8 +282,7 @@ public final class FederatedBenchmark {
       for (int i = 0; i < sum.length; i++) {
         sum[i] /= members.size();
       }
-      // each round's mean carries noise of sd z * clip / n; the rounds' noises add up in the weights
-      double noiseSd = z * settings.clip() / members.size() * Math.sqrt(round);
+      double noiseSd = PrivateUpdate.noiseAfterRound(global.origin().noiseSd(), z, settings.clip(), members.size());
       PopulationPrior.Origin now = new PopulationPrior.Origin("federated", members.size(), round, origin.epsilon(),
           origin.delta(), origin.source(), noiseSd);
       global = trainer.step(global, sum, now);

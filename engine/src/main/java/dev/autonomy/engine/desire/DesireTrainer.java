@@ -102,10 +102,6 @@ public final class DesireTrainer implements DesireLearner {
     return new DesireTrainer(settings, prior, kappaGrid);
   }
 
-  public java.util.Optional<PopulationPrior> population() {
-    return java.util.Optional.ofNullable(population);
-  }
-
   public DesireTrainerSettings settings() {
     return settings;
   }

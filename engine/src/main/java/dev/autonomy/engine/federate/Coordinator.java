@@ -283,10 +283,7 @@ public final class Coordinator {
     }
     roundsDone++;
     modelVersion++;
-    // each round's mean carries noise of sd z * clip / n; the rounds' noises add up in the weights
-    double before = model.origin().noiseSd();
-    double added = settings.noiseMultiplier() * settings.clip() / n;
-    double noiseSd = Math.sqrt(before * before + added * added);
+    double noiseSd = PrivateUpdate.noiseAfterRound(model.origin().noiseSd(), settings.noiseMultiplier(), settings.clip(), n);
     model = trainer.step(model, mean, new PopulationPrior.Origin("federated", n, roundsDone, null,
         settings.noiseMultiplier() > 0 ? settings.delta() : null, "coordinator", noiseSd));
     events.add(clock.instant() + " round " + round + " closed: " + n + " clients, model version " + modelVersion);

@@ -48,6 +48,17 @@ public record PrivateUpdate(double[] values, double normBefore, double clip, dou
     return new PrivateUpdate(out, norm, clip, noiseMultiplier);
   }
 
+  /**
+   * The noise standard deviation left in each weight of a model moved by one more round's mean
+   * update, when it already held {@code before}: that round's mean carries {@code noiseMultiplier *
+   * clip / cohort}, and independent rounds' noises add in variance.
+   */
+  public static double noiseAfterRound(double before, double noiseMultiplier, double clip, int cohort) {
+    Requires.positive(cohort, "cohort");
+    double added = noiseMultiplier * clip / cohort;
+    return Math.sqrt(before * before + added * added);
+  }
+
   public boolean clipped() {
     return normBefore > clip;
   }
