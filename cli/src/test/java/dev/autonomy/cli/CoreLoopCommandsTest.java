@@ -245,6 +245,33 @@ class CoreLoopCommandsTest {
 
   @Test
   @Order(6)
+  void recommendNoRank_laysOutTheAllowedOptionsWithoutAPick_logsNoList_andTheAuditCountsIt() throws Exception {
+    int logged = run("--home", home.toString(), "audit", "--json").json().get("loggedInAll").asInt();
+    Run text = run("--home", home.toString(), "recommend", "--no-rank", "--context", "at=2026-11-30T18:00");
+    assertThat(text.exit()).as(text.err()).isZero();
+    assertThat(text.out()).contains("to choose from yourself", "not by what the model expects you to like", "rule r2")
+        .doesNotContain("score", "confidence");
+    Run json = run("--home", home.toString(), "recommend", "--no-rank", "--context", "at=2026-11-30T18:00", "--json");
+    assertThat(json.exit()).as(json.err()).isZero();
+    assertThat(json.json().get("ranked").asBoolean()).isFalse();
+    assertThat(json.json().get("options")).isNotEmpty();
+    for (JsonNode o : json.json().get("options")) {
+      // rule r2, "max 45 minutes on weekdays", holds on this Monday
+      assertThat(o.get("minutes").asInt()).isLessThanOrEqualTo(45);
+      assertThat(o.has("score")).isFalse();
+    }
+    Run both = run("--home", home.toString(), "recommend", "--no-rank", "--with-plan");
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.err()).contains("--no-rank lays out the options only");
+    Run audit = run("--home", home.toString(), "audit", "--json");
+    assertThat(audit.json().get("loggedInAll").asInt()).isEqualTo(logged);
+    JsonNode recent = audit.json().get("findings").get("dependence").get("recent");
+    assertThat(recent.get("selfDecided").asInt()).isEqualTo(2);
+    assertThat(run("--home", home.toString(), "audit").out()).contains("chose-self", "chose for yourself from unranked options 2 times");
+  }
+
+  @Test
+  @Order(6)
   void audit_accountsForEveryItemShownAndTheFeedbackGiven() throws Exception {
     Run audit = run("--home", home.toString(), "audit", "--json");
     assertThat(audit.exit()).as(audit.err()).isZero();
@@ -304,6 +331,8 @@ class CoreLoopCommandsTest {
     assertThat(export.exit()).as(export.err()).isZero();
     assertThat(out.resolve("signals.csv")).exists();
     assertThat(out.resolve("recommendations.jsonl")).exists();
+    // the two uses of "decide myself" (order 6) are part of what the person gets back
+    assertThat(Json.mapper().readTree(out.resolve("self-choices.json").toFile())).hasSize(2);
 
     Run forget = run("--home", home.toString(), "forget", "--source", "spending.csv");
     assertThat(forget.exit()).as(forget.err()).isZero();

@@ -11,6 +11,7 @@ import dev.autonomy.engine.ask.Answer;
 import dev.autonomy.engine.ask.Asking;
 import dev.autonomy.engine.audit.AuditReport;
 import dev.autonomy.engine.audit.SelfAudit;
+import dev.autonomy.engine.choose.SelfChoice;
 import dev.autonomy.engine.collect.Collector;
 import dev.autonomy.engine.data.Exporter;
 import dev.autonomy.engine.data.Forgetting;
@@ -69,7 +70,6 @@ import java.util.random.RandomGenerator;
  * surface. Not thread-safe; close it to release the vault and the transformers.
  */
 public final class Autonomy implements AutoCloseable {
-
   private final Vault vault;
   private final Clock clock;
   private final OnDeviceText text = new OnDeviceText();
@@ -88,6 +88,7 @@ public final class Autonomy implements AutoCloseable {
   private final Exporter exporter;
   private final Forgetting forgetting;
   private final LogRetention retention;
+  private final SelfChoice selfChoice;
 
   private Autonomy(Vault vault, Clock clock, RandomGenerator random) {
     this.vault = vault;
@@ -105,7 +106,8 @@ public final class Autonomy implements AutoCloseable {
         retention::afterLogging, random);
     this.planning = new Planning(vault, clock, options, rules, desires, states, recommender);
     this.asking = new Asking(text, recommender, clock);
-    this.audit = new SelfAudit(clock, vault.decisions(), states, desires, options);
+    this.audit = new SelfAudit(clock, vault.decisions(), states, desires, options, vault.selfChoices());
+    this.selfChoice = new SelfChoice(options, desires, rules, vault.selfChoices(), clock);
     this.exporter = new Exporter(vault, states, desires, options);
     this.forgetting = new Forgetting(vault, states, desires, policies);
   }
@@ -137,12 +139,10 @@ public final class Autonomy implements AutoCloseable {
   public ImportResult importPath(Path path, String format, String person) {
     return collector.importPath(path, format, person, n -> { }, false);
   }
-
   /** See {@link Collector#importPath}. */
   public ImportResult importPath(Path path, String format, String person, LongConsumer progress, boolean setAside) {
     return collector.importPath(path, format, person, progress, setAside);
   }
-
   public List<SourceInfo> sources() {
     return collector.sources();
   }
@@ -171,12 +171,10 @@ public final class Autonomy implements AutoCloseable {
   public DesiresNow desiresNow(Situation situation) {
     return new DesiresNow(situation, desires.at(situation), desires.basis(), desires.uses(situation));
   }
-
   /** The moment-level move model against its baselines on the last days, per block of hours. */
   public MomentEvaluation.Row evaluateMoments(int blockHours, int testDays) {
     return moments.evaluate(blockHours, testDays);
   }
-
   public Optional<Map<DesireType, Double>> desireWeights(Situation situation) {
     return desires.weights(situation);
   }
@@ -251,6 +249,10 @@ public final class Autonomy implements AutoCloseable {
     return retention;
   }
 
+  /** "Decide myself": the options side by side with their trade-offs and no ranked pick; each use is counted. */
+  public SelfChoice selfChoice() {
+    return selfChoice;
+  }
   /** See {@link SelfAudit#run}. */
   public AuditReport audit(int days, double epsilon) {
     return audit.run(days, epsilon);
@@ -259,11 +261,9 @@ public final class Autonomy implements AutoCloseable {
   public PersonRule addRule(String text) {
     return rules.add(text);
   }
-
   public List<PersonRule> rules() {
     return rules.list();
   }
-
   public void removeRule(String id) {
     rules.remove(id);
   }

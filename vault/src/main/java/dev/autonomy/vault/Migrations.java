@@ -284,6 +284,17 @@ final class Migrations {
             detail TEXT NOT NULL
           );
           CREATE INDEX access_log_by_actor ON access_log(actor, allowed, at);
+          """,
+          // 13: each time the person chose for themselves ("decide myself": options laid side by
+          // side, no ranked pick), so the dependence watch can count it beside asking.
+          """
+          CREATE TABLE self_choices (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            shown INTEGER NOT NULL,
+            via TEXT NOT NULL
+          );
+          CREATE INDEX self_choices_by_at ON self_choices(at);
           """);
 
   /** The version after which {@link TextKeys#rekey} runs. */

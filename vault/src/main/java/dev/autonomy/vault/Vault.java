@@ -54,6 +54,7 @@ public final class Vault implements AutoCloseable {
   private final PrivacyLedger privacy;
   private final AppGrants apps;
   private final AccessLog accessLog;
+  private final SelfChoices selfChoices;
   // The generations as last read, and what they were read at (see refreshGenerations).
   private Map<String, Long> generations;
   private long generationsDataVersion;
@@ -75,6 +76,7 @@ public final class Vault implements AutoCloseable {
     this.privacy = new PrivacyLedger(this);
     this.apps = new AppGrants(this);
     this.accessLog = new AccessLog(this);
+    this.selfChoices = new SelfChoices(this);
   }
 
   /** The page size of a new vault, in bytes. */
@@ -237,6 +239,11 @@ public final class Vault implements AutoCloseable {
   /** Who used the person's data: API calls, exports, forgets, rule changes. */
   public AccessLog accessLog() {
     return accessLog;
+  }
+
+  /** Each time the person chose for themselves, without a ranked pick. */
+  public SelfChoices selfChoices() {
+    return selfChoices;
   }
 
   public RuleBook rules() {

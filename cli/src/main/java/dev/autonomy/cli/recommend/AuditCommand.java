@@ -115,10 +115,10 @@ public final class AuditCommand implements Callable<Integer> {
 
   private static void dependence(PrintWriter out, DependenceWatch d) {
     out.printf(Locale.ROOT, "%nDEPENDENCE WATCH%n");
-    out.println("  week                     asked shown answered done accept  active self-initiated (data days)");
+    out.println("  week                     asked shown chose-self answered done accept  active self-initiated (data days)");
     for (DependenceWatch.Period p : d.weeks()) {
-      out.printf(Locale.ROOT, "  %s..%s %5d %5d %8d %4d %6s  %6d %4d = %4s (%d)%n", p.from(), p.to(), p.requests(), p.shown(),
-          p.answered(), p.done(), pct(p.acceptance()), p.activeDays(), p.selfInitiatedDays(), pct(p.selfInitiatedShare()), p.dataDays());
+      out.printf(Locale.ROOT, "  %s..%s %5d %5d %10d %8d %4d %6s  %6d %4d = %4s (%d)%n", p.from(), p.to(), p.requests(),
+          p.shown(), p.selfDecided(), p.answered(), p.done(), pct(p.acceptance()), p.activeDays(), p.selfInitiatedDays(), pct(p.selfInitiatedShare()), p.dataDays());
     }
     out.println("  " + d.activeDayRule() + ";");
     out.println("  " + d.selfInitiatedRule() + ".");

@@ -12,6 +12,7 @@ import dev.autonomy.core.recommend.LimitApplication;
 import dev.autonomy.core.recommend.Recommendation;
 import dev.autonomy.core.recommend.RuleApplication;
 import dev.autonomy.engine.Autonomy;
+import dev.autonomy.engine.choose.TradeOffs;
 import dev.autonomy.engine.plan.PathOffers;
 import dev.autonomy.engine.plan.WeekPlanRecommendation;
 import dev.autonomy.engine.rank.Ranking;
@@ -65,10 +66,27 @@ public final class RecommendCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
+  @Option(names = "--no-rank", description = {"Decide myself: every option your rules allow, side by side with what it takes and",
+      "gives (minutes, effort, cost, place, the desire it serves and how strong that is now), in a fixed order and",
+      "with no score and no pick. Nothing is logged as a recommendation; the dependence watch counts each use."})
+  boolean noRank;
+
   @Override
   public Integer call() {
+    if (noRank && (withPlan || map != null)) {
+      throw new InvalidInputException("--no-rank lays out the options only: leave out --with-plan and --map");
+    }
     try (Autonomy autonomy = seed == null ? Session.open(spec) : Session.open(spec, seed)) {
       Situation situation = context.situation(autonomy);
+      if (noRank) {
+        TradeOffs laid = autonomy.selfChoice().lay(situation, Optional.ofNullable(desire).map(DesireType::fromCode), "cli");
+        if (json) {
+          Session.json(spec, laid.view());
+        } else {
+          printTradeOffs(Session.out(spec), laid);
+        }
+        return 0;
+      }
       // The limit and the exploration rate are checked once, by the ranking policy.
       RankingPolicy policy = new RankingPolicy(limit, explore);
       if ((map == null) != (start == null)) {
@@ -115,6 +133,38 @@ public final class RecommendCommand implements Callable<Integer> {
     }
     if (paths != null) {
       printPaths(Session.out(spec), paths);
+    }
+  }
+
+  static void printTradeOffs(PrintWriter out, TradeOffs laid) {
+    Situation situation = laid.situation();
+    out.printf("Your options at %s%s, to choose from yourself (%d of %d within your rules; %s)%n",
+        situation.at().withNano(0), situation.stated().isEmpty() ? "" : " " + situation.stated(), laid.options().size(),
+        laid.considered(), TradeOffs.ORDER);
+    StringBuilder now = new StringBuilder();
+    laid.desires().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(e -> now.append(now.length() == 0 ? "" : ", ").append(e.getKey().code())
+            .append(String.format(Locale.ROOT, " %.2f", e.getValue())));
+    out.println("Your desires now (predicted, 0..1): " + now);
+    int width = laid.options().stream().mapToInt(r -> r.name().length() + r.id().length() + 3).max().orElse(12);
+    out.printf("%-8s %-" + width + "s %-8s %5s %6s %6s  %s%n", "desire", "option [id]", "place", "min", "effort", "cost", "tags");
+    for (TradeOffs.Row r : laid.options()) {
+      List<String> notes = new java.util.ArrayList<>(r.notes());
+      r.over().values().forEach(v -> notes.add("over: " + v));
+      out.printf(Locale.ROOT, "%-8s %-" + width + "s %-8s %5d %6.1f %6.2f  %s%s%n", r.desire().code(),
+          r.name() + " [" + r.id() + "]", r.place(), r.minutes(), r.effort(), r.cost(), String.join(",", r.tags()),
+          notes.isEmpty() ? "" : "  (" + String.join("; ", notes) + ")");
+    }
+    for (RuleApplication rule : laid.rules()) {
+      if (!rule.removed().isEmpty()) {
+        out.printf("rule %s \"%s\" left out: %s%n", rule.ruleId(), rule.ruleText(), String.join(", ", rule.removed()));
+      }
+    }
+    for (LimitApplication limit : laid.limits()) {
+      printLimit(out, "", limit);
+    }
+    if (laid.options().isEmpty()) {
+      out.println("Nothing fits: your rules and stated limits left out every option in this context.");
     }
   }
 

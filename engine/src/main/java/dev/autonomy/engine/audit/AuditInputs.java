@@ -5,6 +5,7 @@ import dev.autonomy.core.Requires;
 import dev.autonomy.engine.quality.DailyTable;
 import dev.autonomy.vault.FeedbackRow;
 import dev.autonomy.vault.LoggedDecision;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.List;
  * @param catalogueSize how many options the person's catalogue holds
  * @param epsilon the exploration probability the ranking policy was configured with
  * @param predictor the person's predicted desires at a past moment
+ * @param selfChoices when the person chose for themselves from options laid out unranked
  */
 public record AuditInputs(
     LocalDate today,
@@ -31,7 +33,8 @@ public record AuditInputs(
     DailyTable table,
     int catalogueSize,
     double epsilon,
-    DesirePredictor predictor) {
+    DesirePredictor predictor,
+    List<Instant> selfChoices) {
   /** The longest window an audit accepts, in days (ten years). */
   public static final int MAX_DAYS = 3650;
 
@@ -49,6 +52,13 @@ public record AuditInputs(
       throw new InvalidInputException("epsilon must be in [0, 1], was " + epsilon);
     }
     Requires.nonNull(predictor, "predictor");
+    selfChoices = List.copyOf(selfChoices);
+  }
+
+  /** Inputs without any use of "decide myself". */
+  public AuditInputs(LocalDate today, ZoneId zone, int days, List<LoggedDecision> decisions, List<FeedbackRow> feedback,
+      DailyTable table, int catalogueSize, double epsilon, DesirePredictor predictor) {
+    this(today, zone, days, decisions, feedback, table, catalogueSize, epsilon, predictor, List.of());
   }
 
   /** The window's first day. */

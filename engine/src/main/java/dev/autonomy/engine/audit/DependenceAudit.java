@@ -72,8 +72,10 @@ final class DependenceAudit {
 
   private static String verdict(boolean alert, boolean enoughData, Period before, Period recent) {
     String numbers = String.format(Locale.ROOT,
-        "acceptance %s over the last 2 weeks (%s the 2 before); self-initiated active days %d (%d the 2 before)",
-        percent(recent.acceptance()), percent(before.acceptance()), recent.selfInitiatedDays(), before.selfInitiatedDays());
+        "acceptance %s over the last 2 weeks (%s the 2 before); self-initiated active days %d (%d the 2 before);"
+            + " chose for yourself from unranked options %d times, against %d ranked lists asked for (%d and %d the 2 before)",
+        percent(recent.acceptance()), percent(before.acceptance()), recent.selfInitiatedDays(), before.selfInitiatedDays(),
+        recent.selfDecided(), recent.requests(), before.selfDecided(), before.requests());
     if (alert) {
       return "ALERT: you may be coming to depend on these recommendations: " + numbers
           + ". You accept almost everything and are active on your own initiative less often;"
@@ -99,6 +101,13 @@ final class DependenceAudit {
       if (!day.isBefore(from) && !day.isAfter(to)) {
         requests.add(d.created());
         shown++;
+      }
+    }
+    int selfDecided = 0;
+    for (java.time.Instant at : in.selfChoices()) {
+      LocalDate day = at.atZone(in.zone()).toLocalDate();
+      if (!day.isBefore(from) && !day.isAfter(to)) {
+        selfDecided++;
       }
     }
     int answered = 0;
@@ -138,7 +147,7 @@ final class DependenceAudit {
         self += physicalDone.contains(day) ? 0 : 1;
       }
     }
-    return new Period(from, to, requests.size(), shown, answered, done,
+    return new Period(from, to, requests.size(), shown, selfDecided, answered, done,
         answered == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) done / answered),
         dataDays, active, self, active == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) self / active));
   }

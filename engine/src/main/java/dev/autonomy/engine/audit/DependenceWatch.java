@@ -45,6 +45,7 @@ public record DependenceWatch(
    * @param to last day
    * @param requests lists and plans asked for
    * @param shown items shown
+   * @param selfDecided times the person chose for themselves from options laid out unranked
    * @param answered feedback given in these days (latest per item)
    * @param done of which "done"
    * @param acceptance {@code done / answered}, absent with no feedback
@@ -58,6 +59,7 @@ public record DependenceWatch(
       LocalDate to,
       int requests,
       int shown,
+      int selfDecided,
       int answered,
       int done,
       OptionalDouble acceptance,

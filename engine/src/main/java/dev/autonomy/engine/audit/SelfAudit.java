@@ -13,7 +13,9 @@ import dev.autonomy.engine.state.PersonStates;
 import dev.autonomy.vault.DecisionLog;
 import dev.autonomy.vault.FeedbackRow;
 import dev.autonomy.vault.LoggedDecision;
+import dev.autonomy.vault.SelfChoices;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -38,8 +40,11 @@ public final class SelfAudit {
   private final PersonStates states;
   private final Desires desires;
   private final Options options;
+  private final SelfChoices selfChoices;
 
-  public SelfAudit(Clock clock, DecisionLog log, PersonStates states, Desires desires, Options options) {
+  public SelfAudit(Clock clock, DecisionLog log, PersonStates states, Desires desires, Options options,
+      SelfChoices selfChoices) {
+    this.selfChoices = selfChoices;
     this.clock = clock;
     this.log = log;
     this.states = states;
@@ -65,8 +70,10 @@ public final class SelfAudit {
     PersonState state = states.state();
     // Without any data the model only knows its neutral prior: that is no measure of what the person wants.
     DesirePredictor predictor = states.hasSignals() ? predictor(probe) : DesirePredictor.none();
+    List<Instant> selfChoices = this.selfChoices.since(today.minusDays(days + 28L).atStartOfDay(zone).toInstant()).stream()
+        .map(SelfChoices.Use::at).toList();
     return of(new AuditInputs(today, zone, days, decisions, feedback, state.table(), options.catalogue().size(), epsilon,
-        predictor));
+        predictor, selfChoices));
   }
 
   /** The audit of explicit inputs; a pure function of them. */

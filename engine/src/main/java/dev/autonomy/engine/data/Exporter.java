@@ -193,6 +193,9 @@ public final class Exporter {
     var accessLog = vault.accessLog().latest(Integer.MAX_VALUE);
     json.writeValue(dir.resolve("access-log.json").toFile(), accessLog);
     files.put("access-log.json", (long) accessLog.size());
+    var selfChoices = vault.selfChoices().since(java.time.Instant.EPOCH);
+    json.writeValue(dir.resolve("self-choices.json").toFile(), selfChoices);
+    files.put("self-choices.json", (long) selfChoices.size());
 
     Files.writeString(dir.resolve("README.txt"), """
         Everything Autonomy held about you when this export was made.
@@ -211,6 +214,7 @@ public final class Exporter {
         privacy-ledger.json    what left this machine for a federation, and the privacy it cost
         apps.json              the apps you let act for you, their scopes, when they last did (no tokens)
         access-log.json        who used your data: API calls by app and scope, exports, forgets, rule changes
+        self-choices.json      each time you chose for yourself from unranked options (when, how many shown)
         """, StandardCharsets.UTF_8);
   }
 
