@@ -106,6 +106,12 @@ final class TextTrainCommand implements Callable<Integer> {
             }
 
             @Override
+            public void fittingHead(int done, int total) {
+              err.printf("fitting the head: %d/%d settings tried (chosen on dev)%n", done, total);
+              err.flush();
+            }
+
+            @Override
             public void compared(String name, double devMacroF1) {
               err.printf(Locale.ROOT, "%s: dev macro-F1 %.4f%n", name, devMacroF1);
               err.flush();

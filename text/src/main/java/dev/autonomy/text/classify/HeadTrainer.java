@@ -86,34 +86,95 @@ public final class HeadTrainer {
    * set.
    */
   public HeadFit fitSelected(float[][] x, List<String> texts, int[] y, int classes, float[][] devX, List<String> devTexts, int[] devY) {
+    return fitSelected(x, texts, y, classes, devX, devTexts, devY, (done, total) -> { });
+  }
+
+  /** Hears how many of the candidate settings {@link #fitSelected} tries have been fitted. */
+  public interface Progress {
+    void fitted(int done, int total);
+  }
+
+  private record Candidate(HeadFit fit, double accuracy) {}
+
+  /**
+   * Fits each candidate on up to one thread per core and returns the best by dev accuracy (then dev
+   * macro-F1, then the earlier candidate), judged in the candidates' order; a loser is dropped as
+   * soon as it is judged, since each fit holds a whole n-gram block.
+   */
+  private static HeadFit fitBest(List<HeadSettings> candidates, Progress progress,
+      java.util.function.Function<HeadSettings, Candidate> fit) {
+    int threads = Math.min(candidates.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "head-fit");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<java.util.concurrent.Future<Candidate>> futures = new ArrayList<>();
+      for (HeadSettings c : candidates) {
+        futures.add(pool.submit(() -> {
+          Candidate out = fit.apply(c);
+          synchronized (progress) {
+            progress.fitted(done.incrementAndGet(), candidates.size());
+          }
+          return out;
+        }));
+      }
+      HeadFit best = null;
+      double bestAccuracy = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < futures.size(); i++) {
+        Candidate c = futures.get(i).get();
+        futures.set(i, null);
+        if (best == null || c.accuracy() > bestAccuracy
+            || (c.accuracy() == bestAccuracy && c.fit().bestDevMacroF1() > best.bestDevMacroF1())) {
+          best = c.fit();
+          bestAccuracy = c.accuracy();
+        }
+      }
+      return best;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("fitting the head was interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("fitting the head failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** {@link #fitSelected(float[][], List, int[], int, float[][], List, int[])}, telling {@code progress}. */
+  public HeadFit fitSelected(float[][] x, List<String> texts, int[] y, int classes, float[][] devX, List<String> devTexts,
+      int[] devY, Progress progress) {
     if (tribuo) {
       return fitTribuoSelected(x, texts, y, classes, devX, devTexts, devY);
     }
     if (!settings.ngrams()) {
       return fit(x, texts, y, classes, devX, devTexts, devY);
     }
-    HeadFit best = null;
-    double bestAccuracy = Double.NEGATIVE_INFINITY;
     boolean[] weightings = balanced(y, classes)
         ? new boolean[] {settings.classWeights()}
         : new boolean[] {settings.classWeights(), !settings.classWeights()};
     List<Double> decays = new ArrayList<>(List.of(settings.lexicalL2()));
     LEXICAL_L2S.stream().filter(v -> !decays.contains(v)).forEach(decays::add);
+    List<HeadSettings> candidates = new ArrayList<>();
     for (boolean weighted : weightings) {
       for (double decay : decays) {
         for (double rate : LEXICAL_RATES) {
-          HeadSettings candidate = settings.withClassWeights(weighted).withLexicalRate(rate).withLexicalL2(decay);
-          HeadFit f = new HeadTrainer(candidate, seed).fit(x, texts, y, classes, devX, devTexts, devY);
-          double accuracy = devX.length == 0 ? accuracy(f.head(), x, texts, y) : accuracy(f.head(), devX, devTexts, devY);
-          if (best == null || accuracy > bestAccuracy
-              || (accuracy == bestAccuracy && f.bestDevMacroF1() > best.bestDevMacroF1())) {
-            best = f;
-            bestAccuracy = accuracy;
-          }
+          candidates.add(settings.withClassWeights(weighted).withLexicalRate(rate).withLexicalL2(decay));
         }
       }
     }
-    return best;
+    // The candidates are independent and each is seeded: fitted side by side on the machine's
+    // cores, then compared in their fixed order, so the choice is the one a sequential run makes.
+    return fitBest(candidates, progress, c -> {
+      HeadFit f = new HeadTrainer(c, seed).fit(x, texts, y, classes, devX, devTexts, devY);
+      double accuracy = devX.length == 0 ? accuracy(f.head(), x, texts, y) : accuracy(f.head(), devX, devTexts, devY);
+      return new Candidate(f, accuracy);
+    });
   }
 
   private HeadFit fitTribuoSelected(float[][] x, List<String> texts, int[] y, int classes, float[][] devX,
@@ -502,11 +563,7 @@ public final class HeadTrainer {
         double[] w1 = params[0];
         double[] b1 = params[1];
         for (int i = 0; i < hidden; i++) {
-          double s = b1[i];
-          int off = i * d;
-          for (int j = 0; j < d; j++) {
-            s += w1[off + j] * z[j];
-          }
+          double s = b1[i] + Head.dot(w1, i * d, z, d);
           hPre[i] = s;
           h[i] = s > 0 ? s : 0;
         }
@@ -516,12 +573,7 @@ public final class HeadTrainer {
         bOut = params[3];
       }
       for (int c = 0; c < k; c++) {
-        double s = bOut[c];
-        int off = c * in;
-        for (int j = 0; j < in; j++) {
-          s += wOut[off + j] * input[j];
-        }
-        logits[c] = s;
+        logits[c] = bOut[c] + Head.dot(wOut, c * in, input, in);
       }
       if (sparse != null) {
         for (int n = 0; n < sparse.size(); n++) {

@@ -36,12 +36,7 @@ record LogisticHead(double[] mean, double[] scale, double[][] weights, double[] 
   double[] logits(double[] z) {
     double[] out = new double[bias.length];
     for (int c = 0; c < bias.length; c++) {
-      double s = bias[c];
-      double[] w = weights[c];
-      for (int j = 0; j < z.length; j++) {
-        s += w[j] * z[j];
-      }
-      out[c] = s;
+      out[c] = bias[c] + Head.dot(weights[c], 0, z, z.length);
     }
     return out;
   }

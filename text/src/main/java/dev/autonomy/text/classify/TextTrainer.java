@@ -33,6 +33,9 @@ public final class TextTrainer {
 
     default void fitted(HeadFit fit) {}
 
+    /** How many of the head's candidate settings have been fitted (several with n-gram features). */
+    default void fittingHead(int done, int total) {}
+
     /** One candidate encoder's dev macro-F1, when several are compared. */
     default void compared(String encoder, double devMacroF1) {}
   }
@@ -134,7 +137,7 @@ public final class TextTrainer {
     HeadFit fit =
         new HeadTrainer(settings, seed)
             .fitSelected(x, texts(trainSet), y, labels.size(), devKnownX.toArray(float[][]::new), texts(devKnown),
-                indices(labels, devKnown));
+                indices(labels, devKnown), listener::fittingHead);
     listener.fitted(fit);
 
     String reject = labels.contains(Evaluation.OOS) ? Evaluation.OOS : "";

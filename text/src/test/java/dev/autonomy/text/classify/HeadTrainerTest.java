@@ -190,4 +190,55 @@ class HeadTrainerTest {
     }
     return j;
   }
+
+  @Test
+  void fitSelected_onSeveralCores_choosesWhatFittingEachCandidateInTurnChooses_andReportsEach() {
+    int[] y = new int[300];
+    float[][] x = blobs(300, y, 5);
+    int[] devY = new int[90];
+    float[][] devX = blobs(90, devY, 6);
+    String[] words = {"alpha", "beta", "gamma", "delta"};
+    List<String> texts = java.util.stream.IntStream.range(0, 300).mapToObj(i -> words[y[i]] + " w" + (i % 7)).toList();
+    List<String> devTexts = java.util.stream.IntStream.range(0, 90).mapToObj(i -> words[(devY[i] + i % 2) % 4] + " w" + (i % 5)).toList();
+    HeadSettings settings = HeadSettings.forKind("logreg").withFeatures("embedding+ngrams").withMaxEpochs(8);
+    List<int[]> heard = new java.util.ArrayList<>();
+    HeadFit chosen = new HeadTrainer(settings, 3).fitSelected(x, texts, y, 3, devX, devTexts, devY,
+        (done, total) -> heard.add(new int[] {done, total}));
+
+    // the same choice, made the slow way: every candidate fitted in turn, compared in order
+    HeadFit expected = null;
+    double bestAccuracy = Double.NEGATIVE_INFINITY;
+    List<Double> decays = new java.util.ArrayList<>(List.of(settings.lexicalL2()));
+    HeadTrainer.LEXICAL_L2S.stream().filter(v -> !decays.contains(v)).forEach(decays::add);
+    int candidates = 0;
+    for (boolean weighted : new boolean[] {settings.classWeights(), !settings.classWeights()}) {
+      for (double decay : decays) {
+        for (double rate : HeadTrainer.LEXICAL_RATES) {
+          candidates++;
+          HeadSettings c = settings.withClassWeights(weighted).withLexicalRate(rate).withLexicalL2(decay);
+          HeadFit f = new HeadTrainer(c, 3).fit(x, texts, y, 3, devX, devTexts, devY);
+          int right = 0;
+          for (int i = 0; i < devX.length; i++) {
+            right += HeadTrainer.argmax(f.head().probabilities(devX[i], devTexts.get(i))) == devY[i] ? 1 : 0;
+          }
+          double accuracy = (double) right / devX.length;
+          if (expected == null || accuracy > bestAccuracy
+              || (accuracy == bestAccuracy && f.bestDevMacroF1() > expected.bestDevMacroF1())) {
+            expected = f;
+            bestAccuracy = accuracy;
+          }
+        }
+      }
+    }
+    assertThat(chosen.settings()).isEqualTo(expected.settings());
+    assertThat(chosen.devMacroF1()).isEqualTo(expected.devMacroF1());
+    for (int i = 0; i < devX.length; i++) {
+      assertThat(chosen.head().probabilities(devX[i], devTexts.get(i)))
+          .containsExactly(expected.head().probabilities(devX[i], devTexts.get(i)), within(1e-12));
+    }
+    int total = candidates;
+    assertThat(heard).hasSize(total);
+    assertThat(heard).extracting(h -> h[0]).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, total).boxed().toList());
+    assertThat(heard).allSatisfy(h -> assertThat(h[1]).isEqualTo(total));
+  }
 }
