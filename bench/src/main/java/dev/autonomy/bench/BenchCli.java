@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
       BenchOpeCommand.class,
       BenchObdCommand.class,
       BenchFuzzCommand.class,
-      dev.autonomy.bench.federated.BenchFederatedCommand.class
+      dev.autonomy.bench.federated.BenchFederatedCommand.class,
+      dev.autonomy.bench.serve.BenchServeLoadCommand.class
     })
 public final class BenchCli implements Runnable {
   @Spec CommandSpec spec;

@@ -31,10 +31,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A small local HTTP API over {@link Autonomy}, for an app acting for the person with their
- * consent: every request but {@code GET /health} and the web page's own files ({@link WebPage}, no personal data in
- * them) must carry {@code Authorization: Bearer TOKEN}, the person's own token (every scope) or one
+ * consent: every request but {@code GET /health}, {@code GET /openapi.json} and the web page's own files ({@link WebPage},
+ * no personal data in them) must carry {@code Authorization: Bearer TOKEN}, the person's own token (every scope) or one
  * {@code autonomy app grant} gave an app (its scopes; {@link ScopedRoutes}), and goes to the access log.
- * It listens on the loopback address unless told otherwise, so the data stays on the machine.
+ * It listens on the loopback address unless told otherwise, so the data stays on the machine, and
+ * answers only requests addressed to it by a loopback name, from no other site, with bodies within
+ * a limit ({@link RequestGuard}). {@code GET /openapi.json} describes every route ({@link OpenApi});
+ * every error is problem details ({@link Problem}, and {@link ProblemErrorHandler} for Jetty's own).
  *
  * <pre>{@code
  * try (AutonomyServer server = new AutonomyServer(autonomy, AccessToken.generate(new SecureRandom()))) {
@@ -55,25 +58,38 @@ public final class AutonomyServer implements AutoCloseable {
   private final boolean ownsAutonomy;
   private final AccessToken token;
   private final Endpoints endpoints;
+  private final long maxBodyBytes;
   private Javalin app;
   private Map<String, Scope> routeScopes = Map.of();
   private boolean closed;
 
+  /** The largest request body taken unless the server is built with another limit: 1 MiB. */
+  public static final long DEFAULT_MAX_BODY_BYTES = 1L << 20;
+
   /** A server over {@code autonomy}, which the caller keeps and closes. */
   public AutonomyServer(Autonomy autonomy, AccessToken token) {
-    this(autonomy, token, false);
+    this(autonomy, token, DEFAULT_MAX_BODY_BYTES);
   }
 
-  private AutonomyServer(Autonomy autonomy, AccessToken token, boolean ownsAutonomy) {
+  /** A server taking request bodies of at most {@code maxBodyBytes} (larger ones: 413, before they are read). */
+  public AutonomyServer(Autonomy autonomy, AccessToken token, long maxBodyBytes) {
+    this(autonomy, token, false, maxBodyBytes);
+  }
+
+  private AutonomyServer(Autonomy autonomy, AccessToken token, boolean ownsAutonomy, long maxBodyBytes) {
     this.autonomy = Objects.requireNonNull(autonomy, "autonomy");
     this.token = Objects.requireNonNull(token, "token");
     this.ownsAutonomy = ownsAutonomy;
-    this.endpoints = new Endpoints(autonomy);
+    if (maxBodyBytes < 1) {
+      throw new InvalidInputException("maximum body size must be at least 1 byte, was " + maxBodyBytes);
+    }
+    this.maxBodyBytes = maxBodyBytes;
+    this.endpoints = new Endpoints(autonomy, maxBodyBytes);
   }
 
   /** A server over the vault in {@code home}; closing the server closes the vault. */
   public static AutonomyServer open(Path home, Clock clock, RandomGenerator random, AccessToken token) {
-    return new AutonomyServer(Autonomy.open(home, clock, random), token, true);
+    return new AutonomyServer(Autonomy.open(home, clock, random), token, true, DEFAULT_MAX_BODY_BYTES);
   }
 
   /** Whether {@code host} names this machine only (127.0.0.0/8, ::1, localhost). */
@@ -105,12 +121,18 @@ public final class AutonomyServer implements AutoCloseable {
     if (port != 0) {
       requireFree(host, port);
     }
+    RequestGuard guard = new RequestGuard(host, maxBodyBytes);
     Javalin created = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.jsonMapper(new ProjectJson());
+      // A body sent without a length is cut at the same limit while read (Javalin answers 413).
+      config.http.maxRequestSize = maxBodyBytes;
+      ProblemErrorHandler refusedByJetty = new ProblemErrorHandler(this::recordRefusedByJetty);
+      config.jetty.modifyServer(server -> server.setErrorHandler(refusedByJetty));
+      config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(refusedByJetty));
       WebPage.register(config.staticFiles);
-      config.routes.before(this::authorise);
+      config.routes.before(ctx -> admit(ctx, guard));
       config.routes.after(this::recordAccess);
       routeScopes = endpoints.register(config.routes).table();
       config.routes.exception(InvalidInputException.class, (e, ctx) -> error(ctx, Problem.statusOf(e), e.getMessage()));
@@ -124,7 +146,12 @@ public final class AutonomyServer implements AutoCloseable {
         LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
         error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
       });
-      config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage()));
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+        error(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage());
+        if (e.getStatus() == HttpStatus.UNAUTHORIZED.getCode()) {
+          ctx.header("WWW-Authenticate", "Bearer");
+        }
+      });
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
@@ -182,6 +209,19 @@ public final class AutonomyServer implements AutoCloseable {
     return routeScopes;
   }
 
+  /**
+   * Every HTTP route the running server holds, as "METHOD /path", read from Javalin's own router
+   * (not from {@link ScopedRoutes}): what {@code /openapi.json} must describe, as tests check.
+   */
+  synchronized Set<String> registeredRoutes() {
+    if (app == null) {
+      throw new IllegalStateException("server is not started");
+    }
+    return app.unsafe.internalRouter.allHttpHandlers().stream().map(parsed -> parsed.endpoint)
+        .filter(e -> e.method.isHttpMethod()).map(e -> e.method.name() + " " + e.path)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
   public AccessToken token() {
     return token;
   }
@@ -215,45 +255,65 @@ public final class AutonomyServer implements AutoCloseable {
   }
 
   /**
-   * Finds who calls from the bearer token: the person's own token has every scope, an app's token
-   * the scopes the person granted it; no token, a token nobody was given or a revoked one is 401.
-   * The route then checks its scope ({@link ScopedRoutes}).
+   * Lets a request in, or refuses it: first finds who calls from the token (so a refusal is logged
+   * under their name), then the {@link RequestGuard}'s checks (Host, Origin, body size, no token in
+   * the URL), which hold for the open paths too, then the token itself.
    */
-  private void authorise(Context ctx) {
-    if (isUnrecorded(ctx)) {
-      return;
+  private void admit(Context ctx, RequestGuard guard) {
+    boolean open = isUnrecorded(ctx);
+    Identified who = open ? new Identified(new Caller(Caller.ANONYMOUS, Set.of()), Optional.empty()) : identify(ctx);
+    ctx.attribute(ScopedRoutes.CALLER, who.caller());
+    try {
+      guard.check(ctx);
+    } catch (HttpResponseException e) {
+      ctx.attribute(REFUSED, Boolean.TRUE);
+      throw e;
     }
+    if (who.refusal().isPresent()) {
+      throw new Unauthorised(who.refusal().get());
+    }
+  }
+
+  /** Request attribute, set when the guard refused a request: logged even on an open path. */
+  private static final String REFUSED = "autonomy.refused";
+
+  /** Who calls, and why they are refused (401) when they are. */
+  private record Identified(Caller caller, Optional<String> refusal) {}
+
+  /**
+   * Finds who calls from the bearer token: the person's own token has every scope, an app's token
+   * the scopes the person granted it; no token, a token nobody was given or a revoked one is
+   * refused (401). Only the Authorization header is read: never a cookie or the URL. The route then
+   * checks its scope ({@link ScopedRoutes}).
+   */
+  private Identified identify(Context ctx) {
     String header = ctx.header("Authorization");
     String prefix = "Bearer ";
     if (header == null || !header.regionMatches(true, 0, prefix, 0, prefix.length())) {
-      ctx.attribute(ScopedRoutes.CALLER, new Caller(Caller.ANONYMOUS, Set.of()));
-      throw new Unauthorised(header == null
+      return new Identified(new Caller(Caller.ANONYMOUS, Set.of()), Optional.of(header == null
           ? "missing token: send 'Authorization: Bearer TOKEN' with the token 'autonomy serve' printed or 'autonomy app grant' gave"
-          : "wrong token: send 'Authorization: Bearer TOKEN' with the token 'autonomy serve' printed or 'autonomy app grant' gave");
+          : "wrong token: send 'Authorization: Bearer TOKEN' with the token 'autonomy serve' printed or 'autonomy app grant' gave"));
     }
     String presented = header.substring(prefix.length()).strip();
     if (token.matches(presented)) {
-      ctx.attribute(ScopedRoutes.CALLER, new Caller(AccessLog.PERSON, EnumSet.allOf(Scope.class)));
-      return;
+      return new Identified(new Caller(AccessLog.PERSON, EnumSet.allOf(Scope.class)), Optional.empty());
     }
     Optional<AppGrants.App> app = presented.isEmpty() ? Optional.empty()
         : endpoints.locked(a -> a.access().appWithToken(presented));
     if (app.isEmpty()) {
-      ctx.attribute(ScopedRoutes.CALLER, new Caller(Caller.UNKNOWN, Set.of()));
-      throw new Unauthorised("wrong token: send 'Authorization: Bearer TOKEN' with the token 'autonomy serve' printed"
-          + " or 'autonomy app grant' gave");
+      return new Identified(new Caller(Caller.UNKNOWN, Set.of()), Optional.of("wrong token: send 'Authorization: Bearer"
+          + " TOKEN' with the token 'autonomy serve' printed or 'autonomy app grant' gave"));
     }
     if (!app.get().live()) {
-      ctx.attribute(ScopedRoutes.CALLER, new Caller(app.get().name(), Set.of()));
-      throw new Unauthorised("revoked token: the person revoked app '" + app.get().name() + "' on "
-          + app.get().revoked().orElseThrow() + "; ask them for a new grant ('autonomy app grant')");
+      return new Identified(new Caller(app.get().name(), Set.of()), Optional.of("revoked token: the person revoked app '"
+          + app.get().name() + "' on " + app.get().revoked().orElseThrow() + "; ask them for a new grant ('autonomy app grant')"));
     }
-    ctx.attribute(ScopedRoutes.CALLER, new Caller(app.get().name(), Access.scopes(app.get())));
+    return new Identified(new Caller(app.get().name(), Access.scopes(app.get())), Optional.empty());
   }
 
-  /** {@code /health} and the web page's own files carry no personal data: no token, no log entry. */
+  /** {@code /health}, {@code /openapi.json} and the web page's own files carry no personal data: no token, no log entry. */
   private static boolean isUnrecorded(Context ctx) {
-    return ctx.path().equals("/health") || WebPage.isAsset(ctx);
+    return ctx.path().equals("/health") || ctx.path().equals("/openapi.json") || WebPage.isAsset(ctx);
   }
 
   /**
@@ -262,7 +322,7 @@ public final class AutonomyServer implements AutoCloseable {
    */
   private void recordAccess(Context ctx) {
     Caller caller = ctx.attribute(ScopedRoutes.CALLER);
-    if (caller == null || isUnrecorded(ctx)) {
+    if (caller == null || (isUnrecorded(ctx) && ctx.attribute(REFUSED) == null)) {
       return;
     }
     Scope scope = ctx.attribute(ScopedRoutes.SCOPE);
@@ -279,6 +339,20 @@ public final class AutonomyServer implements AutoCloseable {
       });
     } catch (RuntimeException e) {
       LOG.warn("{} {}: cannot write the access log: {}", ctx.method(), ctx.path(), e.getMessage());
+    }
+  }
+
+  /** One access log entry for a request Jetty refused before any handler of ours saw it. */
+  private void recordRefusedByJetty(String method, String path, int status, String reason) {
+    AccessLog.Entry entry = new AccessLog.Entry(0, autonomy.clock().instant(), Caller.ANONYMOUS, "api", "", method,
+        clip(path), status, false, "refused by the HTTP layer: " + (reason.length() > 200 ? reason.substring(0, 200) : reason));
+    try {
+      endpoints.locked(a -> {
+        a.access().record(entry);
+        return null;
+      });
+    } catch (RuntimeException e) {
+      LOG.warn("{} {}: cannot write the access log: {}", method, path, e.getMessage());
     }
   }
 

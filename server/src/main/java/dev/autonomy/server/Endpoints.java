@@ -42,43 +42,77 @@ final class Endpoints {
   // One person's requests are few; serialising them costs nothing that matters.
   private final ReentrantLock lock = new ReentrantLock();
 
-  Endpoints(Autonomy autonomy) {
+  private final long maxBodyBytes;
+
+  Endpoints(Autonomy autonomy, long maxBodyBytes) {
     this.autonomy = autonomy;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   /**
-   * Registers the routes. {@code /health} needs no token; every other route needs the one scope
-   * it is registered with (ARCHITECTURE.md has the table).
+   * Registers the routes with their descriptions. {@code /health} and {@code /openapi.json} need no
+   * token; every other route needs the one scope it is registered with (ARCHITECTURE.md has the table).
    */
   ScopedRoutes register(RoutesConfig routes) {
+    ScopedRoutes scoped = new ScopedRoutes(routes);
     // Healthy only while the vault it serves is still there: erased under the server, every other
     // request answers 503, and so does this one.
-    routes.get("/health", ctx -> {
+    scoped.open("/health", RouteDoc.of("Whether the server is up and its vault there", ApiSchemas.ref("Health")), ctx -> {
       locked(a -> {
         a.requireVault();
         return null;
       });
       ctx.json(Map.of("status", "ok"));
     });
-    ScopedRoutes scoped = new ScopedRoutes(routes);
-    scoped.get("/desires", Scope.DESIRES, this::desires);
-    scoped.get("/recommend", Scope.RECOMMEND, this::recommend);
-    scoped.get("/ask", Scope.RECOMMEND, this::ask);
-    scoped.get("/why/{id}", Scope.RECOMMEND, ctx -> ctx.json(locked(a -> a.why(ctx.pathParam("id")).view())));
-    scoped.post("/feedback/{id}", Scope.FEEDBACK, this::feedback);
-    scoped.get("/rules", Scope.RULES, ctx -> ctx.json(Map.of("rules", locked(Autonomy::rules))));
-    scoped.post("/rules", Scope.RULES, this::addRule);
-    scoped.delete("/rules/{id}", Scope.RULES, ctx -> {
-      String id = ctx.pathParam("id");
-      locked(a -> {
-        a.removeRule(id);
-        return id;
-      });
-      ScopedRoutes.detail(ctx, "rule removed " + id);
-      ctx.json(Map.of("removed", id));
-    });
-    scoped.get("/audit", Scope.DESIRES, this::audit);
-    scoped.get("/signals", Scope.READ_SIGNALS, this::signals);
+    scoped.open("/openapi.json", RouteDoc.of("This API described as OpenAPI 3", ApiSchemas.ref("OpenApi")),
+        ctx -> ctx.json(OpenApi.document(scoped.described(), maxBodyBytes)));
+    scoped.get("/desires", Scope.DESIRES, RouteDoc.of("The person's desires now, with what each rests on",
+        ApiSchemas.ref("Desires")).context(), this::desires);
+    scoped.get("/recommend", Scope.RECOMMEND, RouteDoc.of("Ranked suggestions with their reasons; each is logged so that"
+        + " why and feedback can take its id", ApiSchemas.ref("Ranking")).context()
+        .query("limit", ApiSchemas.integer(), "how many to show, 1..1000 (default 5)")
+        .query("explore", ApiSchemas.num(), "probability the last slot explores, 0..1 (default 0.1)")
+        .query("desire", ApiSchemas.str(), "only options serving this desire (move, rest, social, ...)"), this::recommend);
+    scoped.get("/choose", Scope.RECOMMEND, RouteDoc.of("Decide myself: every option the person's rules allow, side by"
+        + " side with its trade-offs, no score and no pick; nothing is logged as a recommendation, the dependence watch"
+        + " counts the use", ApiSchemas.ref("TradeOffs")).context()
+        .query("desire", ApiSchemas.str(), "only options serving this desire (move, rest, social, ...)"), this::choose);
+    scoped.get("/ask", Scope.RECOMMEND, RouteDoc.of("Free text (English or Chinese) read as a desire and context, then"
+        + " suggestions", ApiSchemas.ref("Answer")).context()
+        .query("text", ApiSchemas.str(), "what the person said, such as 'I want to go for a run'")
+        .query("limit", ApiSchemas.integer(), "how many to show, 1..1000 (default 3)"), this::ask);
+    scoped.get("/why/{id}", Scope.RECOMMEND, RouteDoc.of("Why a recommendation was made: inputs, weights, rules, data",
+        ApiSchemas.ref("Why")).path("id", "a recommendation id a list gave (rec-...)"),
+        ctx -> ctx.json(locked(a -> a.why(ctx.pathParam("id")).view())));
+    scoped.post("/feedback/{id}", Scope.FEEDBACK, RouteDoc.of("What became of a recommendation; models learn at once"
+        + " (once per id)", ApiSchemas.ref("FeedbackResult")).path("id", "the recommendation's id")
+        .body(ApiSchemas.ref("FeedbackBody")), this::feedback);
+    scoped.post("/rank", Scope.RANK, RouteDoc.of("The app's own items ranked for the person, with reasons in words and"
+        + " none of the person's values; the person's rules leave items out", ApiSchemas.ref("RankResult")).context()
+        .body(ApiSchemas.ref("RankBody")), new RankEndpoint(this)::rank);
+    scoped.get("/rules", Scope.RULES, RouteDoc.of("The person's rules", ApiSchemas.ref("Rules")),
+        ctx -> ctx.json(Map.of("rules", locked(Autonomy::rules))));
+    scoped.post("/rules", Scope.RULES, RouteDoc.of("Adds a rule in the person's words", ApiSchemas.ref("Rule"))
+        .body(ApiSchemas.ref("RuleBody")).status(201), this::addRule);
+    scoped.delete("/rules/{id}", Scope.RULES, RouteDoc.of("Removes a rule", ApiSchemas.ref("Removed"))
+        .path("id", "the rule's id (r1, ...)"), ctx -> {
+          String id = ctx.pathParam("id");
+          locked(a -> {
+            a.removeRule(id);
+            return id;
+          });
+          ScopedRoutes.detail(ctx, "rule removed " + id);
+          ctx.json(Map.of("removed", id));
+        });
+    scoped.get("/audit", Scope.DESIRES, RouteDoc.of("The self-audit: shown against wanted, outcomes, dependence watch",
+        ApiSchemas.ref("Audit")).query("days", ApiSchemas.integer(), "days audited (default 28)")
+        .query("epsilon", ApiSchemas.num(), "the exploration rate assumed (default 0.1)"), this::audit);
+    scoped.get("/signals", Scope.READ_SIGNALS, RouteDoc.of("Raw signals in a time range, oldest first",
+        ApiSchemas.ref("Signals")).query("kind", ApiSchemas.str(), "one kind of signal (steps, sleep, ...); all when absent")
+        .query("from", ApiSchemas.str(), "a date (2026-11-01) or an instant; default 7 days before 'to'")
+        .query("to", ApiSchemas.str(), "a date or an instant; default now")
+        .query("limit", ApiSchemas.integer(), "at most this many, 1.." + Access.MAX_ROWS + " (default " + SIGNALS_LIMIT + ")"),
+        this::signals);
     new PolicyEndpoints(this).register(scoped);
     return scoped;
   }
@@ -108,6 +142,11 @@ final class Endpoints {
       Situation situation = situation(ctx, a);
       return a.recommend(situation, new RankingPolicy(limit, explore), desire).view(situation);
     }));
+  }
+
+  private void choose(Context ctx) {
+    Optional<DesireType> desire = Optional.ofNullable(ctx.queryParam("desire")).map(Endpoints::desireType);
+    ctx.json(locked(a -> a.selfChoice().lay(situation(ctx, a), desire, "api").view()));
   }
 
   private void ask(Context ctx) {

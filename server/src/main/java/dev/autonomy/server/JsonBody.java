@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.vault.Json;
 import io.javalin.http.Context;
@@ -65,6 +66,10 @@ final class JsonBody {
     }
     // The body could not be read as the type: Jackson's exception, wrapped by ProjectJson, says why.
     JsonProcessingException cause = jsonCause(error.exception());
+    if (cause instanceof UnrecognizedPropertyException unknown) {
+      return "request body field '" + path(unknown) + "' is not known; known: " + unknown.getKnownPropertyIds().stream()
+          .map(String::valueOf).sorted().collect(Collectors.joining(", ")) + "; send a JSON object like " + example;
+    }
     if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       return "request body field '" + path(mapping) + "' must be " + kind(mapping)
           + "; send a JSON object like " + example;
@@ -82,8 +87,8 @@ final class JsonBody {
 
   private static String path(JsonMappingException e) {
     return e.getPath().stream()
-        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-        .collect(Collectors.joining("."));
+        .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining()).replaceFirst("^\\.", "");
   }
 
   private static String kind(JsonMappingException e) {

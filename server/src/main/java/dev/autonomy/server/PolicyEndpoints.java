@@ -19,16 +19,24 @@ final class PolicyEndpoints {
     this.endpoints = endpoints;
   }
 
+  private static final String NAME = "a policy: " + String.join(", ", PolicyBook.NAMES);
+
   /** The body of {@code POST /policies/live}. */
   record LiveBody(String name) {}
 
   /** Every policy route needs {@code rules}: which policy ranks for the person is theirs to decide. */
   void register(ScopedRoutes routes) {
-    routes.get("/policies", Scope.RULES, ctx -> ctx.json(endpoints.locked(PolicyEndpoints::listing)));
-    routes.post("/policies/live", Scope.RULES, this::switchLive);
-    routes.put("/policies/shadows/{name}", Scope.RULES, ctx -> shadow(ctx, true));
-    routes.delete("/policies/shadows/{name}", Scope.RULES, ctx -> shadow(ctx, false));
-    routes.get("/policies/{name}/evaluation", Scope.RULES, this::evaluate);
+    routes.get("/policies", Scope.RULES, RouteDoc.of("The ranking policies, which is live, the shadows and past switches",
+        ApiSchemas.ref("Policies")), ctx -> ctx.json(endpoints.locked(PolicyEndpoints::listing)));
+    routes.post("/policies/live", Scope.RULES, RouteDoc.of("Switches the live policy (the person's decision, recorded)",
+        ApiSchemas.ref("PolicySwitch")).body(ApiSchemas.ref("PolicyBody")), this::switchLive);
+    routes.put("/policies/shadows/{name}", Scope.RULES, RouteDoc.of("Ranks with a policy in the shadow of the live one",
+        ApiSchemas.ref("Shadows")).path("name", NAME), ctx -> shadow(ctx, true));
+    routes.delete("/policies/shadows/{name}", Scope.RULES, RouteDoc.of("Takes a policy out of the shadow",
+        ApiSchemas.ref("Shadows")).path("name", NAME), ctx -> shadow(ctx, false));
+    routes.get("/policies/{name}/evaluation", Scope.RULES, RouteDoc.of("How a policy would have done on the person's"
+        + " own lists", ApiSchemas.ref("PolicyEvaluation")).path("name", NAME)
+        .query("days", ApiSchemas.integer(), "days of the log (default " + PolicyBook.EVALUATION_DAYS + ")"), this::evaluate);
   }
 
   private static Map<String, Object> listing(dev.autonomy.engine.Autonomy a) {

@@ -34,12 +34,17 @@ final class Problem {
   }
 
   static void send(Context ctx, HttpStatus status, String detail) {
+    ctx.status(status).json(body(status.getCode(), status.getMessage(), detail)).contentType(CONTENT_TYPE);
+  }
+
+  /** The problem's fields, in the order RFC 9457 lists them. */
+  static Map<String, Object> body(int status, String title, String detail) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "about:blank");
-    body.put("title", status.getMessage());
-    body.put("status", status.getCode());
-    body.put("detail", detail == null ? status.getMessage() : detail);
-    ctx.status(status).json(body).contentType(CONTENT_TYPE);
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail == null ? title : detail);
+    return body;
   }
 
   /** Javalin's validation errors as one line, for any typed parameter not read through {@link Endpoints}' helpers. */

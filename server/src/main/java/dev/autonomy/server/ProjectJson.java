@@ -1,6 +1,7 @@
 package dev.autonomy.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.autonomy.core.AutonomyFailure;
 import dev.autonomy.vault.Json;
 import io.javalin.json.JsonMapper;
@@ -20,7 +21,10 @@ public final class ProjectJson implements JsonMapper {
   @Override
   public <T> T fromJsonString(String json, Type targetType) {
     try {
-      return Json.mapper().readValue(json, Json.mapper().constructType(targetType));
+      // A field the API does not know is refused (400 naming it), not silently dropped: an app
+      // sending "price" for "cost" must learn that its item was ranked without it.
+      return Json.mapper().readerFor(Json.mapper().constructType(targetType))
+          .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(json);
     } catch (JsonProcessingException e) {
       throw new dev.autonomy.core.InvalidInputException("request body is not valid JSON: " + e.getOriginalMessage(), e);
     }

@@ -57,6 +57,7 @@ class AppAccessTest {
       b.header("Authorization", "Bearer " + token);
     }
     HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    RawHttp.assertProblemIfError(r);
     if (r.statusCode() >= 400) {
       assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(Problem.CONTENT_TYPE));
     }

@@ -63,6 +63,7 @@ class AutonomyServerTest {
       b.header("Authorization", "Bearer " + token);
     }
     HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    RawHttp.assertProblemIfError(r);
     // Errors are RFC 9457 problem details; everything else is plain JSON.
     String type = r.statusCode() >= 400 ? "application/problem+json" : "application/json";
     assertThat(r.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(t -> assertThat(t).startsWith(type));
@@ -115,6 +116,20 @@ class AutonomyServerTest {
       assertThat(u.get("why").asText()).isNotBlank();
     });
     assertThat(stated).containsExactly("place=outdoor", "free_minutes=40");
+  }
+
+  @Test
+  void choose_laysOutTheOptionsWithoutAPick_andLogsNoRecommendation() throws Exception {
+    Reply r = get("/choose?context=" + q("place=outdoor,free_minutes=40") + "&desire=move");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().get("ranked").asBoolean()).isFalse();
+    assertThat(r.json().get("options")).isNotEmpty();
+    r.json().get("options").forEach(o -> {
+      assertThat(o.get("desire").asText()).isEqualTo("move");
+      assertThat(o.get("minutes").asInt()).isLessThanOrEqualTo(40);
+      assertThat(o.has("score")).isFalse();
+    });
+    assertThat(get("/why/rec-none").status()).isEqualTo(404);
   }
 
   @Test

@@ -40,6 +40,7 @@ class PolicyEndpointsTest {
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
         .header("Authorization", "Bearer " + DemoServer.TOKEN.value()).build();
     HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    RawHttp.assertProblemIfError(r);
     String type = r.statusCode() >= 400 ? "application/problem+json" : "application/json";
     assertThat(r.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(t -> assertThat(t).startsWith(type));
     return new Reply(r.statusCode(), Json.mapper().readTree(r.body()));

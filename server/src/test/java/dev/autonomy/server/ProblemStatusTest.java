@@ -57,6 +57,7 @@ class ProblemStatusTest {
         .header("Authorization", "Bearer " + DemoServer.TOKEN.value())
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    RawHttp.assertProblemIfError(r);
     return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), Json.mapper().readTree(r.body()));
   }
 
@@ -136,7 +137,10 @@ class ProblemStatusTest {
     assertProblem(send("POST", "/feedback/rec-nope", "{\"outcome\":\"later\",\"rating\":0}"), 400,
         "outcome must be \"done\" or \"skipped\", was \"later\"; rating must be 1..5, was 0");
     assertProblem(send("POST", "/rules", "{\"text\":\"  \"}"), 400, "text must be a rule like \"never swim\", was \"  \"");
-    assertProblem(send("POST", "/rules", "{\"rule\":\"never swim\"}"), 400, "text must be a rule like \"never swim\", was null");
+    // A field the API does not know is named, not dropped (which would then read as a missing text).
+    assertProblem(send("POST", "/rules", "{\"rule\":\"never swim\"}"), 400,
+        "request body field 'rule' is not known; known: text; send a JSON object like {\"text\":\"never swim\"}");
+    assertProblem(send("POST", "/rules", "{}"), 400, "text must be a rule like \"never swim\", was null");
   }
 
   @Test

@@ -59,6 +59,7 @@ class VaultUnderServerTest {
         .header("Authorization", "Bearer " + DemoServer.TOKEN.value())
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    RawHttp.assertProblemIfError(r);
     return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), Json.mapper().readTree(r.body()));
   }
 

@@ -38,7 +38,7 @@ public final class AppCommand implements Runnable {
     @Spec CommandSpec spec;
     @Parameters(paramLabel = "NAME", description = "The app's name: a-z, 0-9, '.', '_', '-'.") String name;
     @Option(names = "--scopes", required = true, split = ",", paramLabel = "SCOPE",
-        description = "Comma-separated: recommend, feedback, desires, read:signals, rules, plans.") List<String> scopes;
+        description = "Comma-separated: recommend, feedback, desires, read:signals, rules, plans, rank.") List<String> scopes;
     @Option(names = "--json", description = "Print one JSON object.") boolean json;
 
     @Override

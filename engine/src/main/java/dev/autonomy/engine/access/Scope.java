@@ -23,7 +23,9 @@ public enum Scope {
   /** Reading and changing the person's rules and which ranking policy is live. */
   RULES("rules"),
   /** Plans (trips, runs, weeks); no route needs it yet. */
-  PLANS("plans");
+  PLANS("plans"),
+  /** Ranking the app's own items for the person ({@code POST /rank}): their order and reasons in words, no values. */
+  RANK("rank");
 
   private final String code;
 
