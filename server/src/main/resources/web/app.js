@@ -1,4 +1,6 @@
-// Autonomy in the browser: a thin client of the local API that `autonomy serve` runs.
+// Autonomy in the browser: a thin client of the local API that `autonomy serve` runs. This file
+// holds the calls, the token, asking, desires now, suggestions, rules and the audit; dashboard.js
+// the data over time, plans, apps, the access log, export and forget; charts.js the charts.
 // No dependencies, no build step. The token lives in sessionStorage (this tab only) and is sent as
 // `Authorization: Bearer` on every call. Everything from the server goes into the page as text
 // (textContent / text nodes), never as HTML.
@@ -198,9 +200,15 @@ function showMain() {
 }
 
 function refreshAll() {
+  loadSeries();
+  loadQuality();
   loadDesires();
+  loadHours();
   loadRecommendations();
+  loadMaps();
   loadRules();
+  loadApps();
+  loadAccessLog();
   loadAudit();
 }
 
@@ -280,7 +288,7 @@ function loadRecommendations() {
     $("recs-meta").textContent = recs.length === 0
         ? "Nothing fits right now (" + data.considered + " options considered, " + data.eligible + " allowed by your rules and context)."
         : recs.length + " of " + data.eligible + " options that fit (" + data.considered + " considered).";
-    $("recs").replaceChildren(...recs.map(recommendationItem));
+    $("recs").replaceChildren(...recs.map((r) => recommendationItem(Object.assign({ listed: true }, r))));
   });
 }
 
@@ -293,8 +301,8 @@ function recommendationItem(r) {
   const rating = el("select", { "aria-label": "rating for " + option.name },
       ...[1, 2, 3, 4, 5].map((n) => el("option", { value: n, selected: n === 4 }, n + " / 5")));
   rating.value = "4";
-  const done = el("button", { type: "button" }, "Done");
-  const skip = el("button", { type: "button", class: "secondary" }, "Skip");
+  const done = el("button", { type: "button", class: "done", "aria-label": "done: " + option.name }, "Done");
+  const skip = el("button", { type: "button", class: "secondary skip", "aria-label": "skip: " + option.name }, "Skip");
   const whyButton = el("button", { type: "button", class: "quiet", "aria-expanded": "false" }, "Why?");
   const whyBox = el("div", { class: "why" });
   whyBox.hidden = true;
@@ -307,11 +315,18 @@ function recommendationItem(r) {
     }
     try {
       const out = await api("POST", "/feedback/" + encodeURIComponent(r.id), body);
-      result.textContent = (out.outcome === "done"
-          ? "Noted: done" + (out.rating ? ", rated " + out.rating + "/5" : "")
-          : "Noted: skipped")
-          + ". Your preference for this is now " + two(out.preference_now) + ".";
+      const said = (out.outcome === "done"
+          ? "Noted: " + String(option.name) + " done" + (out.rating ? ", rated " + out.rating + "/5" : "")
+          : "Noted: " + String(option.name) + " skipped")
+          + ". Your preference for it is now " + two(out.preference_now) + ".";
+      result.textContent = said;
+      // The list is asked for again, so what was learned shows at once; the note stays above it.
+      if (r.listed) {
+        $("recs-status").textContent = said + " The list below is the next one.";
+        loadRecommendations();
+      }
       loadAudit();
+      loadAccessLog();
     } catch (e) {
       for (const b of [done, skip, rating]) {
         b.disabled = false;
@@ -323,7 +338,7 @@ function recommendationItem(r) {
   skip.addEventListener("click", () => send({ outcome: "skipped" }));
   whyButton.addEventListener("click", () => toggleWhy(r.id, whyButton, whyBox, error));
 
-  return el("li", { class: "rec" },
+  return el("li", { class: "rec", "data-option": String(option.id || ""), "data-id": String(r.id), "data-score": String(r.score) },
       el("div", { class: "rec-head" },
           el("span", { class: "rec-name" }, String(option.name || option.id || r.id)),
           explanation.exploration === true
@@ -405,6 +420,7 @@ function loadRules() {
         }
         await loadRules();
         loadRecommendations();
+        loadAccessLog();
       }));
       return el("li", {}, el("span", { class: "rule-text" }, String(rule.text)),
           el("span", { class: "muted" }, " " + rule.id), remove);
@@ -429,6 +445,7 @@ function addRule(event) {
     input.value = "";
     await loadRules();
     loadRecommendations();
+    loadAccessLog();
   });
 }
 

@@ -27,6 +27,7 @@ import dev.autonomy.engine.moment.MomentEvaluation;
 import dev.autonomy.engine.moment.Moments;
 import dev.autonomy.engine.option.OptionCatalogue;
 import dev.autonomy.engine.option.Options;
+import dev.autonomy.engine.overview.Overview;
 import dev.autonomy.engine.policy.PolicyBook;
 import dev.autonomy.engine.plan.PathOffers;
 import dev.autonomy.engine.plan.Planning;
@@ -152,6 +153,10 @@ public final class Autonomy implements AutoCloseable {
   public QualityReport quality() {
     return states.quality();
   }
+  /** The person's data and desires over time, as the dashboard draws them. */
+  public Overview overview() {
+    return new Overview(states, desires, clock);
+  }
   public FeatureVector features(Situation situation) {
     return states.features(situation);
   }
@@ -223,15 +228,12 @@ public final class Autonomy implements AutoCloseable {
   public RunOffer planRun(OsmMap map, RunRequest request, Situation situation) {
     return planning.run(map, request, situation);
   }
-
   public PathOffers offerPaths(OsmMap map, LatLon start, Situation situation, long seed) {
     return planning.paths(map, start, situation, seed);
   }
-
   public void feedback(String recommendationId, Outcome outcome, OptionalInt rating) {
     learning.feedback(recommendationId, outcome, rating);
   }
-
   public Why why(String recommendationId) {
     return learning.why(recommendationId);
   }

@@ -114,6 +114,7 @@ final class Endpoints {
         .query("limit", ApiSchemas.integer(), "at most this many, 1.." + Access.MAX_ROWS + " (default " + SIGNALS_LIMIT + ")"),
         this::signals);
     new PolicyEndpoints(this).register(scoped);
+    new DashboardEndpoints(this).register(scoped);
     return scoped;
   }
 

@@ -227,11 +227,12 @@ class HostileRequestsTest {
       assertThat(VaultCounts.of(home())).as(line).isEqualTo(before);
     }
     assertThat(Files.readString(outside)).isEqualTo("secret outside the vault");
-    // The API takes no export target: export is the person's own command, on their terminal.
+    // The API takes no export target: POST /export (the page's) always writes inside <home>/exports.
     Path target = dir.resolve("stolen");
     RawHttp.Reply export = RawHttp.send(port, "POST /export HTTP/1.1", PERSON, json("{\"dir\":\""
         + target.toString().replace("\\", "\\\\") + "\"}"));
-    refused(export, 404, "person", "/export");
+    refused(export, 400, "person", "/export");
+    assertThat(export.detail()).contains("takes no body");
     assertThat(target).doesNotExist();
   }
 

@@ -1,6 +1,7 @@
 package dev.autonomy.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autonomy.engine.Autonomy;
@@ -11,6 +12,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,9 +71,71 @@ class WebPageTest {
     assertThat(r.body())
         .contains("id=\"app\"")
         .contains("<script src=\"app.js\"")
+        .contains("<script src=\"charts.js\"")
         .contains("href=\"style.css\"");
-    // No inline script: every <script> tag loads app.js, so the CSP can forbid inline code.
-    assertThat(r.body().split("<script", -1)).hasSize(2);
+    // No inline script: every <script> tag loads a file, so the CSP can forbid inline code.
+    List<String> scripts = new ArrayList<>();
+    Matcher m = Pattern.compile("<script([^>]*)>(.*?)</script>", Pattern.DOTALL).matcher(r.body());
+    while (m.find()) {
+      assertThat(m.group(2)).as("inline script").isBlank();
+      scripts.add(m.group(1));
+    }
+    assertThat(scripts).hasSize(r.body().split("<script", -1).length - 1).allSatisfy(a -> assertThat(a).contains("src="));
+  }
+
+  /** The page's own files, read as the server sends them. */
+  static List<String> pageFiles() throws Exception {
+    List<String> out = new ArrayList<>();
+    for (String path : List.of("/", "/app.js", "/dashboard.js", "/charts.js", "/style.css")) {
+      out.add(send("GET", path, null).body());
+    }
+    return out;
+  }
+
+  @Test
+  void page_loadsNothingFromAnotherSite() throws Exception {
+    Pattern url = Pattern.compile("(?i)(https?:)?//[a-z0-9.-]+\\.[a-z]{2,}");
+    for (String file : pageFiles()) {
+      Matcher m = url.matcher(file);
+      if (m.find()) {
+        fail("the page names another site: " + m.group());
+      }
+    }
+    // Every script and style sheet the HTML names is a path on this server.
+    String html = send("GET", "/", null).body();
+    Matcher refs = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(html);
+    int n = 0;
+    while (refs.find()) {
+      String ref = refs.group(1);
+      if (!ref.startsWith("#")) {
+        assertThat(ref).as(ref).doesNotContain(":").doesNotStartWith("//");
+        assertThat(send("GET", ref.startsWith("/") ? ref : "/" + ref, null).statusCode()).as(ref).isEqualTo(200);
+        n++;
+      }
+    }
+    assertThat(n).isGreaterThanOrEqualTo(7);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"chart.js, " + WebPage.CHART_JS, "leaflet, " + WebPage.LEAFLET_JS, "leaflet, " + WebPage.LEAFLET_CSS})
+  void libraries_areTheWebJarsOnTheClasspath_servedWithoutToken(String artifact, String path) throws Exception {
+    Properties pom = new Properties();
+    try (var in = WebPage.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties")) {
+      assertThat(in).as(artifact + " webjar on the classpath").isNotNull();
+      pom.load(in);
+    }
+    // The page names the version the pom resolved: a version bump that forgets the page fails here.
+    assertThat(path).startsWith("/webjars/" + artifact + "/" + pom.getProperty("version") + "/");
+    assertThat(send("GET", "/", null).body()).contains("\"" + path + "\"");
+    HttpResponse<String> r = send("GET", path, null);
+    assertThat(r.statusCode()).as(path).isEqualTo(200);
+    assertThat(r.body().length()).as(path).isGreaterThan(10_000);
+  }
+
+  @Test
+  void otherWebJarFiles_stillNeedTheToken() throws Exception {
+    assertThat(send("GET", "/webjars/chart.js/4.4.1/dist/chart.js", null).statusCode()).isEqualTo(401);
+    assertThat(send("GET", "/webjars/leaflet/1.9.4/LICENSE", null).statusCode()).isEqualTo(401);
   }
 
   @ParameterizedTest
@@ -75,6 +143,8 @@ class WebPageTest {
       "/, text/html",
       "/index.html, text/html",
       "/app.js, text/javascript",
+      "/dashboard.js, text/javascript",
+      "/charts.js, text/javascript",
       "/style.css, text/css"})
   void assets_haveTheirContentTypeAndSecurityHeaders(String path, String type) throws Exception {
     HttpResponse<String> r = send("GET", path, null);
@@ -105,9 +175,12 @@ class WebPageTest {
 
   @Test
   void script_neverKeepsTheTokenInLocalStorageOrTheUrl() throws Exception {
+    for (String path : List.of("/app.js", "/dashboard.js", "/charts.js")) {
+      String js = send("GET", path, null).body();
+      assertThat(js).as(path).doesNotContain("localStorage").doesNotContain("innerHTML").doesNotContain("eval(");
+    }
     String js = send("GET", "/app.js", null).body();
-    assertThat(js).contains("sessionStorage").doesNotContain("localStorage").contains("Authorization");
-    assertThat(js).doesNotContain("innerHTML").doesNotContain("eval(");
+    assertThat(js).contains("sessionStorage").contains("Authorization");
   }
 
   @ParameterizedTest
