@@ -292,6 +292,36 @@ function loadRecommendations() {
   });
 }
 
+/** Decide myself: the options laid side by side (GET /choose), no score and no pick; the audit counts each use. */
+function toggleChoose() {
+  const box = $("choose");
+  const button = $("choose-button");
+  if (!box.hidden) {
+    box.hidden = true;
+    button.setAttribute("aria-expanded", "false");
+    return Promise.resolve();
+  }
+  return guarded($("choose-error"), async () => {
+    const data = await api("GET", "/choose" + query({ context: contextParam() }));
+    const desires = data.desires || {};
+    $("choose-meta").textContent = data.options.length + " of " + data.considered + " options within your rules, "
+        + data.order + ".";
+    $("choose-rows").replaceChildren(...data.options.map((o) => {
+      const notes = (o.notes || []).concat(Object.values(o.over || {}).map((v) => "over: " + v));
+      return el("tr", {},
+          el("td", {}, o.desire + (desires[o.desire] != null ? " (now " + num(desires[o.desire]) + ")" : "")),
+          el("td", {}, o.name),
+          el("td", {}, o.place),
+          el("td", {}, String(o.minutes)),
+          el("td", {}, num(o.effort)),
+          el("td", {}, num(o.cost)),
+          el("td", {}, notes.join("; ")));
+    }));
+    box.hidden = false;
+    button.setAttribute("aria-expanded", "true");
+  });
+}
+
 function recommendationItem(r) {
   const option = r.option || {};
   const explanation = r.explanation || {};
@@ -473,6 +503,7 @@ document.addEventListener("DOMContentLoaded", () => {
     loadRecommendations();
   });
   $("rule-form").addEventListener("submit", addRule);
+  $("choose-button").addEventListener("click", toggleChoose);
   $("ask-form").addEventListener("submit", ask);
   if (sessionStorage.getItem(TOKEN_KEY)) {
     showMain();

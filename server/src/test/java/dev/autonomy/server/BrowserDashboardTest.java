@@ -301,6 +301,28 @@ class BrowserDashboardTest {
   }
 
   @Test
+  @Order(5)
+  @SuppressWarnings("unchecked")
+  void decideMyself_laysOutTheAllowedOptionsWithoutAPick_andTheAuditCountsIt() throws Exception {
+    WebElement button = chrome.findElement(By.id("choose-button"));
+    js("arguments[0].scrollIntoView({block: 'center'})", button);
+    button.click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("choose")));
+    wait.until(d -> !((List<String>) js("return [...document.querySelectorAll('#choose-rows tr')].map(r => r.cells[1].textContent)")).isEmpty());
+    shot("05b-decide-myself", By.id("choose"));
+    List<String> names = (List<String>) js("return [...document.querySelectorAll('#choose-rows tr')].map(r => r.cells[1].textContent)");
+    JsonNode laid = api("/choose");
+    List<String> expected = new ArrayList<>();
+    laid.get("options").forEach(o -> expected.add(o.get("name").asText()));
+    assertThat(names).isEqualTo(expected);
+    assertThat(chrome.findElement(By.id("choose")).getText()).doesNotContain("score");
+    // the page's use and the API's are both counted by the dependence watch
+    assertThat(api("/audit").get("findings").get("dependence").get("recent").get("selfDecided").asInt())
+        .isGreaterThanOrEqualTo(2);
+    assertThat(button.getAttribute("aria-expanded")).isEqualTo("true");
+  }
+
+  @Test
   @Order(6)
   void anAppRevokedOnThePage_isRefusedFromThenOn() throws Exception {
     assertThat(call("GET", "/recommend", coach.token()).statusCode()).isEqualTo(200);
