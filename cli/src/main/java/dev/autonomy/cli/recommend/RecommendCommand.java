@@ -155,14 +155,7 @@ public final class RecommendCommand implements Callable<Integer> {
           r.name() + " [" + r.id() + "]", r.place(), r.minutes(), r.effort(), r.cost(), String.join(",", r.tags()),
           notes.isEmpty() ? "" : "  (" + String.join("; ", notes) + ")");
     }
-    for (RuleApplication rule : laid.rules()) {
-      if (!rule.removed().isEmpty()) {
-        out.printf("rule %s \"%s\" left out: %s%n", rule.ruleId(), rule.ruleText(), String.join(", ", rule.removed()));
-      }
-    }
-    for (LimitApplication limit : laid.limits()) {
-      printLimit(out, "", limit);
-    }
+    printRulesAndLimits(out, laid.rules(), laid.limits());
     if (laid.options().isEmpty()) {
       out.println("Nothing fits: your rules and stated limits left out every option in this context.");
     }
@@ -207,18 +200,23 @@ public final class RecommendCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "     %+.3f %-22s value %.2f x weight %.2f: %s%n", c.effect(), c.input(), c.value(), c.weight(), c.meaning());
       }
     }
-    for (RuleApplication rule : ranking.rules()) {
-      if (!rule.removed().isEmpty()) {
-        out.printf("rule %s \"%s\" removed: %s%n", rule.ruleId(), rule.ruleText(), String.join(", ", rule.removed()));
-      }
-    }
-    for (LimitApplication limit : ranking.limits()) {
-      printLimit(out, "", limit);
-    }
+    printRulesAndLimits(out, ranking.rules(), ranking.limits());
     if (ranking.recommendations().isEmpty()) {
       out.println(hardLimits
           ? "Nothing fits: your rules and stated limits left out every option in this context (limits=soft keeps them, scored down)."
           : "Nothing fits: your rules removed every option in this context.");
+    }
+  }
+
+  /** What each rule removed from the list, then each stated limit. */
+  private static void printRulesAndLimits(PrintWriter out, List<RuleApplication> rules, List<LimitApplication> limits) {
+    for (RuleApplication rule : rules) {
+      if (!rule.removed().isEmpty()) {
+        out.printf("rule %s \"%s\" removed: %s%n", rule.ruleId(), rule.ruleText(), String.join(", ", rule.removed()));
+      }
+    }
+    for (LimitApplication limit : limits) {
+      printLimit(out, "", limit);
     }
   }
 
