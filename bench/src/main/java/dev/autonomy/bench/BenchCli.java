@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
       BenchObdCommand.class,
       BenchFuzzCommand.class,
       dev.autonomy.bench.federated.BenchFederatedCommand.class,
-      dev.autonomy.bench.serve.BenchServeLoadCommand.class
+      dev.autonomy.bench.serve.BenchServeLoadCommand.class,
+      dev.autonomy.bench.crypt.BenchEncryptionCommand.class
     })
 public final class BenchCli implements Runnable {
   @Spec CommandSpec spec;

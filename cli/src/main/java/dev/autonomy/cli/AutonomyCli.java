@@ -1,6 +1,9 @@
 package dev.autonomy.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +32,22 @@ public final class AutonomyCli implements Runnable {
 
   @CommandLine.Spec CommandSpec spec;
 
+  // The process environment; tests hand in their own (AUTONOMY_PASSPHRASE cannot be set in-process).
+  private Function<String, String> environment = System::getenv;
+
+  // Said on stderr once the command has succeeded: a failed one prints only its one error line.
+  private final List<String> notices = new ArrayList<>();
+
+  /** Says {@code line} on stderr after the command, if it succeeds. */
+  public void noticeAfterSuccess(String line) {
+    notices.add(line);
+  }
+
+  /** A variable of the environment the command runs in, or null. */
+  public String environment(String name) {
+    return environment.apply(name);
+  }
+
   /** The vault folder the person chose, or the default. */
   public Path home() {
     if (home != null) {
@@ -53,7 +72,23 @@ public final class AutonomyCli implements Runnable {
 
   /** Builds the command tree: the one place that lists every command. */
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new AutonomyCli());
+    return commandLine(System::getenv);
+  }
+
+  /** The command tree reading its environment variables from {@code environment}. */
+  public static CommandLine commandLine(Function<String, String> environment) {
+    AutonomyCli root = new AutonomyCli();
+    root.environment = environment;
+    CommandLine cli = new CommandLine(root);
+    cli.setExecutionStrategy(parsed -> {
+      int exit = new CommandLine.RunLast().execute(parsed);
+      if (exit == 0) {
+        root.notices.forEach(cli.getErr()::println);
+        cli.getErr().flush();
+      }
+      root.notices.clear();
+      return exit;
+    });
     Commands.register(cli);
     cli.setExecutionExceptionHandler(new ExitCodes("autonomy"));
     return cli;

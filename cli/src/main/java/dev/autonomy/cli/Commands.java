@@ -52,6 +52,7 @@ final class Commands {
     cli.addSubcommand(new ForgetCommand());
     cli.addSubcommand(new CheckCommand());
     cli.addSubcommand(new BackupCommand());
+    cli.addSubcommand(new dev.autonomy.cli.passphrase.PassphraseCommand());
     cli.addSubcommand(new ServeCommand());
     cli.addSubcommand(new dev.autonomy.cli.federate.FederateCommand());
     cli.addSubcommand(new dev.autonomy.cli.federate.PrivacyCommand());

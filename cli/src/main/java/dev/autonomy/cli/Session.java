@@ -2,17 +2,19 @@ package dev.autonomy.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.autonomy.cli.passphrase.CliPassphrases;
 import dev.autonomy.core.AutonomyFailure;
 import dev.autonomy.engine.Autonomy;
 import dev.autonomy.vault.Json;
+import dev.autonomy.vault.PassphraseSource;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.SplittableRandom;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * What a command needs from the edge: the vault folder, the clock, a random source, and a way to
- * print. The only place the CLI reads the system clock and seeds randomness.
+ * What a command needs from the edge: the vault folder, its passphrase, the clock, a random source,
+ * and a way to print. The only place the CLI reads the system clock and seeds randomness.
  */
 public final class Session {
   private Session() {}
@@ -23,7 +25,28 @@ public final class Session {
   }
 
   public static Autonomy open(CommandSpec spec, long seed) {
-    return Autonomy.open(AutonomyCli.root(spec).home(), Clock.systemDefaultZone(), new SplittableRandom(seed));
+    return open(spec, passphrases(spec), seed);
+  }
+
+  /** Opens the person's Autonomy with the passphrase {@code passphrases} gives (after a change: the new one). */
+  public static Autonomy open(CommandSpec spec, PassphraseSource passphrases, long seed) {
+    return Autonomy.open(AutonomyCli.root(spec).home(), Clock.systemDefaultZone(), new SplittableRandom(seed), passphrases);
+  }
+
+  /**
+   * The person's passphrase, asked for only when the vault needs one: AUTONOMY_PASSPHRASE, else
+   * typed on the terminal when there is one. A new vault without one stays clear, and stderr says
+   * once how to encrypt it.
+   */
+  public static CliPassphrases passphrases(CommandSpec spec) {
+    AutonomyCli root = AutonomyCli.root(spec);
+    return new CliPassphrases(root::environment, System.console(), root::noticeAfterSuccess, true);
+  }
+
+  /** AUTONOMY_PASSPHRASE only, never a prompt and no notice: for throw-away vaults (the demo). */
+  public static CliPassphrases passphrasesFromEnvironment(CommandSpec spec) {
+    AutonomyCli root = AutonomyCli.root(spec);
+    return new CliPassphrases(root::environment, null, root::noticeAfterSuccess, false);
   }
 
   public static PrintWriter out(CommandSpec spec) {

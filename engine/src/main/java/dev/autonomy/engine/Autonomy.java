@@ -50,6 +50,7 @@ import dev.autonomy.plan.map.OsmMap;
 import dev.autonomy.plan.run.RunRequest;
 import dev.autonomy.plan.trip.TripRequest;
 import dev.autonomy.vault.ImportResult;
+import dev.autonomy.vault.PassphraseSource;
 import dev.autonomy.vault.SignalStore;
 import dev.autonomy.vault.SourceInfo;
 import dev.autonomy.vault.Vault;
@@ -113,30 +114,29 @@ public final class Autonomy implements AutoCloseable {
     this.forgetting = new Forgetting(vault, states, desires, policies);
   }
 
-  /** Opens (creating if needed) the vault in {@code home}. */
+  /** Opens (creating if needed) the clear vault in {@code home}. */
   public static Autonomy open(Path home, Clock clock, RandomGenerator random) {
-    return new Autonomy(Vault.open(home, clock), clock, random);
+    return open(home, clock, random, PassphraseSource.none());
   }
-
+  /** Opens the vault in {@code home}, asking {@code passphrases} when it needs one ({@link Vault#open}). */
+  public static Autonomy open(Path home, Clock clock, RandomGenerator random, PassphraseSource passphrases) {
+    return new Autonomy(Vault.open(home, clock, passphrases), clock, random);
+  }
   public Clock clock() {
     return clock;
   }
-
   /** The vault itself, for this package's tests only: shells and apps go through the capabilities. */
   Vault vault() {
     return vault;
   }
-
   /** Fails (UnavailableException) when the vault was erased or replaced under this process: health checks say so. */
   public void requireVault() {
     vault.requireOpen();
   }
-
   /** The folder the vault lives in. */
   public Path home() {
     return vault.home();
   }
-
   public ImportResult importPath(Path path, String format, String person) {
     return collector.importPath(path, format, person, n -> { }, false);
   }
@@ -189,11 +189,9 @@ public final class Autonomy implements AutoCloseable {
   public int addOptions(Path csv) {
     return options.add(csv);
   }
-
   public Ranking recommend(Situation situation, RankingPolicy policy) {
     return recommend(situation, policy, Optional.empty());
   }
-
   /** The person's consent per app (grants, scopes, revocation) and the access log. */
   public Access access() {
     return new Access(vault);

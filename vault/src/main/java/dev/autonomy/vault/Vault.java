@@ -16,14 +16,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteConnectionConfig;
 
 /**
  * One person's vault: a folder holding an embedded SQLite database ({@code vault.db}, WAL mode,
- * secure delete) with a versioned schema. All reads and writes go through here, so the storage can
- * later be encrypted at rest or shared with several apps without touching the engine.
+ * secure delete) with a versioned schema, clear or encrypted at rest ({@link VaultCrypt}). All reads
+ * and writes go through here, so the engine never knows which.
  *
  * <p>Not thread-safe: one vault object per thread of work. Close it to release the file.
  */
@@ -83,27 +84,47 @@ public final class Vault implements AutoCloseable {
   static final int PAGE_SIZE = 16384;
 
   /**
-   * Opens the vault in {@code home}, creating the folder and the database when absent, owner-only
-   * ({@link OwnerOnly}: folder 0700, database 0600; an existing vault is tightened).
+   * Opens the clear vault in {@code home}, creating the folder and a clear database when absent
+   * (see {@link #open(Path, Clock, PassphraseSource)}).
    */
   public static Vault open(Path home, Clock clock) {
+    return open(home, clock, PassphraseSource.none());
+  }
+
+  /**
+   * Opens the vault in {@code home}, creating the folder and the database when absent, owner-only
+   * ({@link OwnerOnly}: folder 0700, database 0600; an existing vault is tightened). An encrypted
+   * vault needs the passphrase {@code passphrases} gives (checked before anything on disk is read
+   * by SQLite or changed); a new vault is encrypted when {@code passphrases} chooses one, and stays
+   * clear otherwise ({@link VaultCrypt}).
+   *
+   * @throws InvalidInputException when the vault is encrypted and the passphrase is missing or wrong
+   */
+  public static Vault open(Path home, Clock clock, PassphraseSource passphrases) {
+    return open(home, clock, passphrases, Argon2id.DEFAULT);
+  }
+
+  /** As {@link #open(Path, Clock, PassphraseSource)}, a new vault's key derived with {@code settings}. */
+  static Vault open(Path home, Clock clock, PassphraseSource passphrases, Argon2id settings) {
     Objects.requireNonNull(home, "home");
     Objects.requireNonNull(clock, "clock");
-    try {
-      OwnerOnly.folder(home);
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot create vault folder " + home + ": " + e.getMessage(), e);
-    }
-    if (!Files.isWritable(home)) {
-      throw new InvalidInputException("vault folder " + home + " is not writable");
-    }
+    Objects.requireNonNull(passphrases, "passphrases");
     Path file = home.resolve(DATABASE_FILE);
+    Optional<VaultKey> key;
+    if (Files.isDirectory(home)) {
+      // An encrypted vault's passphrase is checked before the folder's mode is touched or SQLite opens it.
+      key = VaultCrypt.opening(home, passphrases, settings);
+      ownerOnlyFolder(home);
+    } else {
+      ownerOnlyFolder(home);
+      key = VaultCrypt.opening(home, passphrases, settings);
+    }
     try {
       OwnerOnly.databaseFiles(file);
     } catch (IOException e) {
       throw new InvalidInputException("cannot make the vault's files in " + home + " owner-only: " + e.getMessage(), e);
     }
-    SQLiteConfig config = new SQLiteConfig();
+    SQLiteConfig config = VaultCrypt.sqliteConfig(key);
     // WAL is set below, after the page size: a new database's page size is fixed by its first write.
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.enforceForeignKeys(true);
@@ -140,6 +161,17 @@ public final class Vault implements AutoCloseable {
       return vault;
     } catch (SQLException e) {
       throw new VaultException("cannot open vault " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void ownerOnlyFolder(Path home) {
+    try {
+      OwnerOnly.folder(home);
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot create vault folder " + home + ": " + e.getMessage(), e);
+    }
+    if (!Files.isWritable(home)) {
+      throw new InvalidInputException("vault folder " + home + " is not writable");
     }
   }
 

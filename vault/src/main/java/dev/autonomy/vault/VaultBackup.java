@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -23,7 +24,8 @@ import org.sqlite.SQLiteConfig;
  * The copy is written to a hidden file beside the target, checked ({@link VaultCheck}) and only then
  * put in place in one step that fails if the target appeared meanwhile ({@link #place}), so the
  * target is either absent or a sound vault database, and a file that was there is never replaced:
- * put it in a folder as {@value Vault#DATABASE_FILE} and it opens as a vault. A backup killed
+ * put it in a folder as {@value Vault#DATABASE_FILE} (an encrypted vault's copy with its key file,
+ * {@code FILE.crypt}, as {@code vault.db.crypt}) and it opens as a vault. A backup killed
  * half-way leaves its hidden copy; the next backup to the same target deletes it first (it holds
  * personal data nobody asked to keep).
  */
@@ -33,12 +35,24 @@ public final class VaultBackup {
   private VaultBackup() {}
 
   /**
-   * Copies the vault in {@code home} to {@code target}, a file that must not exist yet, and returns
-   * the check of the copy.
+   * Copies the clear vault in {@code home} to {@code target}, a file that must not exist yet, and
+   * returns the check of the copy.
    *
-   * @throws InvalidInputException when there is no vault in {@code home}, or {@code target} exists
+   * @throws InvalidInputException when there is no vault in {@code home}, it is encrypted, or {@code target} exists
    */
   public static VaultCheck.Report backup(Path home, Path target) {
+    return backup(home, target, PassphraseSource.none());
+  }
+
+  /**
+   * Copies the vault in {@code home} to {@code target}, a file that must not exist yet, and returns
+   * the check of the copy. The copy of an encrypted vault is encrypted with the same key, and its
+   * key file is written beside it as {@code target.crypt} (both are needed to restore it).
+   *
+   * @throws InvalidInputException when there is no vault in {@code home}, {@code target} (or its key
+   *     file) exists, or the vault is encrypted and the passphrase is missing or wrong
+   */
+  public static VaultCheck.Report backup(Path home, Path target, PassphraseSource passphrases) {
     Objects.requireNonNull(home, "home");
     Path to = Objects.requireNonNull(target, "target").toAbsolutePath().normalize();
     Path from = home.resolve(Vault.DATABASE_FILE);
@@ -48,30 +62,48 @@ public final class VaultBackup {
     if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
       throw new InvalidInputException(to + " exists; give a file name that is not taken (a backup never overwrites); nothing written");
     }
+    Optional<VaultKey> key = VaultCrypt.state(from) == VaultCrypt.State.ENCRYPTED
+        ? Optional.of(VaultCrypt.unlock(home, from, passphrases))
+        : Optional.empty();
+    Path keyFile = KeyFile.beside(to);
+    if (key.isPresent() && Files.exists(keyFile, LinkOption.NOFOLLOW_LINKS)) {
+      throw new InvalidInputException(keyFile + " exists; give a backup name whose key file name is not taken either;"
+          + " nothing written");
+    }
     Path partial = null;
+    boolean keyFileWritten = false;
     try {
       Files.createDirectories(to.getParent());
       deleteLeftovers(to);
       // Owner-only from the start: the copy holds everything the vault does.
       partial = Files.createTempFile(to.getParent(), leftoverPrefix(to), PARTIAL);
-      copy(from, partial);
-      VaultCheck.Report report = VaultCheck.check(partial);
+      copy(from, partial, key);
+      VaultCheck.Report report = VaultCheck.check(partial, key);
       if (!report.clean()) {
         throw new VaultException("the copy of " + from + " is not sound (" + String.join("; ", report.problems())
             + "); nothing written to " + to + "; run 'autonomy check'");
       }
+      if (key.isPresent()) {
+        // The key file first: a backup in place without it could not be opened.
+        Files.copy(KeyFile.beside(from), keyFile);
+        keyFileWritten = true;
+      }
       place(partial, to);
       partial = null;
+      keyFileWritten = false;
       return new VaultCheck.Report(to, report.schemaVersion(), report.knownSchemaVersion(), report.signals(), report.problems());
     } catch (IOException e) {
       throw new VaultException("cannot write the backup " + to + ": " + e.getMessage() + "; nothing written", e);
     } finally {
-      if (partial != null) {
-        try {
+      try {
+        if (partial != null) {
           Files.deleteIfExists(partial);
-        } catch (IOException e) {
-          // Best effort: the hidden partial copy is named after the target.
         }
+        if (keyFileWritten) {
+          Files.deleteIfExists(keyFile);
+        }
+      } catch (IOException e) {
+        // Best effort: the hidden partial copy is named after the target.
       }
     }
   }
@@ -117,8 +149,9 @@ public final class VaultBackup {
     Files.delete(partial);
   }
 
-  private static void copy(Path from, Path to) {
-    SQLiteConfig config = new SQLiteConfig();
+  /** VACUUM INTO: with SQLite3 Multiple Ciphers the copy of an encrypted database is encrypted with its key. */
+  private static void copy(Path from, Path to, Optional<VaultKey> key) {
+    SQLiteConfig config = VaultCrypt.sqliteConfig(key);
     config.setReadOnly(true);
     config.setBusyTimeout(Vault.BUSY_TIMEOUT_MS);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + from, config.toProperties());

@@ -4,9 +4,6 @@ import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.feedback.Outcome;
 import dev.autonomy.core.signal.SignalBounds;
 import dev.autonomy.core.signal.SignalKind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.sqlite.SQLiteConfig;
 
@@ -31,7 +29,6 @@ import org.sqlite.SQLiteConfig;
 public final class VaultCheck {
   /** Problems of one kind listed at most, so a badly damaged file gives a readable report. */
   private static final int MAX_LISTED = 20;
-  private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
   private VaultCheck() {}
 
@@ -51,24 +48,44 @@ public final class VaultCheck {
   }
 
   /**
-   * Checks the vault in {@code path}: a vault folder, or a database file. Opens it read-only.
+   * Checks the clear vault in {@code path}: a vault folder, or a database file. Opens it read-only.
    *
-   * @throws InvalidInputException when there is no such folder or file
+   * @throws InvalidInputException when there is no such folder or file, or it is encrypted
    */
   public static Report check(Path path) {
+    return check(path, PassphraseSource.none());
+  }
+
+  /**
+   * Checks the vault in {@code path}: a vault folder, or a database file (an encrypted one with its
+   * key file beside it, opened with the passphrase {@code passphrases} gives). Opens it read-only.
+   *
+   * @throws InvalidInputException when there is no such folder or file, or it is encrypted and the
+   *     passphrase is missing or wrong
+   */
+  public static Report check(Path path, PassphraseSource passphrases) {
     Path file = Files.isDirectory(Objects.requireNonNull(path, "path")) ? path.resolve(Vault.DATABASE_FILE) : path;
     if (!Files.isRegularFile(file)) {
       throw new InvalidInputException("no vault at " + path + " (no " + file.getFileName() + " there); nothing to check");
     }
     int known = Migrations.STEPS.size();
-    try (InputStream in = Files.newInputStream(file)) {
-      if (!Arrays.equals(in.readNBytes(SQLITE_HEADER.length), SQLITE_HEADER)) {
-        return new Report(file, 0, known, 0, List.of("not an SQLite database (its first bytes are not SQLite's header)"));
-      }
-    } catch (IOException e) {
-      throw new VaultException("cannot read " + file + ": " + e.getMessage(), e);
+    VaultCrypt.State state;
+    try {
+      state = VaultCrypt.state(file);
+    } catch (VaultException e) {
+      return new Report(file, 0, known, 0, List.of("not an SQLite database (its first bytes are not SQLite's header),"
+          + " and no key file " + KeyFile.beside(file).getFileName() + " beside it says it is an encrypted one"));
     }
-    SQLiteConfig config = new SQLiteConfig();
+    Optional<VaultKey> key = state == VaultCrypt.State.ENCRYPTED
+        ? Optional.of(VaultCrypt.unlock(file.getParent(), file, passphrases))
+        : Optional.empty();
+    return check(file, key);
+  }
+
+  /** Checks the database {@code file}, opened with {@code key} (clear without). */
+  static Report check(Path file, Optional<VaultKey> key) {
+    int known = Migrations.STEPS.size();
+    SQLiteConfig config = VaultCrypt.sqliteConfig(key);
     config.setReadOnly(true);
     config.setBusyTimeout(Vault.BUSY_TIMEOUT_MS);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());

@@ -33,13 +33,19 @@ public final class VaultFolder {
 
   /**
    * Every entry Autonomy creates in a vault folder (the manifest): the database and SQLite's side
-   * files, trained text models and cached map graphs. Nothing else there is ever deleted.
+   * files, the key file of an encrypted vault (and what a change of passphrase leaves while under
+   * way), trained text models and cached map graphs. Nothing else there is ever deleted.
    */
   public static final List<String> OWNED = List.of(
       Vault.DATABASE_FILE,
       Vault.DATABASE_FILE + "-wal",
       Vault.DATABASE_FILE + "-shm",
       Vault.DATABASE_FILE + "-journal",
+      Vault.DATABASE_FILE + KeyFile.SUFFIX,
+      Vault.DATABASE_FILE + KeyFile.SUFFIX + ".partial",
+      Vault.DATABASE_FILE + KeyFile.SUFFIX + VaultCrypt.PENDING_SUFFIX,
+      Vault.DATABASE_FILE + KeyFile.SUFFIX + VaultCrypt.PENDING_SUFFIX + ".partial",
+      VaultCrypt.REKEYING,
       "models",
       "maps");
 

@@ -30,9 +30,9 @@ public final class BenchServeLoadCommand implements Callable<Integer> {
   @Option(names = "--days", defaultValue = "90", description = "Days of the generated person (default ${DEFAULT-VALUE}).")
   int days;
 
-  @Option(names = "--vault", defaultValue = "clear",
-      description = "How the vault is opened: clear (the hook where an encrypted vault will be measured beside it).")
-  String vault;
+  @Option(names = "--vault", defaultValue = "clear,encrypted", split = ",",
+      description = "How the vault is opened, each measured in turn in the same run: clear, encrypted (default ${DEFAULT-VALUE}).")
+  List<String> vaults;
 
   @Option(names = "--seed", defaultValue = "1") long seed;
 
@@ -44,12 +44,14 @@ public final class BenchServeLoadCommand implements Callable<Integer> {
     if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1 || c > 512)) {
       throw new InvalidInputException("--clients must be levels in 1..512, were " + clients);
     }
-    ServeLoad.VaultKind kind;
-    try {
-      kind = ServeLoad.VaultKind.valueOf(vault.strip().toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("--vault must be one of " + List.of(ServeLoad.VaultKind.values())
-          .stream().map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList() + ", was '" + vault + "'", e);
+    List<ServeLoad.VaultKind> kinds = new java.util.ArrayList<>();
+    for (String vault : vaults) {
+      try {
+        kinds.add(ServeLoad.VaultKind.valueOf(vault.strip().toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("--vault must be one of " + List.of(ServeLoad.VaultKind.values())
+            .stream().map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList() + ", was '" + vault + "'", e);
+      }
     }
     Path work = ThrowAwayFolder.create("autonomy-bench-serve-load-");
     try {
@@ -58,14 +60,19 @@ public final class BenchServeLoadCommand implements Callable<Integer> {
       Path loadavg = Path.of("/proc/loadavg");
       String load = Files.isReadable(loadavg)
           ? String.join(" ", java.util.Arrays.asList(Files.readString(loadavg).strip().split("\\s+")).subList(0, 3)) : "n/a";
-      ServeLoad.Result result = ServeLoad.run(work, kind, days, clients, Duration.ofSeconds(seconds), seed,
-          spec.commandLine().getErr());
-      out.printf("Local API under load on loopback: %d days of a synthetic person (%d signals), %s vault, %d s per level;"
-          + " %d CPU(s), load average before the run %s%n%n", days, result.signals(), vault, seconds,
-          Runtime.getRuntime().availableProcessors(), load);
-      out.print(ServeLoad.table(result));
-      out.flush();
-      return result.lost() == 0 && result.rows().stream().allMatch(r -> r.errors() == 0) ? 0 : 1;
+      boolean clean = true;
+      for (ServeLoad.VaultKind kind : kinds) {
+        ServeLoad.Result result = ServeLoad.run(work.resolve(kind.name().toLowerCase(java.util.Locale.ROOT)), kind, days,
+            clients, Duration.ofSeconds(seconds), seed, spec.commandLine().getErr());
+        out.printf("Local API under load on loopback: %d days of a synthetic person (%d signals), %s vault, %d s per"
+            + " level; %d CPU(s), load average before the run %s%n%n", days, result.signals(),
+            kind.name().toLowerCase(java.util.Locale.ROOT), seconds, Runtime.getRuntime().availableProcessors(), load);
+        out.print(ServeLoad.table(result));
+        out.println();
+        out.flush();
+        clean &= result.lost() == 0 && result.rows().stream().allMatch(r -> r.errors() == 0);
+      }
+      return clean ? 0 : 1;
     } finally {
       ThrowAwayFolder.delete(work);
     }

@@ -50,6 +50,14 @@ public final class ServeLoad {
       Autonomy open(Path home, Clock clock, RandomGenerator random) {
         return Autonomy.open(home, clock, random);
       }
+    },
+    /** Encrypted at rest (SQLite3 Multiple Ciphers, a key from Argon2id), with a passphrase that is no secret. */
+    ENCRYPTED {
+      @Override
+      Autonomy open(Path home, Clock clock, RandomGenerator random) {
+        return Autonomy.open(home, clock, random,
+            dev.autonomy.vault.PassphraseSource.of(dev.autonomy.vault.Passphrase.of("serve-load bench".toCharArray())));
+      }
     };
 
     abstract Autonomy open(Path home, Clock clock, RandomGenerator random);

@@ -33,14 +33,19 @@ class BenchServeLoadCommandTest {
     assertThat(Long.parseLong(m.group(1))).isPositive().isEqualTo(Long.parseLong(m.group(2)));
     // Every row's last column, the errors, is 0.
     assertThat(r.out().lines().filter(l -> l.startsWith("| clear |"))).hasSize(4).allMatch(l -> l.endsWith("| 0 |"));
+    // and the encrypted vault, measured in the same run
+    assertThat(r.out()).contains("encrypted vault", "| encrypted | 4 | POST /feedback/{id} |");
+    assertThat(r.out().lines().filter(l -> l.startsWith("| encrypted |"))).hasSize(4).allMatch(l -> l.endsWith("| 0 |"));
+    Matcher both = Pattern.compile("in the vault after the run: (\\d+); lost: 0").matcher(r.out());
+    assertThat(both.results().count()).isEqualTo(2);
   }
 
   @Test
   void badSettings_exitTwo_namingTheOption() {
     assertThat(run("serve-load", "--seconds", "0").err()).contains("--seconds must be in 1..600, was 0");
-    Result vault = run("serve-load", "--vault", "encrypted");
+    Result vault = run("serve-load", "--vault", "sealed");
     assertThat(vault.code()).isEqualTo(2);
-    assertThat(vault.err()).contains("--vault must be one of [clear], was 'encrypted'");
+    assertThat(vault.err()).contains("--vault must be one of [clear, encrypted], was 'sealed'");
     assertThat(run("serve-load", "--clients", "0").code()).isEqualTo(2);
   }
 }

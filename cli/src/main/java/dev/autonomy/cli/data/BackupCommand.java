@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "backup", mixinStandardHelpOptions = true,
     description = "Write a consistent copy of the vault's database to FILE, also while a server or an import uses it;"
         + " the copy is checked before it is put in place. To restore it, copy it into an empty folder as vault.db"
-        + " and use that folder as --home.")
+        + " and use that folder as --home (an encrypted vault's copy is encrypted too: put FILE.crypt beside it as"
+        + " vault.db.crypt).")
 public final class BackupCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -30,7 +31,7 @@ public final class BackupCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path home = AutonomyCli.root(spec).home();
-    VaultCheck.Report report = VaultBackup.backup(home, file);
+    VaultCheck.Report report = VaultBackup.backup(home, file, Session.passphrases(spec));
     if (json) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("vault", home.toString());

@@ -30,7 +30,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    VaultCheck.Report report = VaultCheck.check(path != null ? path : AutonomyCli.root(spec).home());
+    VaultCheck.Report report = VaultCheck.check(path != null ? path : AutonomyCli.root(spec).home(), Session.passphrases(spec));
     if (json) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("file", report.file().toString());

@@ -1,5 +1,6 @@
 package dev.autonomy.cli.demo;
 
+import dev.autonomy.cli.Session;
 import dev.autonomy.core.data.ThrowAwayFolder;
 import dev.autonomy.engine.demo.Demo;
 import java.io.IOException;
@@ -28,7 +29,7 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path work = ThrowAwayFolder.create("autonomy-demo-");
     try {
-      Demo.run(spec.commandLine().getOut(), work, seed, Clock.systemDefaultZone());
+      Demo.run(spec.commandLine().getOut(), work, seed, Clock.systemDefaultZone(), Session.passphrasesFromEnvironment(spec));
     } finally {
       if (keep) {
         spec.commandLine().getOut().println("Kept: try  ./autonomy --home " + work.resolve("vault") + " recommend");

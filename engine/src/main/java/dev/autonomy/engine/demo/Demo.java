@@ -39,6 +39,12 @@ public final class Demo {
 
   /** Runs the demo in {@code workDir} (files under files/, the vault under vault/). */
   public static void run(PrintWriter out, Path workDir, long seed, Clock clock) throws IOException {
+    run(out, workDir, seed, clock, dev.autonomy.vault.PassphraseSource.none());
+  }
+
+  /** As {@link #run(PrintWriter, Path, long, Clock)}, the vault encrypted when {@code passphrases} gives one. */
+  public static void run(PrintWriter out, Path workDir, long seed, Clock clock,
+      dev.autonomy.vault.PassphraseSource passphrases) throws IOException {
     long started = System.nanoTime();
     LocalDate today = LocalDate.now(clock);
     SplittableRandom random = new SplittableRandom(seed);
@@ -50,7 +56,7 @@ public final class Demo {
       out.printf("   %-14s %8.1f KB%n", f.getFileName(), Files.size(f) / 1024.0);
     }
 
-    try (Autonomy autonomy = Autonomy.open(workDir.resolve("vault"), clock, random.split())) {
+    try (Autonomy autonomy = Autonomy.open(workDir.resolve("vault"), clock, random.split(), passphrases)) {
       out.println("\n== 2. Import through the real importers (one transaction each)");
       for (Path f : files.all()) {
         ImportResult r = autonomy.importPath(f, null, null);
