@@ -60,14 +60,17 @@ class VaultCheckTest {
     }
   }
 
-  /** Overwrites a page in the middle of the database file, as a bad disk or a torn copy might. */
+  /**
+   * Overwrites a whole page in the middle of the database file, as a bad disk or a torn copy might
+   * (a whole page: junk in part of one can land in its free space, which no check can see).
+   */
   private void damage() throws Exception {
     Path db = home.resolve(Vault.DATABASE_FILE);
     try (RandomAccessFile f = new RandomAccessFile(db.toFile(), "rw")) {
-      long pages = f.length() / 4096;
-      byte[] junk = new byte[4096];
+      long pages = f.length() / Vault.PAGE_SIZE;
+      byte[] junk = new byte[Vault.PAGE_SIZE];
       Arrays.fill(junk, (byte) 0x5a);
-      f.seek(4096 * (pages / 2));
+      f.seek((long) Vault.PAGE_SIZE * (pages / 2));
       f.write(junk);
     }
   }
