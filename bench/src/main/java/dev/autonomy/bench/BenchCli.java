@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
       BenchSolversCommand.class,
       BenchRoutesCommand.class,
       BenchTextCommand.class,
+      dev.autonomy.bench.text.BenchFinetuneCommand.class,
       BenchImportCommand.class,
       BenchDesiresCommand.class,
       BenchMomentsCommand.class,

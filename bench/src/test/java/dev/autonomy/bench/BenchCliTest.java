@@ -36,11 +36,18 @@ class BenchCliTest {
 
   @Test
   void eachBenchmark_hasItsOwnHelp() {
-    for (String name : new String[] {"solvers", "routes", "text", "import", "desires", "recommend"}) {
+    for (String name : new String[] {"solvers", "routes", "text", "finetune", "import", "desires", "recommend"}) {
       Result r = run(name, "--help");
       assertThat(r.code()).as(name).isZero();
       assertThat(r.out()).as(name).startsWith("Usage: autonomy bench " + name);
     }
+  }
+
+  @Test
+  void finetune_refusesBoundsOutsideTheProtocol() {
+    Result r = run("finetune", "--folds", "6");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("folds must be 1 to 5 and epochs at least 1, were 6 and 3");
   }
 
   @Test

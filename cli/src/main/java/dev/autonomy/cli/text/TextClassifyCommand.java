@@ -4,8 +4,10 @@ import dev.autonomy.cli.AutonomyCli;
 import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.text.classify.ModelStore;
+import dev.autonomy.tune.TunedModels;
 import dev.autonomy.text.classify.Prediction;
 import dev.autonomy.text.classify.TextModel;
+import dev.autonomy.text.encode.Encoder;
 import dev.autonomy.text.encode.Encoders;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -39,10 +41,13 @@ final class TextClassifyCommand implements Callable<Integer> {
     if (text.isBlank()) {
       throw new InvalidInputException("TEXT is empty; nothing to classify");
     }
-    TextModel m = ModelStore.inHome(AutonomyCli.root(spec).home()).load(model);
+    ModelStore store = ModelStore.inHome(AutonomyCli.root(spec).home());
+    TextModel m = store.load(model);
     Prediction p;
-    try (Encoders encoders = Encoders.open()) {
-      p = m.classify(encoders.get(m.encoder()), text);
+    // A fine-tuned model brings its own encoder (null otherwise: try-with-resources skips it).
+    try (Encoders encoders = Encoders.open();
+        Encoder tuned = TunedModels.isTuned(m) ? TunedModels.open(store, m) : null) {
+      p = m.classify(tuned != null ? tuned : encoders.get(m.encoder()), text);
     }
     PrintWriter o = spec.commandLine().getOut();
     if (json) {

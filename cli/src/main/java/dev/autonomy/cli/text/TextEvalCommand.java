@@ -5,11 +5,13 @@ import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.text.classify.Evaluation;
 import dev.autonomy.text.classify.ModelStore;
+import dev.autonomy.tune.TunedModels;
 import dev.autonomy.text.classify.TextModel;
 import dev.autonomy.text.data.Dataset;
 import dev.autonomy.text.data.Example;
 import dev.autonomy.text.data.Format;
 import dev.autonomy.text.encode.EmbeddingCache;
+import dev.autonomy.text.encode.Encoder;
 import dev.autonomy.text.encode.Encoders;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -49,7 +51,8 @@ final class TextEvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TextModel m = ModelStore.inHome(AutonomyCli.root(spec).home()).load(model);
+    ModelStore store = ModelStore.inHome(AutonomyCli.root(spec).home());
+    TextModel m = store.load(model);
     Dataset dataset = Format.fromCode(format).read(data);
     String part = split != null ? split : dataset.hasOwnSplits() ? "test" : Dataset.ALL;
     List<Example> examples = dataset.split(part);
@@ -57,8 +60,11 @@ final class TextEvalCommand implements Callable<Integer> {
       throw new InvalidInputException(data + ": split '" + part + "' is empty");
     }
     Evaluation e;
-    try (Encoders encoders = Encoders.open()) {
-      float[][] x = new EmbeddingCache().embed(encoders.get(m.encoder()), examples.stream().map(Example::text).toList());
+    // A fine-tuned model brings its own encoder (null otherwise: try-with-resources skips it).
+    try (Encoders encoders = Encoders.open();
+        Encoder tuned = TunedModels.isTuned(m) ? TunedModels.open(store, m) : null) {
+      Encoder encoder = tuned != null ? tuned : encoders.get(m.encoder());
+      float[][] x = new EmbeddingCache().embed(encoder, examples.stream().map(Example::text).toList());
       e = Evaluation.of(m, x, examples);
     }
     PrintWriter o = spec.commandLine().getOut();

@@ -13,6 +13,8 @@ import dev.autonomy.text.data.Format;
 import dev.autonomy.text.encode.EmbeddingCache;
 import dev.autonomy.text.encode.Encoder;
 import dev.autonomy.text.encode.Encoders;
+import dev.autonomy.tune.BaseModel;
+import dev.autonomy.tune.TuneSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,6 +76,27 @@ final class TextTrainCommand implements Callable<Integer> {
   @Option(names = "--cache", paramLabel = "DIR", description = "Also keep embeddings on disk here, for fast retraining.")
   Path cache;
 
+  @Option(names = "--fine-tune", paramLabel = "METHOD",
+      description = "Fine-tune the transformer itself instead of training a head on frozen embeddings: full (every weight)"
+          + " or lora (low-rank adapters on the attention's query and value projections). Starts from all-MiniLM-L6-v2"
+          + " (FP32, English); minutes to hours on a CPU.")
+  String fineTune;
+
+  @Option(names = "--lr", paramLabel = "X", description = "Fine-tuning: peak learning rate (default: 2e-5 full, 1e-3 lora).")
+  Double lr;
+
+  @Option(names = "--batch", paramLabel = "B", description = "Fine-tuning: examples per step (default: 16).")
+  Integer batch;
+
+  @Option(names = "--max-len", paramLabel = "L", description = "Fine-tuning: tokens per text (default: 128).")
+  Integer maxLen;
+
+  @Option(names = "--lora-rank", paramLabel = "R", description = "LoRA rank (default: 8).")
+  Integer loraRank;
+
+  @Option(names = "--lora-alpha", paramLabel = "A", description = "LoRA alpha; the update is (alpha/rank) x A B (default: 16).")
+  Double loraAlpha;
+
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
 
@@ -83,6 +106,9 @@ final class TextTrainCommand implements Callable<Integer> {
     ModelStore store = ModelStore.inHome(home);
     store.path(out); // check the name before any work
     Format fmt = Format.fromCode(format);
+    if (fineTune != null) {
+      return new FineTuneRun(spec, store, out, json).run(fmt.read(data), tuneSettings());
+    }
     HeadSettings settings = HeadSettings.forKind(head).withFeatures(features);
     if (epochs != null) {
       if (epochs < 1) {
@@ -164,5 +190,30 @@ final class TextTrainCommand implements Callable<Integer> {
       o.flush();
     }
     return 0;
+  }
+
+  /** The fine-tuning settings from the options; each checked by TuneSettings. */
+  TuneSettings tuneSettings() {
+    if (!encoder.equals(Encoders.AUTO)) {
+      throw new InvalidInputException("encoder: fine-tuning starts from " + BaseModel.MINILM.name()
+          + " (FP32); leave the encoder at auto");
+    }
+    TuneSettings s = TuneSettings.defaults(TuneSettings.Method.fromCode(fineTune)).withSeed(seed);
+    if (epochs != null) {
+      s = s.withEpochs(epochs);
+    }
+    if (lr != null) {
+      s = s.withLearningRate(lr);
+    }
+    if (batch != null) {
+      s = s.withBatch(batch);
+    }
+    if (maxLen != null) {
+      s = s.withMaxLength(maxLen);
+    }
+    if (loraRank != null || loraAlpha != null) {
+      s = s.withLora(loraRank != null ? loraRank : s.loraRank(), loraAlpha != null ? loraAlpha : s.loraAlpha());
+    }
+    return s;
   }
 }

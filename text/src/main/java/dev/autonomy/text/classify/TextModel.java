@@ -38,6 +38,19 @@ public record TextModel(
   }
 
   /**
+   * A model whose head is linear on the encoder's vector: softmax(W (x / scale) + b). Fine-tuned
+   * encoders (the tune module) bring their head this way; their encoder name says where their own
+   * weights are.
+   */
+  public static TextModel linear(
+      String encoder, List<String> labels, double scale, double[][] weights, double[] bias, ModelInfo info) {
+    int d = weights.length == 0 ? 0 : weights[0].length;
+    double[] scales = new double[d];
+    java.util.Arrays.fill(scales, scale);
+    return new TextModel(encoder, labels, new LogisticHead(new double[d], scales, weights, bias), "", 0, info);
+  }
+
+  /**
    * The prediction for one embedding (made by {@link #encoder}); refused when the head also reads
    * the text's n-grams (see {@link #predict(float[], String)}).
    */

@@ -1,0 +1,82 @@
+package dev.autonomy.tune;
+
+import dev.autonomy.core.AutonomyFailure;
+import dev.autonomy.core.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A pretrained encoder whose FP32 ONNX weights and tokenizer ship inside a jar on the class path
+ * (the langchain4j embedding artifacts): the starting point of every fine-tuning.
+ *
+ * @param name the registry name saved with every fine-tuned model
+ * @param onnxResource class-path resource of the FP32 ONNX graph
+ * @param tokenizerResource class-path resource of the HuggingFace tokenizer.json
+ * @param config its shape
+ */
+public record BaseModel(String name, String onnxResource, String tokenizerResource, BertConfig config) {
+  /** sentence-transformers all-MiniLM-L6-v2, FP32 (the -q encoder is its INT8 form). */
+  public static final BaseModel MINILM =
+      new BaseModel("all-minilm-l6-v2", "all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json", BertConfig.MINILM);
+
+  /** The base models fine-tuning can start from. */
+  public static List<BaseModel> all() {
+    return List.of(MINILM);
+  }
+
+  /** The base model of that name. */
+  public static BaseModel named(String name) {
+    for (BaseModel b : all()) {
+      if (b.name.equals(name)) {
+        return b;
+      }
+    }
+    throw new InvalidInputException(
+        "unknown base model '" + name + "'; expected one of " + all().stream().map(BaseModel::name).toList());
+  }
+
+  /** The pretrained encoder, weights read from the ONNX file. */
+  Transformer load() {
+    return Transformer.fromOnnx(config, OnnxInitializers.read(onnxBytes(), onnxResource), onnxResource);
+  }
+
+  /** The tokenizer, cutting texts to maxLength tokens. */
+  Tokens tokens(int maxLength) {
+    return new Tokens(tokenizerBytes(), maxLength);
+  }
+
+  /** The ONNX file's bytes. */
+  byte[] onnxBytes() {
+    return resource(onnxResource);
+  }
+
+  /** The tokenizer.json bytes. */
+  byte[] tokenizerBytes() {
+    return resource(tokenizerResource);
+  }
+
+  private static byte[] resource(String path) {
+    try (InputStream in = BaseModel.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new AutonomyFailure(
+            "base model file " + path + " is not on the class path; the langchain4j embedding jar that carries it is missing");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new AutonomyFailure("cannot read base model file " + path, e);
+    }
+  }
+
+  /** Lower-case hex SHA-256 of bytes. */
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+}

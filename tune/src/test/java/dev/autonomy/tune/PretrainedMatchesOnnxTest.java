@@ -1,0 +1,45 @@
+package dev.autonomy.tune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PretrainedMatchesOnnxTest {
+  private static final List<String> SENTENCES =
+      List.of(
+          "Operating profit rose to EUR 13.1 mn from EUR 8.7 mn.",
+          "I slept badly and skipped breakfast again.",
+          "what is the weather like in boston tomorrow",
+          "The company said it would cut 200 jobs.",
+          "A long walk by the river cleared my head.",
+          "Set an alarm for 6:30 am please",
+          "Sales in Finland decreased by 10.5 % in January.",
+          "Too much coffee, no water, and three hours of sleep.",
+          "Hi",
+          "今天我吃了很多蔬菜，还跑了五公里。");
+
+  @Test
+  void loadedWeights_embedLikeOnnxRuntimeOnTheSameFile() {
+    BaseModel base = BaseModel.MINILM;
+    AllMiniLmL6V2EmbeddingModel onnx = new AllMiniLmL6V2EmbeddingModel();
+    try (Transformer t = base.load();
+        Tokens tokens = base.tokens(512)) {
+      for (String s : SENTENCES) {
+        float[] expected = onnx.embed(s).content().vector();
+        NDList batch = tokens.batch(t.manager(), List.of(s));
+        NDArray got = t.embed(batch.get(0), batch.get(1));
+        float[] actual = got.toFloatArray();
+        batch.close();
+        got.close();
+        assertThat(actual).hasSize(expected.length);
+        for (int j = 0; j < expected.length; j++) {
+          assertThat(actual[j]).as("%s [%d]", s, j).isCloseTo(expected[j], org.assertj.core.data.Offset.offset(1e-4f));
+        }
+      }
+    }
+  }
+}
