@@ -74,9 +74,11 @@ class AnotherProcessTest {
     }
     Path db = home.resolve("vault.db");
     try (RandomAccessFile f = new RandomAccessFile(db.toFile(), "rw")) {
-      byte[] junk = new byte[4096];
+      // a whole 16 KB page (the vault's page size): 4 KB of junk can land in a page's free space
+      int page = 16384;
+      byte[] junk = new byte[page];
       Arrays.fill(junk, (byte) 0x5a);
-      f.seek(4096 * (f.length() / 4096 / 2));
+      f.seek((long) page * (f.length() / page / 2));
       f.write(junk);
     }
     try (Autonomy a = Autonomy.open(home, CLOCK, new SplittableRandom(3))) {
