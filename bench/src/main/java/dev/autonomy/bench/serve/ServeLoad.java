@@ -5,6 +5,8 @@ import dev.autonomy.engine.demo.DemoFiles;
 import dev.autonomy.engine.demo.SyntheticPerson;
 import dev.autonomy.server.AccessToken;
 import dev.autonomy.server.AutonomyServer;
+import dev.autonomy.vault.Passphrase;
+import dev.autonomy.vault.PassphraseSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -56,7 +58,7 @@ public final class ServeLoad {
       @Override
       Autonomy open(Path home, Clock clock, RandomGenerator random) {
         return Autonomy.open(home, clock, random,
-            dev.autonomy.vault.PassphraseSource.of(dev.autonomy.vault.Passphrase.of("serve-load bench".toCharArray())));
+            PassphraseSource.of(Passphrase.of("serve-load bench".toCharArray())));
       }
     };
 

@@ -70,13 +70,17 @@ public final class PassphraseCommand implements Runnable {
       Path home = AutonomyCli.root(spec).home();
       CliPassphrases passphrases = Session.passphrases(spec);
       Passphrase next = passphrases.first(home);
-      VaultCrypt.Status status = VaultCrypt.encrypt(home, next);
-      record(spec, next, "set: the vault encrypted (" + status.cipher() + ")");
-      Session.out(spec).printf("the vault in %s is encrypted now (%s; key by %s); from now on give its passphrase"
-          + " (AUTONOMY_PASSPHRASE, or typed when asked). Forgotten, it cannot be recovered.%n", home, status.cipher(),
-          status.kdf().map(Argon2id::toString).orElse("?"));
-      next.wipe();
-      return 0;
+      try {
+        VaultCrypt.Status status = VaultCrypt.encrypt(home, next);
+        record(spec, next, "set: the vault encrypted (" + status.cipher() + ")");
+        Session.out(spec).printf("the vault in %s is encrypted now (%s; key by %s); from now on give its passphrase"
+            + " (AUTONOMY_PASSPHRASE, or typed when asked). Forgotten, it cannot be recovered.%n", home, status.cipher(),
+            status.kdf().map(Argon2id::toString).orElse("?"));
+        return 0;
+      } finally {
+        // wiped on every path, a refusal included
+        next.wipe();
+      }
     }
   }
 
@@ -92,14 +96,21 @@ public final class PassphraseCommand implements Runnable {
       Path home = AutonomyCli.root(spec).home();
       CliPassphrases passphrases = Session.passphrases(spec);
       Passphrase current = passphrases.current(home);
-      Passphrase next = passphrases.next(home);
-      VaultCrypt.rekey(home, current, next);
-      record(spec, next, "change: the vault re-keyed");
-      Session.out(spec).printf("the vault in %s is re-keyed: only the new passphrase opens it now (set"
-          + " AUTONOMY_PASSPHRASE to it); backups made before still need the old one%n", home);
-      current.wipe();
-      next.wipe();
-      return 0;
+      Passphrase next = null;
+      try {
+        next = passphrases.next(home);
+        VaultCrypt.rekey(home, current, next);
+        record(spec, next, "change: the vault re-keyed");
+        Session.out(spec).printf("the vault in %s is re-keyed: only the new passphrase opens it now (set"
+            + " AUTONOMY_PASSPHRASE to it); backups made before still need the old one%n", home);
+        return 0;
+      } finally {
+        // wiped on every path, a refusal included
+        current.wipe();
+        if (next != null) {
+          next.wipe();
+        }
+      }
     }
   }
 

@@ -14,6 +14,7 @@ import dev.autonomy.engine.rule.Constraint;
 import dev.autonomy.engine.rule.Rules;
 import dev.autonomy.vault.SelfChoices;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -103,7 +104,7 @@ public final class SelfChoice {
   }
 
   /** Every use at or after {@code from}, oldest first. */
-  public List<SelfChoices.Use> uses(java.time.Instant from) {
+  public List<SelfChoices.Use> uses(Instant from) {
     return uses.since(from);
   }
 }

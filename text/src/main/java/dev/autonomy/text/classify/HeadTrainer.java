@@ -5,6 +5,12 @@ import dev.autonomy.text.eval.ClassificationReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -102,16 +108,16 @@ public final class HeadTrainer {
    * soon as it is judged, since each fit holds a whole n-gram block.
    */
   private static HeadFit fitBest(List<HeadSettings> candidates, Progress progress,
-      java.util.function.Function<HeadSettings, Candidate> fit) {
+      Function<HeadSettings, Candidate> fit) {
     int threads = Math.min(candidates.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
-    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+    AtomicInteger done = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "head-fit");
       t.setDaemon(true);
       return t;
     });
     try {
-      List<java.util.concurrent.Future<Candidate>> futures = new ArrayList<>();
+      List<Future<Candidate>> futures = new ArrayList<>();
       for (HeadSettings c : candidates) {
         futures.add(pool.submit(() -> {
           Candidate out = fit.apply(c);
@@ -136,7 +142,7 @@ public final class HeadTrainer {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("fitting the head was interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
