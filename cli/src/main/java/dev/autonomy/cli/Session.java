@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.autonomy.cli.passphrase.CliPassphrases;
 import dev.autonomy.core.AutonomyFailure;
 import dev.autonomy.engine.Autonomy;
+import dev.autonomy.text.classify.ModelStore;
 import dev.autonomy.vault.Json;
 import dev.autonomy.vault.PassphraseSource;
 import java.io.PrintWriter;
@@ -31,6 +32,17 @@ public final class Session {
   /** Opens the person's Autonomy with the passphrase {@code passphrases} gives (after a change: the new one). */
   public static Autonomy open(CommandSpec spec, PassphraseSource passphrases, long seed) {
     return Autonomy.open(AutonomyCli.root(spec).home(), Clock.systemDefaultZone(), new SplittableRandom(seed), passphrases);
+  }
+
+  /**
+   * The vault's store of trained text models, sealed when the vault is encrypted: the vault is
+   * opened (asking for its passphrase when it needs one) only to reach its file key, and closed
+   * again, so a long training does not hold it.
+   */
+  public static ModelStore textModels(CommandSpec spec) {
+    try (Autonomy autonomy = open(spec)) {
+      return autonomy.files().textModels();
+    }
   }
 
   /**

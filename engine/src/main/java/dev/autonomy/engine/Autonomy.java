@@ -18,9 +18,10 @@ import dev.autonomy.engine.data.Forgetting;
 import dev.autonomy.engine.data.LogRetention;
 import dev.autonomy.engine.desire.DesireEvaluation;
 import dev.autonomy.engine.desire.Desires;
-import dev.autonomy.engine.federate.Federation;
 import dev.autonomy.engine.desire.Goals;
 import dev.autonomy.engine.features.FeatureVector;
+import dev.autonomy.engine.federate.Federation;
+import dev.autonomy.engine.files.LocalFiles;
 import dev.autonomy.engine.learn.Learning;
 import dev.autonomy.engine.learn.Why;
 import dev.autonomy.engine.moment.MomentEvaluation;
@@ -137,6 +138,10 @@ public final class Autonomy implements AutoCloseable {
   public Path home() {
     return vault.home();
   }
+  /** Its files beside the database (text models, maps): sealed or kept in memory when the vault is encrypted. */
+  public LocalFiles files() {
+    return new LocalFiles(vault);
+  }
   public ImportResult importPath(Path path, String format, String person) {
     return collector.importPath(path, format, person, n -> { }, false);
   }
@@ -196,12 +201,10 @@ public final class Autonomy implements AutoCloseable {
   public Access access() {
     return new Access(vault);
   }
-
   /** Taking part in a federation on the person's terms: join, leave, the privacy ledger and budget. */
   public Federation federation() {
     return new Federation(vault, clock, desires);
   }
-
   public Ranking recommend(Situation situation, RankingPolicy policy, Optional<DesireType> desire) {
     return recommender.recommend(situation, policy, desire);
   }
@@ -279,11 +282,7 @@ public final class Autonomy implements AutoCloseable {
     return forgetting.source(reference);
   }
 
-  /**
-   * Forgets everything: deletes what the vault in {@code home} created there (database, SQLite's side
-   * files, models, map caches, the vault marker) and nothing else. Refuses a folder that is not a
-   * vault. The vault must not be open.
-   */
+  /** Deletes only what the vault in {@code home} created there ({@link VaultFolder#OWNED}); refuses a non-vault. Close it first. */
   public static VaultFolder.Erased forgetAll(Path home) {
     return VaultFolder.erase(home);
   }

@@ -4,6 +4,7 @@ import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.desire.Situation;
 import dev.autonomy.engine.Autonomy;
 import dev.autonomy.engine.access.Scope;
+import dev.autonomy.engine.files.LocalFiles;
 import dev.autonomy.engine.plan.RunOffer;
 import dev.autonomy.engine.plan.TripOffer;
 import dev.autonomy.plan.map.LatLon;
@@ -37,7 +38,7 @@ import java.util.stream.Stream;
  */
 final class DashboardPlans {
   /** The vault's folder of maps: OSM files the person put there, and the graphs cached from them. */
-  static final String MAPS = "maps";
+  static final String MAPS = LocalFiles.MAPS;
   /** A map's file name: no separator, no leading dot, an OSM extension. */
   private static final Pattern MAP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.(osm|osm\\.gz|osm\\.pbf|pbf)");
   /** Seed of the plans made from the page: same map, start and size, same plan. */
@@ -69,7 +70,7 @@ final class DashboardPlans {
   }
 
   private static List<String> maps(Autonomy a) {
-    Path folder = a.home().resolve(MAPS);
+    Path folder = a.files().maps();
     if (!Files.isDirectory(folder)) {
       return List.of();
     }
@@ -140,15 +141,15 @@ final class DashboardPlans {
         "map must be the file name of an OSM file in the vault's maps folder, like monaco.osm.gz");
   }
 
-  /** The map {@code name} in the vault's maps folder, its graph cached beside it. */
+  /** The map {@code name} in the vault's maps folder, its graph cached beside it (in memory when the vault is encrypted). */
   private static OsmMap open(Autonomy a, String name) {
-    Path folder = a.home().resolve(MAPS);
+    Path folder = a.files().maps();
     Path file = folder.resolve(name);
     if (!file.getParent().equals(folder) || !Files.isRegularFile(file)) {
       throw new InvalidInputException("map '" + name + "' is not in " + folder + "; put the OSM file there (maps: "
           + maps(a) + ")");
     }
-    return OsmMap.open(file, folder);
+    return a.files().openMap(file);
   }
 
   private static Situation now(Autonomy a) {

@@ -12,6 +12,7 @@ import dev.autonomy.text.classify.ModelStore;
 import dev.autonomy.text.classify.TextModel;
 import dev.autonomy.text.encode.Encoder;
 import dev.autonomy.text.encode.Encoders;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -20,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -62,15 +62,20 @@ public final class TunedModels {
 
   /** Opens a fine-tuned model's encoder (checking its base); close it. */
   public static Encoder open(ModelStore store, TextModel m) {
-    return open(store.dir(), m, name -> Backbone.of(BaseModel.named(name)));
+    return open(store, m, name -> Backbone.of(BaseModel.named(name)));
   }
 
-  static Encoder open(Path dir, TextModel m, Function<String, Backbone> bases) {
+  static Encoder open(ModelStore store, TextModel m, Function<String, Backbone> bases) {
     if (!isTuned(m)) {
       throw new IllegalArgumentException("model reads the built-in encoder " + m.encoder() + ", not a fine-tuned one");
     }
-    Path file = dir.resolve(m.encoder().substring(PREFIX.length()));
-    TunedClassifier c = read(file, bases);
+    String fileName = m.encoder().substring(PREFIX.length());
+    Path file = store.file(fileName);
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidInputException(
+          file + ": the fine-tuned weights this model needs are missing; retrain it with text train --fine-tune");
+    }
+    TunedClassifier c = read(store.readFile(fileName), file, bases);
     return new TunedEncoder(m.encoder(), c);
   }
 
@@ -91,10 +96,7 @@ public final class TunedModels {
       Files.createDirectories(store.dir());
       byte[] content = encode(r);
       String weightsName = name + "." + BaseModel.sha256(content).substring(0, 12) + SUFFIX;
-      Path weights = store.dir().resolve(weightsName);
-      Path tmp = store.dir().resolve(weightsName + ".tmp");
-      Files.write(tmp, content);
-      Files.move(tmp, weights, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      store.writeFile(weightsName, content);
       TextModel model = textModel(PREFIX + weightsName, r);
       store.save(name, model); // the commit point: before it the previous model is untouched
       removeOthers(store.dir(), name, weightsName);
@@ -106,8 +108,9 @@ public final class TunedModels {
 
   /** The header of a fine-tuned model's weights file: base, checksum, method, settings. */
   public static Map<String, Object> provenance(ModelStore store, TextModel m) {
-    Path file = store.dir().resolve(m.encoder().substring(PREFIX.length()));
-    try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+    String fileName = m.encoder().substring(PREFIX.length());
+    Path file = store.file(fileName);
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(store.readFile(fileName)))) {
       @SuppressWarnings("unchecked")
       Map<String, Object> header = JSON.readValue(readHeader(in, file), LinkedHashMap.class);
       return header;
@@ -165,14 +168,11 @@ public final class TunedModels {
     return bytes.toByteArray();
   }
 
-  static TunedClassifier read(Path file, Function<String, Backbone> bases) {
-    if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException(
-          file + ": the fine-tuned weights this model needs are missing; retrain it with text train --fine-tune");
-    }
+  /** Reads the weights file {@code file} whose clear content is {@code content}. */
+  static TunedClassifier read(byte[] content, Path file, Function<String, Backbone> bases) {
     JsonNode header;
     byte[] body;
-    try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(content))) {
       header = JSON.readTree(readHeader(in, file));
       body = in.readAllBytes();
     } catch (IOException e) {

@@ -68,7 +68,7 @@ class FineTunerTest {
         before[i] = r.classifier().embed(List.of(texts.get(i)))[0]; // one at a time, as classify does
       }
       TextModel loaded = store.load("notes");
-      try (Encoder e = TunedModels.open(store.dir(), loaded, n -> Tiny.backbone(1))) {
+      try (Encoder e = TunedModels.open(store, loaded, n -> Tiny.backbone(1))) {
         // Loaded weights must own their memory: collect the garbage the loading left, then read them.
         System.gc();
         for (int i = 0; i < texts.size(); i++) {
@@ -96,10 +96,10 @@ class FineTunerTest {
       assertThat(Files.size(weights)).isLessThan(20_000);
       String text = "lots of beer, then fries";
       float[] before = r.classifier().embed(List.of(text))[0];
-      try (Encoder e = TunedModels.open(store.dir(), store.load("notes"), n -> Tiny.backbone(1))) {
+      try (Encoder e = TunedModels.open(store, store.load("notes"), n -> Tiny.backbone(1))) {
         assertThat(e.embed(text)).containsExactly(before);
       }
-      assertThatThrownBy(() -> TunedModels.open(store.dir(), store.load("notes"), n -> Tiny.backbone(2)))
+      assertThatThrownBy(() -> TunedModels.open(store, store.load("notes"), n -> Tiny.backbone(2)))
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("SHA-256")
           .hasMessageContaining("only fits its own base");
@@ -115,11 +115,11 @@ class FineTunerTest {
       byte[] bytes = Files.readAllBytes(weights);
       bytes[bytes.length - 5] ^= 0x55;
       Files.write(weights, bytes);
-      assertThatThrownBy(() -> TunedModels.open(store.dir(), saved, n -> Tiny.backbone(1)))
+      assertThatThrownBy(() -> TunedModels.open(store, saved, n -> Tiny.backbone(1)))
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("damaged");
       Files.delete(weights);
-      assertThatThrownBy(() -> TunedModels.open(store.dir(), saved, n -> Tiny.backbone(1)))
+      assertThatThrownBy(() -> TunedModels.open(store, saved, n -> Tiny.backbone(1)))
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("missing");
     }
@@ -135,7 +135,7 @@ class FineTunerTest {
       // A run stopped while saving leaves temporary files only: the previous model still loads whole.
       Files.writeString(store.dir().resolve("notes.json.tmp"), "{\"half\": ");
       Files.write(store.dir().resolve("notes.0123456789ab.tuned.tmp"), new byte[] {1, 2, 3});
-      try (Encoder e = TunedModels.open(store.dir(), store.load("notes"), n -> Tiny.backbone(1))) {
+      try (Encoder e = TunedModels.open(store, store.load("notes"), n -> Tiny.backbone(1))) {
         assertThat(e.embed("fruit and water")).containsExactly(a.classifier().embed(List.of("fruit and water"))[0]);
       }
       assertThat(store.load("notes").encoder()).isEqualTo(first.encoder());

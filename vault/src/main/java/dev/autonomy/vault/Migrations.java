@@ -295,6 +295,15 @@ final class Migrations {
             via TEXT NOT NULL
           );
           CREATE INDEX self_choices_by_at ON self_choices(at);
+          """,
+          // 14: the key that seals an encrypted vault's files (text models, fine-tuned weights),
+          // kept in the database so that its encryption covers it (FileSealer). Empty when clear.
+          """
+          CREATE TABLE file_keys (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            key BLOB NOT NULL,
+            created TEXT NOT NULL
+          );
           """);
 
   /** The version after which {@link TextKeys#rekey} runs. */

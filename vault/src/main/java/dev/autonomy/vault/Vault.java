@@ -2,6 +2,7 @@ package dev.autonomy.vault;
 
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.UnavailableException;
+import dev.autonomy.core.data.Sealing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,8 @@ public final class Vault implements AutoCloseable {
   // The database file as opened, and why it is no longer there (once set, this vault is done).
   private OpenedFile opened;
   private String gone;
+  // How the files beside the database are written: sealed when the vault is encrypted.
+  private Sealing sealing = Sealing.CLEAR;
 
   private Vault(Path home, Connection connection, Clock clock, WalCheckpointer checkpointer) {
     this.home = home;
@@ -151,6 +154,10 @@ public final class Vault implements AutoCloseable {
         vault.migrate(file);
         VaultFolder.mark(home, clock);
         vault.opened = OpenedFile.of(file);
+        if (key.isPresent()) {
+          vault.sealing = FileSealer.of(vault);
+          FileSweep.run(home, vault.sealing);
+        }
       } catch (IOException e) {
         vault.closeAfterFailedOpen(e);
         throw new VaultException("cannot open vault " + file + ": " + e.getMessage(), e);
@@ -232,6 +239,14 @@ public final class Vault implements AutoCloseable {
 
   public Path home() {
     return home;
+  }
+
+  /**
+   * How files kept beside the database (trained text models, fine-tuned weights) must be written
+   * and read: sealed with a key the database holds when the vault is encrypted, clear when it is.
+   */
+  public Sealing sealing() {
+    return sealing;
   }
 
   Path databaseFile() {

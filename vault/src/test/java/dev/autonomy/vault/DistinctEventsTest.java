@@ -98,6 +98,7 @@ class DistinctEventsTest {
     // and without what step 7 made (a plain connection: foreign keys off, as a migration has them)
     try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + home.resolve(Vault.DATABASE_FILE));
         Statement st = c.createStatement()) {
+      st.execute("DROP TABLE file_keys");
       st.execute("DROP TABLE self_choices");
       st.execute("DROP TABLE access_log");
       st.execute("DROP TABLE apps");

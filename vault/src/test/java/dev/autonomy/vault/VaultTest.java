@@ -116,7 +116,7 @@ class VaultTest {
     }
     try (Vault vault = Vault.open(home, CLOCK)) {
       assertThat(vault.rules().list()).extracting(r -> r.text()).containsExactly("never swim");
-      assertThat(vault.schemaVersion()).isEqualTo(13);
+      assertThat(vault.schemaVersion()).isEqualTo(14);
     }
   }
 

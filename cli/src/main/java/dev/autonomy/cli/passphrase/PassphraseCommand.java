@@ -73,7 +73,8 @@ public final class PassphraseCommand implements Runnable {
       try {
         VaultCrypt.Status status = VaultCrypt.encrypt(home, next);
         record(spec, next, "set: the vault encrypted (" + status.cipher() + ")");
-        Session.out(spec).printf("the vault in %s is encrypted now (%s; key by %s); from now on give its passphrase"
+        Session.out(spec).printf("the vault in %s is encrypted now (%s; key by %s), its text models sealed and its"
+            + " cached map graphs removed; from now on give its passphrase"
             + " (AUTONOMY_PASSPHRASE, or typed when asked). Forgotten, it cannot be recovered.%n", home, status.cipher(),
             status.kdf().map(Argon2id::toString).orElse("?"));
         return 0;

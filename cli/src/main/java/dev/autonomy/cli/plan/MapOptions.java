@@ -1,9 +1,10 @@
 package dev.autonomy.cli.plan;
 
-import dev.autonomy.cli.AutonomyCli;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.data.SharedData;
 import dev.autonomy.core.desire.DesireType;
+import dev.autonomy.engine.Autonomy;
+import dev.autonomy.engine.files.LocalFiles;
 import dev.autonomy.plan.map.OsmMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** What the map-based plan commands share: finding the map file, the vault's map cache, weights. */
 public final class MapOptions {
@@ -22,22 +22,21 @@ public final class MapOptions {
   /**
    * Opens {@code map}: the path as given, else a file of that name in {@code <home>/maps} or in the
    * shared test data ({@code ../shared/data/osm-graphhopper}, found by {@link SharedData}); the graph
-   * is cached in {@code <home>/maps}.
+   * is cached in {@code <home>/maps}, or built in memory when the vault is encrypted.
    */
-  public static OsmMap open(CommandSpec spec, String map) {
+  public static OsmMap open(Autonomy autonomy, String map) {
     quietGraphHopper();
-    Path home = AutonomyCli.root(spec).home();
-    Path cache = home.resolve("maps");
+    LocalFiles files = autonomy.files();
     List<Path> tried = new ArrayList<>();
     Path given = Path.of(map);
     tried.add(given);
     if (!Files.isRegularFile(given) && given.getParent() == null) {
-      tried.add(cache.resolve(map));
+      tried.add(files.maps().resolve(map));
       SharedData.root().ifPresent(data -> tried.add(data.resolve("osm-graphhopper").resolve(map)));
     }
     for (Path candidate : tried) {
       if (Files.isRegularFile(candidate)) {
-        return OsmMap.open(candidate, cache);
+        return files.openMap(candidate);
       }
     }
     throw new InvalidInputException("--map: no such OSM file '" + map + "' (looked for " + tried + ")");

@@ -69,7 +69,7 @@ final class PlanRunCommand implements Callable<Integer> {
       default -> throw new InvalidInputException("--profile: expected foot or bike, was '" + profile + "'");
     };
     RunOffer offer;
-    try (Autonomy autonomy = Session.open(spec); OsmMap osm = MapOptions.open(spec, map)) {
+    try (Autonomy autonomy = Session.open(spec); OsmMap osm = MapOptions.open(autonomy, map)) {
       offer = autonomy.planRun(osm, new RunRequest(from, km, mode, seed, 12),
           new Situation(ZonedDateTime.now(autonomy.clock()), Map.of()));
     }

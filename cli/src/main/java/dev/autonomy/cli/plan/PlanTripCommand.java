@@ -80,7 +80,7 @@ final class PlanTripCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     TripOffer offer;
     Map<DesireType, Double> weights;
-    try (Autonomy autonomy = Session.open(spec); OsmMap osm = MapOptions.open(spec, map)) {
+    try (Autonomy autonomy = Session.open(spec); OsmMap osm = MapOptions.open(autonomy, map)) {
       Situation now = new Situation(ZonedDateTime.now(autonomy.clock()), Map.of("place", "outdoor"));
       // Places are scored by the person's own predicted desires unless they say otherwise.
       weights = desire != null ? MapOptions.weights(desire, "--desire")

@@ -95,7 +95,7 @@ public final class RecommendCommand implements Callable<Integer> {
       LatLon from = start;
       Optional<DesireType> only = Optional.ofNullable(desire).map(DesireType::fromCode);
       // Everything that can fail is checked before anything is logged: a list is logged only when shown.
-      try (OsmMap osm = map == null ? null : MapOptions.open(spec, map)) {
+      try (OsmMap osm = map == null ? null : MapOptions.open(autonomy, map)) {
         if (osm != null) {
           osm.requireOnMap(from, "--start");
         }

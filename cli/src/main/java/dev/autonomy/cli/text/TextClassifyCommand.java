@@ -1,6 +1,5 @@
 package dev.autonomy.cli.text;
 
-import dev.autonomy.cli.AutonomyCli;
 import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.text.classify.ModelStore;
@@ -41,7 +40,7 @@ final class TextClassifyCommand implements Callable<Integer> {
     if (text.isBlank()) {
       throw new InvalidInputException("TEXT is empty; nothing to classify");
     }
-    ModelStore store = ModelStore.inHome(AutonomyCli.root(spec).home());
+    ModelStore store = Session.textModels(spec);
     TextModel m = store.load(model);
     Prediction p;
     // A fine-tuned model brings its own encoder (null otherwise: try-with-resources skips it).

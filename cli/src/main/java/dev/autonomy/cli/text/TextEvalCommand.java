@@ -1,6 +1,5 @@
 package dev.autonomy.cli.text;
 
-import dev.autonomy.cli.AutonomyCli;
 import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.text.classify.Evaluation;
@@ -51,7 +50,7 @@ final class TextEvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ModelStore store = ModelStore.inHome(AutonomyCli.root(spec).home());
+    ModelStore store = Session.textModels(spec);
     TextModel m = store.load(model);
     Dataset dataset = Format.fromCode(format).read(data);
     String part = split != null ? split : dataset.hasOwnSplits() ? "test" : Dataset.ALL;

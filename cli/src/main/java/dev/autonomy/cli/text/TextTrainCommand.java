@@ -1,6 +1,5 @@
 package dev.autonomy.cli.text;
 
-import dev.autonomy.cli.AutonomyCli;
 import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.text.classify.HeadSettings;
@@ -34,7 +33,7 @@ import java.util.stream.Collectors;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Train a text classifier and save it as <home>/models/text/NAME.json.",
+      "Train a text classifier and save it as <home>/models/text/NAME.json (sealed when the vault is encrypted).",
       "A file without splits is split 80/10/10 (stratified, seeded) into train/dev/test; the head stops early on dev"
           + " and the report is on test. CLINC150 learns from train (its oos sentences are the class 'oos'),"
           + " selects on val, tunes an oos confidence threshold on val, and reports on val."
@@ -102,8 +101,7 @@ final class TextTrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path home = AutonomyCli.root(spec).home();
-    ModelStore store = ModelStore.inHome(home);
+    ModelStore store = Session.textModels(spec);
     store.path(out); // check the name before any work
     Format fmt = Format.fromCode(format);
     if (fineTune != null) {

@@ -1,9 +1,7 @@
 package dev.autonomy.cli.text;
 
-import dev.autonomy.cli.AutonomyCli;
 import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
-import dev.autonomy.text.classify.ModelStore;
 import dev.autonomy.text.classify.TextModel;
 import dev.autonomy.text.encode.EmbeddingCache;
 import dev.autonomy.text.encode.Encoder;
@@ -67,7 +65,7 @@ final class WatchSentimentCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     WatchRule rule = new WatchRule(negativeLabel, window, sigmas, minJump, minHeadlines, Math.min(3, window));
-    TextModel m = ModelStore.inHome(AutonomyCli.root(spec).home()).load(model);
+    TextModel m = Session.textModels(spec).load(model);
     if (!m.labels().contains(negativeLabel)) {
       throw new InvalidInputException("model '" + model + "' has labels " + m.labels() + ", none is '" + negativeLabel
           + "'; pass --negative-label");

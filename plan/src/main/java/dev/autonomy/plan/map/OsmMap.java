@@ -49,13 +49,15 @@ public final class OsmMap implements AutoCloseable {
   private final String name;
   private final boolean builtNow;
   private final List<Place> places;
+  private final boolean inMemory;
 
-  private OsmMap(GraphHopper hopper, Path folder, String name, boolean builtNow, List<Place> places) {
+  private OsmMap(GraphHopper hopper, Path folder, String name, boolean builtNow, List<Place> places, boolean inMemory) {
     this.hopper = hopper;
     this.folder = folder;
     this.name = name;
     this.builtNow = builtNow;
     this.places = places;
+    this.inMemory = inMemory;
   }
 
   /**
@@ -78,10 +80,47 @@ public final class OsmMap implements AutoCloseable {
       throw new AutonomyFailure("cached map graph in " + folder + " cannot be loaded; delete the folder to rebuild it");
     }
     try {
-      return new OsmMap(hopper, folder, name, builtNow, PlaceReader.load(folder.resolve(PLACES_FILE)));
+      return new OsmMap(hopper, folder, name, builtNow, PlaceReader.load(folder.resolve(PLACES_FILE)), false);
     } catch (IOException e) {
       hopper.close();
       throw new AutonomyFailure("cached places in " + folder + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Opens the map of {@code osmFile} with its graph built in memory and nothing written to disk that
+   * outlives it (an encrypted vault's maps: a cached graph would name the area the person plans in).
+   * Costs a build each time (under a second for a city extract, see docs/benchmarks.md).
+   * GraphHopper still wants a folder; it gets a new owner-only one in the system's temporary folder,
+   * which holds no graph and is deleted on {@link #close}.
+   *
+   * @throws InvalidInputException if the file is missing or is not an OSM file
+   */
+  public static OsmMap inMemory(Path osmFile) {
+    OsmFiles.requireOsm(osmFile);
+    Path folder;
+    try {
+      folder = Files.createTempDirectory("autonomy-map-");
+    } catch (IOException e) {
+      throw new AutonomyFailure("cannot create a temporary folder for the map graph: " + e.getMessage(), e);
+    }
+    GraphHopper hopper = configure(folder).setStoreOnFlush(false).setOSMFile(osmFile.toString());
+    boolean ok = false;
+    try {
+      List<Place> places = PlaceReader.read(osmFile);
+      try {
+        hopper.importOrLoad();
+      } catch (RuntimeException e) {
+        throw new InvalidInputException(osmFile + ": cannot build a route graph: " + e.getMessage(), e);
+      }
+      OsmMap map = new OsmMap(hopper, folder, OsmFiles.baseName(osmFile), true, places, true);
+      ok = true;
+      return map;
+    } finally {
+      if (!ok) {
+        hopper.close();
+        deleteQuietly(folder);
+      }
     }
   }
 
@@ -150,7 +189,7 @@ public final class OsmMap implements AutoCloseable {
     }
   }
 
-  /** The folder the graph is cached in. */
+  /** The folder the graph is cached in (for a graph {@link #inMemory}: the empty folder GraphHopper was given). */
   public Path folder() {
     return folder;
   }
@@ -291,6 +330,14 @@ public final class OsmMap implements AutoCloseable {
   @Override
   public void close() {
     hopper.close();
+    if (inMemory) {
+      deleteQuietly(folder);
+    }
+  }
+
+  /** Whether the graph lives in memory only ({@link #inMemory}), not in a cache folder. */
+  public boolean isInMemory() {
+    return inMemory;
   }
 
   @Override

@@ -2,12 +2,14 @@ package dev.autonomy.plan.map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.core.data.SharedData;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +49,40 @@ class OsmMapTest {
     try (Stream<Path> entries = Files.list(cache)) {
       assertThat(entries.toList()).containsExactly(first); // no second build, no leftovers
     }
+  }
+
+  @Test
+  void inMemory_routesLikeTheCachedGraphAndLeavesNothingOnDisk(@TempDir Path cache) throws IOException {
+    Path monaco = osm("monaco.osm.gz");
+    LatLon a = new LatLon(43.7384, 7.4246);
+    LatLon b = new LatLon(43.7311, 7.4197);
+    Leg cachedLeg;
+    List<Place> cachedPlaces;
+    try (OsmMap map = OsmMap.open(monaco, cache)) {
+      cachedLeg = map.route(Mode.FOOT, List.of(a, b));
+      cachedPlaces = map.places();
+    }
+    Path folder;
+    try (OsmMap map = OsmMap.inMemory(monaco)) {
+      folder = map.folder();
+      assertThat(map.isInMemory()).isTrue();
+      // the cache keeps coordinates to 6 decimals; the same places, in the same order
+      assertThat(map.places()).extracting(Place::osmId).isEqualTo(cachedPlaces.stream().map(Place::osmId).toList());
+      assertThat(map.places()).extracting(Place::name).isEqualTo(cachedPlaces.stream().map(Place::name).toList());
+      Leg leg = map.route(Mode.FOOT, List.of(a, b));
+      assertThat(leg.meters()).isCloseTo(cachedLeg.meters(), offset(0.5));
+      // GraphHopper keeps the graph in memory: nothing of it in the folder it was given
+      try (Stream<Path> entries = Files.walk(folder)) {
+        assertThat(entries.filter(Files::isRegularFile).filter(f -> {
+          try {
+            return Files.size(f) > 0;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }).toList()).isEmpty();
+      }
+    }
+    assertThat(folder).doesNotExist();
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.data.Sealing;
 import dev.autonomy.text.TextJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,13 +19,15 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * Text models saved as JSON under a folder, by name: {@code <home>/models/text/<name>.json}. The
  * file holds the format version, encoder, labels, head weights (doubles, written so that they read
  * back bit for bit), rejection rule and provenance. Writes go to a temporary file first, then
- * replace the old one, so a failure leaves nothing half-written.
+ * replace the old one, so a failure leaves nothing half-written. In an encrypted vault every file
+ * of the store is sealed with the vault's file key ({@link Sealing}); the same calls read it.
  */
 public final class ModelStore {
   /** Format tag and version of the saved file. */
@@ -35,15 +38,32 @@ public final class ModelStore {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final ObjectMapper JSON = TextJson.mapper();
 
-  private final Path dir;
+  private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
-  ModelStore(Path dir) {
+  private final Path dir;
+  private final Sealing sealing;
+
+  ModelStore(Path dir, Sealing sealing) {
     this.dir = dir;
+    this.sealing = Objects.requireNonNull(sealing, "sealing");
   }
 
-  /** The store of a vault folder: {@code <home>/models/text}. */
+  /** The store of a clear vault's folder: {@code <home>/models/text}, files written as they are. */
   public static ModelStore inHome(Path home) {
-    return new ModelStore(home.resolve("models").resolve("text"));
+    return inHome(home, Sealing.CLEAR);
+  }
+
+  /**
+   * The store of the vault in {@code home}, its files written and read through {@code sealing}
+   * (the vault's: sealed when it is encrypted).
+   */
+  public static ModelStore inHome(Path home, Sealing sealing) {
+    return new ModelStore(home.resolve("models").resolve("text"), sealing);
+  }
+
+  /** Whether this store seals what it writes. */
+  public boolean seals() {
+    return sealing.encrypts();
   }
 
   public Path dir() {
@@ -79,7 +99,11 @@ public final class ModelStore {
 
   public Path save(String name, TextModel model) {
     Path file = path(name);
-    write(model, file);
+    try {
+      writeFile(file.getFileName().toString(), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(model)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write model " + file, e);
+    }
     return file;
   }
 
@@ -89,10 +113,51 @@ public final class ModelStore {
       throw new InvalidInputException(
           "no text model '" + name + "' in " + dir + "; saved models: " + names());
     }
-    return read(file);
+    return parse(readFile(file.getFileName().toString()), file);
   }
 
-  /** Writes one model to a file (atomically). */
+  /**
+   * Writes {@code content} as the file {@code fileName} of this store, sealed when the store seals:
+   * to a temporary file first, then moved in place, so a failure leaves the previous file whole.
+   */
+  public Path writeFile(String fileName, byte[] content) throws IOException {
+    Path file = file(fileName);
+    Files.createDirectories(dir);
+    Path tmp = file.resolveSibling(fileName + ".tmp");
+    Files.write(tmp, sealing.seal(content, fileName));
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return file;
+  }
+
+  /**
+   * The clear content of the file {@code fileName} of this store.
+   *
+   * @throws InvalidInputException when it is missing or does not open (damaged, or sealed by another vault)
+   */
+  public byte[] readFile(String fileName) {
+    Path file = file(fileName);
+    byte[] stored;
+    try {
+      stored = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ")");
+    }
+    try {
+      return sealing.open(stored, fileName);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(dir + "/" + e.getMessage(), e);
+    }
+  }
+
+  /** The path of the file {@code fileName} of this store; the name must be a plain file name. */
+  public Path file(String fileName) {
+    if (fileName == null || !FILE_NAME.matcher(fileName).matches()) {
+      throw new InvalidInputException("'" + fileName + "' is not a file name of the text model store");
+    }
+    return dir.resolve(fileName);
+  }
+
+  /** Writes one model to a clear file (atomically), outside any vault. */
   public static void write(TextModel model, Path file) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
@@ -104,11 +169,19 @@ public final class ModelStore {
     }
   }
 
-  /** Reads one model file, checking its format and version. */
+  /** Reads one clear model file, checking its format and version. */
   public static TextModel read(Path file) {
+    try {
+      return parse(Files.readAllBytes(file), file);
+    } catch (IOException e) {
+      throw new InvalidInputException(file + ": not a readable model file (" + e.getMessage() + ")");
+    }
+  }
+
+  private static TextModel parse(byte[] content, Path file) {
     JsonNode root;
     try {
-      root = JSON.readTree(file.toFile());
+      root = JSON.readTree(content);
     } catch (IOException e) {
       throw new InvalidInputException(file + ": not a readable model file (" + e.getMessage() + ")");
     }

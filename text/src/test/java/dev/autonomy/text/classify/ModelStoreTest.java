@@ -5,17 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.data.Sealing;
 import dev.autonomy.text.data.Dataset;
 import dev.autonomy.text.data.Example;
 import dev.autonomy.text.data.Format;
 import dev.autonomy.text.encode.HashingEncoder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -36,6 +39,61 @@ class ModelStoreTest {
       out.add(new Example(text, new String[] {"rainy", "sunny", "snowy"}[c]));
     }
     return new Dataset("weather.csv", Format.CSV, Map.of(Dataset.ALL, out));
+  }
+
+  /** A stand-in for the vault's sealing: reversible, bound to the file name, and visibly not clear. */
+  static final class XorSealing implements Sealing {
+    @Override
+    public boolean encrypts() {
+      return true;
+    }
+
+    @Override
+    public byte[] seal(byte[] clear, String name) {
+      byte[] out = Arrays.copyOf(MAGIC, MAGIC.length + clear.length);
+      for (int i = 0; i < clear.length; i++) {
+        out[MAGIC.length + i] = (byte) (clear[i] ^ name.hashCode() ^ i);
+      }
+      return out;
+    }
+
+    @Override
+    public byte[] open(byte[] stored, String name) {
+      if (!Sealing.isSealed(stored)) {
+        throw new InvalidInputException(name + " is not sealed");
+      }
+      byte[] out = new byte[stored.length - MAGIC.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = (byte) (stored[MAGIC.length + i] ^ name.hashCode() ^ i);
+      }
+      return out;
+    }
+  }
+
+  @Test
+  void aSealingStore_writesNothingClear_readsItBack_andAClearStoreRefusesIt() throws IOException {
+    HashingEncoder enc = new HashingEncoder(32);
+    TrainResult result = new TextTrainer(HeadSettings.logreg(), 3, InstantSource.fixed(Instant.parse("2026-01-02T03:04:05Z")))
+        .train(words(120, 2), enc);
+    ModelStore sealed = ModelStore.inHome(home, new XorSealing());
+    assertThat(sealed.seals()).isTrue();
+    Path file = sealed.save("weather", result.model());
+    String onDisk = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+    assertThat(onDisk).startsWith("AUTONOMY-SEALED1").doesNotContain("rainy").doesNotContain("autonomy-text-model");
+    try (var files = Files.list(file.getParent())) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("weather.json");
+    }
+    TextModel loaded = sealed.load("weather");
+    assertThat(loaded.head().probabilities(enc.embed("warm sun"))).containsExactly(result.model().head().probabilities(enc.embed("warm sun")));
+    assertThat(sealed.names()).containsExactly("weather");
+    assertThatThrownBy(() -> ModelStore.inHome(home).load("weather"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("weather.json is sealed with an encrypted vault's key");
+    // a sealed file moved to another name does not open
+    Files.copy(file, file.resolveSibling("other.json"));
+    assertThatThrownBy(() -> sealed.load("other")).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> sealed.readFile("../weather.json")).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("not a file name");
   }
 
   @Test
