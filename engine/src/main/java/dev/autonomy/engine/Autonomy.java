@@ -46,6 +46,7 @@ import dev.autonomy.engine.rule.Rules;
 import dev.autonomy.engine.situation.Situations;
 import dev.autonomy.engine.state.PersonStates;
 import dev.autonomy.engine.text.OnDeviceText;
+import dev.autonomy.engine.text.PersonModels;
 import dev.autonomy.plan.map.LatLon;
 import dev.autonomy.plan.map.OsmMap;
 import dev.autonomy.plan.run.RunRequest;
@@ -66,16 +67,14 @@ import java.util.function.LongConsumer;
 import java.util.random.RandomGenerator;
 
 /**
- * The embeddable entry point: one person's Autonomy over one vault, and the composition root that
- * wires the engine's capabilities. Each capability is a class of its own with a narrow port
- * (collect, understand, desires, rules, options, recommend, plan, learn, ask, audit, export and
- * forget); this class builds them once and delegates, so the CLI, the server or an app call one
+ * The embeddable entry point and composition root: one person's Autonomy over one vault. Each capability is a class
+ * of its own with a narrow port; this builds them once and delegates, so the CLI, the server or an app call one
  * surface. Not thread-safe; close it to release the vault and the transformers.
  */
 public final class Autonomy implements AutoCloseable {
   private final Vault vault;
   private final Clock clock;
-  private final OnDeviceText text = new OnDeviceText();
+  private final OnDeviceText text;
   private final Collector collector;
   private final PersonStates states;
   private final Moments moments;
@@ -96,8 +95,9 @@ public final class Autonomy implements AutoCloseable {
   private Autonomy(Vault vault, Clock clock, RandomGenerator random) {
     this.vault = vault;
     this.clock = clock;
+    this.text = new OnDeviceText(vault);
     this.collector = new Collector(vault, clock);
-    this.states = new PersonStates(vault, clock, text);
+    this.states = new PersonStates(vault, clock, text, text.models());
     this.moments = new Moments(vault);
     this.desires = new Desires(vault, states, moments, new Situations(vault, states));
     this.rules = new Rules(vault, clock);
@@ -108,7 +108,7 @@ public final class Autonomy implements AutoCloseable {
     this.recommender = new Recommender(options, desires, learning, rules, states, vault.decisions(), policies,
         retention::afterLogging, random);
     this.planning = new Planning(vault, clock, options, rules, desires, states, recommender);
-    this.asking = new Asking(text, recommender, clock);
+    this.asking = new Asking(text, text.models(), recommender, clock);
     this.audit = new SelfAudit(clock, vault.decisions(), states, desires, options, vault.selfChoices());
     this.selfChoice = new SelfChoice(options, desires, rules, vault.selfChoices(), clock);
     this.exporter = new Exporter(vault, states, desires, options);
@@ -134,9 +134,12 @@ public final class Autonomy implements AutoCloseable {
   public void requireVault() {
     vault.requireOpen();
   }
-  /** The folder the vault lives in. */
   public Path home() {
     return vault.home();
+  }
+  /** The text models the person chose for the notes' health score and for ask, instead of the built-in ones. */
+  public PersonModels textModels() {
+    return text.models();
   }
   /** Its files beside the database (text models, maps): sealed or kept in memory when the vault is encrypted. */
   public LocalFiles files() {
@@ -145,7 +148,6 @@ public final class Autonomy implements AutoCloseable {
   public ImportResult importPath(Path path, String format, String person) {
     return collector.importPath(path, format, person, n -> { }, false);
   }
-  /** See {@link Collector#importPath}. */
   public ImportResult importPath(Path path, String format, String person, LongConsumer progress, boolean setAside) {
     return collector.importPath(path, format, person, progress, setAside);
   }
@@ -256,7 +258,6 @@ public final class Autonomy implements AutoCloseable {
   public SelfChoice selfChoice() {
     return selfChoice;
   }
-  /** See {@link SelfAudit#run}. */
   public AuditReport audit(int days, double epsilon) {
     return audit.run(days, epsilon);
   }

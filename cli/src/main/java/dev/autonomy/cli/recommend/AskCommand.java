@@ -42,7 +42,8 @@ public final class AskCommand implements Callable<Integer> {
         return 0;
       }
       Intent intent = answer.intent();
-      Session.out(spec).printf(Locale.ROOT, "Understood (%s): you want to %s (confidence %.2f)%s%n", intent.language(), intent.desire().code(),
+      Session.out(spec).printf(Locale.ROOT, "Understood (%s%s): you want to %s (confidence %.2f)%s%n", intent.language(),
+          answer.reader().equals(Answer.BUILT_IN) ? "" : ", by your model " + answer.reader(), intent.desire().code(),
           intent.confidence(), intent.context().isEmpty() ? "" : ", context " + intent.context());
       RecommendCommand.print(Session.out(spec), answer.situation(), answer.ranking());
     }

@@ -99,5 +99,12 @@ class SealedModelsCommandTest {
       assertThat(locked.code()).isNotZero();
       assertThat(locked.err()).contains("is encrypted and no passphrase was given");
     }
+    // a sealed model is checked before the engine reads with it: these labels fit neither task
+    Run use = run(PASS, "text", "use", "health", "tuned");
+    assertThat(use.code()).isNotZero();
+    assertThat(use.err()).contains("exactly the labels healthy and unhealthy");
+    Run uses = run(PASS, "text", "use", "--json");
+    assertThat(uses.code()).as(uses.err()).isZero();
+    assertThat(uses.out()).contains("\"health\" : \"built-in\"").contains("\"intent\" : \"built-in\"");
   }
 }

@@ -13,13 +13,18 @@ import java.util.Map;
  *
  * @param text the sentence, stripped
  * @param intent the desire, confidence, context and language read from it
+ * @param reader which model read the desire: {@link #BUILT_IN} or the name of the person's own
  * @param situation the moment and context the list was ranked in
  * @param ranking the recommendations, all serving the understood desire
  */
-public record Answer(String text, Intent intent, Situation situation, Ranking ranking) {
+public record Answer(String text, Intent intent, String reader, Situation situation, Ranking ranking) {
+  /** The reader of an answer read by the built-in intent model. */
+  public static final String BUILT_IN = "built-in";
+
   public Answer {
     Requires.nonBlank(text, "text");
     Requires.nonNull(intent, "intent");
+    Requires.nonBlank(reader, "reader");
     Requires.nonNull(situation, "situation");
     Requires.nonNull(ranking, "ranking");
   }
@@ -31,6 +36,7 @@ public record Answer(String text, Intent intent, Situation situation, Ranking ra
     understood.put("confidence", intent.confidence());
     understood.put("context", intent.context());
     understood.put("language", intent.language());
+    understood.put("model", reader);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("text", text);
     out.put("understood", understood);

@@ -1,10 +1,14 @@
 package dev.autonomy.engine.ask;
 
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.core.desire.DesireType;
 import dev.autonomy.core.desire.Situation;
 import dev.autonomy.engine.rank.Ranking;
 import dev.autonomy.engine.rank.RankingPolicy;
 import dev.autonomy.engine.rank.Recommender;
+import dev.autonomy.engine.text.PersonModels;
+import dev.autonomy.engine.text.TextTask;
+import dev.autonomy.text.classify.Prediction;
 import dev.autonomy.text.encode.Encoders;
 import dev.autonomy.text.intent.Intent;
 import dev.autonomy.text.intent.IntentReader;
@@ -21,12 +25,18 @@ public final class Asking {
   static final double EXPLORATION = 0.1;
 
   private final Supplier<Encoders> encoders;
+  private final PersonModels models;
   private final Recommender recommender;
   private final Clock clock;
   private IntentReader reader;
 
-  public Asking(Supplier<Encoders> encoders, Recommender recommender, Clock clock) {
+  /**
+   * Asks with the built-in reader, or with the intent model the person chose in {@code models}
+   * where it names a desire (its other labels, such as out-of-scope, leave it to the built-in one).
+   */
+  public Asking(Supplier<Encoders> encoders, PersonModels models, Recommender recommender, Clock clock) {
     this.encoders = encoders;
+    this.models = models;
     this.recommender = recommender;
     this.clock = clock;
   }
@@ -46,8 +56,15 @@ public final class Asking {
       reader = new IntentReader(encoders.get());
     }
     Intent intent = reader.read(said);
+    String readBy = Answer.BUILT_IN;
+    Optional<PersonModels.Reading> mine = models.read(TextTask.INTENT, said);
+    if (mine.isPresent() && TextTask.isDesire(mine.get().prediction().label())) {
+      Prediction p = mine.get().prediction();
+      intent = new Intent(DesireType.fromCode(p.label()), p.probability(), intent.context(), intent.language());
+      readBy = mine.get().model();
+    }
     Situation situation = IntentSituation.of(intent, stated, clock);
     Ranking ranking = recommender.recommend(situation, policy, Optional.of(intent.desire()));
-    return new Answer(said, intent, situation, ranking);
+    return new Answer(said, intent, readBy, situation, ranking);
   }
 }

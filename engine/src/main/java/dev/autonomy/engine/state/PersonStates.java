@@ -15,6 +15,8 @@ import dev.autonomy.engine.quality.DailyTable;
 import dev.autonomy.engine.quality.DailyValue;
 import dev.autonomy.engine.quality.KindQuality;
 import dev.autonomy.engine.quality.QualityReport;
+import dev.autonomy.engine.text.PersonModels;
+import dev.autonomy.engine.text.TextTask;
 import dev.autonomy.text.encode.Encoders;
 import dev.autonomy.vault.Documents;
 import dev.autonomy.vault.Json;
@@ -31,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -62,20 +65,32 @@ public final class PersonStates {
   private final Clock clock;
   private final StateStore store;
   private final Supplier<Encoders> encoders;
+  // The person's chosen text models; null: the built-in classifier only.
+  private final PersonModels models;
   private final Derived<PersonState> cleaned;
   private final Derived<PersonState> withNotes;
   private final Derived<Map<DesireType, List<Evidence>>> evidence;
   /** Features of each day asked for, built once per generation: today's timed signals are read once, not per call. */
   private final Derived<Map<LocalDate, ContextFeatures>> featuresByDay;
 
+  /** States whose notes are read by the built-in health classifier only. */
   public PersonStates(Vault vault, Clock clock, Supplier<Encoders> encoders) {
+    this(vault, clock, encoders, null);
+  }
+
+  /**
+   * States whose notes are read by the health model the person chose in {@code models}, when they
+   * chose one, else by the built-in classifier.
+   */
+  public PersonStates(Vault vault, Clock clock, Supplier<Encoders> encoders, PersonModels models) {
     this.vault = vault;
     this.clock = clock;
     this.store = new StateStore(vault);
     this.encoders = encoders;
+    this.models = models;
     List<String> signals = List.of(Vault.SIGNALS);
     this.cleaned = new Derived<>(vault, signals, () -> store.current().orElseGet(this::clean));
-    this.withNotes = new Derived<>(vault, List.of(Vault.SIGNALS, Documents.area(NOTES_DOCUMENT)),
+    this.withNotes = new Derived<>(vault, List.of(Vault.SIGNALS, Documents.area(NOTES_DOCUMENT), PersonModels.AREA),
         () -> cleaned().withNotesHealth(notesHealth(cleaned())));
     this.evidence = new Derived<>(vault, signals, () -> EvidenceIndex.byDesire(cleaned().coverage(), clock.getZone()));
     this.featuresByDay = new Derived<>(vault, List.of(Vault.SIGNALS, Documents.area(NOTES_DOCUMENT)), HashMap::new);
@@ -168,14 +183,24 @@ public final class PersonStates {
 
   /** The stored note scores if read at this fingerprint, else read now with the transformer and stored. */
   private Map<LocalDate, Double> notesHealth(PersonState state) {
+    Optional<String> chosen = models == null ? Optional.empty() : models.modelFor(TextTask.HEALTH);
+    String reader = chosen.orElse(NotesDocument.BUILT_IN);
     NotesDocument stored = vault.documents().get(NOTES_DOCUMENT).map(PersonStates::readNotes).orElse(null);
-    if (stored != null && stored.fingerprint().equals(state.fingerprint())) {
+    if (stored != null && stored.fingerprint().equals(state.fingerprint()) && stored.reader().equals(reader)) {
       return stored.perDay();
     }
     List<Signal> notes = Cleaner.withDefaults().clean(vault.signals().list(Set.of(SignalKind.NOTE))).kept();
-    Map<LocalDate, Double> perDay = NoteScores.hasNotes(notes) ? HealthNotes.perDay(notes, encoders.get()) : Map.of();
+    Map<LocalDate, Double> perDay;
+    if (!NoteScores.hasNotes(notes)) {
+      perDay = Map.of();
+    } else if (chosen.isPresent()) {
+      perDay = NoteScores.perDay(notes, text -> HealthNotes.healthy(models.read(TextTask.HEALTH, text).orElseThrow()));
+    } else {
+      perDay = HealthNotes.perDay(notes, encoders.get());
+    }
     try {
-      vault.documents().put(NOTES_DOCUMENT, Json.mapper().writeValueAsString(new NotesDocument(state.fingerprint(), perDay)));
+      vault.documents().put(NOTES_DOCUMENT,
+          Json.mapper().writeValueAsString(new NotesDocument(state.fingerprint(), perDay, reader)));
     } catch (JsonProcessingException e) {
       throw new AutonomyFailure("cannot store the notes' scores: " + e.getOriginalMessage(), e);
     }
@@ -191,10 +216,13 @@ public final class PersonStates {
     }
   }
 
-  /** The notes' scores as stored. */
-  record NotesDocument(String fingerprint, Map<LocalDate, Double> perDay) {
+  /** The notes' scores as stored, and which model read them (a document from before the choice existed: the built-in). */
+  record NotesDocument(String fingerprint, Map<LocalDate, Double> perDay, String reader) {
+    static final String BUILT_IN = "built-in";
+
     NotesDocument {
       perDay = Map.copyOf(perDay);
+      reader = reader == null ? BUILT_IN : reader;
     }
   }
 }
