@@ -10,9 +10,11 @@ import dev.autonomy.text.TextJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -38,6 +40,7 @@ public final class ModelStore {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final ObjectMapper JSON = TextJson.mapper();
 
+  private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
   private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
   private final Path dir;
@@ -122,8 +125,17 @@ public final class ModelStore {
    */
   public Path writeFile(String fileName, byte[] content) throws IOException {
     Path file = file(fileName);
-    Files.createDirectories(dir);
+    if (POSIX) {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } else {
+      Files.createDirectories(dir);
+    }
     Path tmp = file.resolveSibling(fileName + ".tmp");
+    Files.deleteIfExists(tmp);
+    if (POSIX) {
+      // owner-only, like the vault's own files, whether or not the folder above is
+      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
     Files.write(tmp, sealing.seal(content, fileName));
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return file;

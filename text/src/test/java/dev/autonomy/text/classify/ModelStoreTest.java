@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -80,6 +81,10 @@ class ModelStoreTest {
     Path file = sealed.save("weather", result.model());
     String onDisk = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
     assertThat(onDisk).startsWith("AUTONOMY-SEALED1").doesNotContain("rainy").doesNotContain("autonomy-text-model");
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+    }
     try (var files = Files.list(file.getParent())) {
       assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("weather.json");
     }
