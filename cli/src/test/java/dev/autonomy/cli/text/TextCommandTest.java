@@ -70,6 +70,10 @@ class TextCommandTest {
     assertThat(t.get("encoders_compared").toString()).isEqualTo("[\"all-minilm-l6-v2-q\",\"bge-small-en-v15-q\"]");
     assertThat(t.get("encoder").asText()).isIn("all-minilm-l6-v2-q", "bge-small-en-v15-q");
     assertThat(t.get("scores").has("dev_macro_f1[bge-small-en-v15-q]")).isTrue();
+    // 80 sentences are fewer than the choice's sample: it sees all of train and dev.
+    assertThat(t.get("encoder_choice").get("chosen").asText()).isEqualTo(t.get("encoder").asText());
+    assertThat(t.get("encoder_choice").get("train_examples").asInt()).isEqualTo(t.get("train_examples").asInt());
+    assertThat(t.get("encoder_choice").get("dev_macro_f1").size()).isEqualTo(2);
     assertThat(t.get("accuracy").asDouble()).isGreaterThanOrEqualTo(0.75);
     assertThat(home.resolve("models/text/news.json")).exists();
 

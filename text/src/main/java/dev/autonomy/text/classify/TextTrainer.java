@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -33,10 +34,19 @@ public final class TextTrainer {
 
     default void fitted(HeadFit fit) {}
 
+    /** The head's fit starts, on this many training examples, selecting on this many dev examples. */
+    default void fittingHeadOn(int trainExamples, int devExamples) {}
+
     /** How many of the head's candidate settings have been fitted (several with n-gram features). */
     default void fittingHead(int done, int total) {}
 
-    /** One candidate encoder's dev macro-F1, when several are compared. */
+    /**
+     * The choice among several encoders starts: each encodes {@code trainExamples} + {@code
+     * devExamples} sentences of the subsample and fits a quick head.
+     */
+    default void choosing(int candidates, int trainExamples, int devExamples) {}
+
+    /** One candidate encoder's dev macro-F1 on the choice's subsample, when several are compared. */
     default void compared(String encoder, double devMacroF1) {}
   }
 
@@ -59,68 +69,72 @@ public final class TextTrainer {
   }
 
   /**
-   * Trains one model per candidate encoder and keeps the one with the best macro-F1 on dev (the
-   * first, the faster, on a tie). The kept model's scores record every candidate's dev macro-F1
-   * ({@code dev_macro_f1[<encoder>]}), so the choice can be checked later. For a file split
-   * 80/10/10 here, the test part plays no part in the choice; a file with its own splits (CLINC150)
-   * chooses on {@code val}, which is also what it reports, like the rest of its selection. With no
-   * dev examples there is nothing to choose on: the first encoder is kept and the others are not
-   * trained.
+   * Chooses one of the candidate encoders on a seeded, stratified subsample of the training and dev
+   * sentences ({@link EncoderChooser}: a quick head per encoder, the best dev macro-F1 kept, the
+   * earlier, faster one on a tie), then trains with the chosen encoder alone, as {@link
+   * #train(Dataset, Encoder)}. The result carries the {@link EncoderChoice}, and the model's scores
+   * record each candidate's dev macro-F1 on the subsample ({@code dev_macro_f1[<encoder>]}) and the
+   * subsample's size ({@code choice_train_examples}, {@code choice_dev_examples}), so the choice can
+   * be checked later. The test part of a file split 80/10/10 here plays no part in the choice; a
+   * file with its own splits (CLINC150) chooses on {@code val}, which is also what it reports, like
+   * the rest of its selection. With one candidate, or no dev examples to choose on (none, or none
+   * with a label seen in training), the first encoder is trained and the others are not used.
    */
   public TrainResult train(Dataset data, List<Encoder> candidates) {
     if (candidates.isEmpty()) {
       throw new IllegalArgumentException("no encoder to train with");
     }
-    if (candidates.size() == 1) {
+    Parts parts = parts(data);
+    if (candidates.size() == 1 || parts.dev().isEmpty()) {
       return train(data, candidates.get(0));
     }
-    TrainResult best = null;
-    double bestF1 = Double.NaN;
-    Map<String, Double> compared = new LinkedHashMap<>();
-    for (Encoder encoder : candidates) {
-      TrainResult r = train(data, encoder);
-      if (r.dev() == null) {
-        return r;
-      }
-      double f1 = r.dev() == null ? Double.NaN : r.dev().macroF1();
-      compared.put("dev_macro_f1[" + encoder.name() + "]", f1);
-      listener.compared(encoder.name(), f1);
-      if (best == null || f1 > bestF1) {
-        best = r;
-        bestF1 = f1;
-      }
+    checkLabels(data, parts.train());
+    Optional<EncoderChoice> chosenOnSample =
+        new EncoderChooser(settings, seed, this::embed, listener).choose(parts.train(), parts.dev(), candidates);
+    if (chosenOnSample.isEmpty()) {
+      return train(data, candidates.get(0));
     }
-    TextModel m = best.model();
+    EncoderChoice choice = chosenOnSample.get();
+    Encoder chosen = candidates.stream().filter(e -> e.name().equals(choice.chosen())).findFirst().orElseThrow();
+    TrainResult r = train(data, chosen);
+    TextModel m = r.model();
     Map<String, Double> scores = new LinkedHashMap<>(m.info().scores());
-    scores.putAll(compared);
+    choice.devMacroF1().forEach((name, f1) -> scores.put("dev_macro_f1[" + name + "]", f1));
+    scores.put("choice_train_examples", (double) choice.trainExamples());
+    scores.put("choice_dev_examples", (double) choice.devExamples());
     ModelInfo i = m.info();
     ModelInfo info = new ModelInfo(i.dataSource(), i.format(), i.dataHash(), i.trainExamples(), i.settings(), i.seed(),
         i.created(), i.epochs(), i.bestEpoch(), scores);
     return new TrainResult(new TextModel(m.encoder(), m.labels(), m.head(), m.rejectLabel(), m.rejectBelow(), info),
-        best.fit(), best.dev(), best.heldOut(), best.heldOutName());
+        r.fit(), r.dev(), r.heldOut(), r.heldOutName(), choice);
+  }
+
+  /** The examples to learn from, select on, and report on, and the name of the last. */
+  private record Parts(List<Example> train, List<Example> dev, List<Example> test, String heldOutName) {}
+
+  /**
+   * A file with its own splits learns on {@code train} and selects and reports on {@code val};
+   * any other is split 80/10/10 here, stratified and seeded.
+   */
+  private Parts parts(Dataset data) {
+    if (data.hasOwnSplits()) {
+      List<Example> val = data.split("val");
+      return new Parts(data.split("train"), val, val, "val");
+    }
+    List<Example> all = data.split(Dataset.ALL);
+    checkLabels(data, all);
+    List<String> labels = Dataset.labels(all);
+    int[] y = all.stream().mapToInt(e -> labels.indexOf(e.label())).toArray();
+    Splits.Split split = Splits.stratified(y, 0.1, 0.1, new SplittableRandom(seed));
+    return new Parts(pick(all, split.train()), pick(all, split.dev()), pick(all, split.test()), "test");
   }
 
   public TrainResult train(Dataset data, Encoder encoder) {
-    List<Example> trainSet;
-    List<Example> devSet;
-    List<Example> testSet;
-    String heldOutName;
-    if (data.hasOwnSplits()) {
-      trainSet = data.split("train");
-      devSet = data.split("val");
-      testSet = devSet;
-      heldOutName = "val";
-    } else {
-      List<Example> all = data.split(Dataset.ALL);
-      checkLabels(data, all);
-      List<String> labels = Dataset.labels(all);
-      int[] y = all.stream().mapToInt(e -> labels.indexOf(e.label())).toArray();
-      Splits.Split split = Splits.stratified(y, 0.1, 0.1, new SplittableRandom(seed));
-      trainSet = pick(all, split.train());
-      devSet = pick(all, split.dev());
-      testSet = pick(all, split.test());
-      heldOutName = "test";
-    }
+    Parts parts = parts(data);
+    List<Example> trainSet = parts.train();
+    List<Example> devSet = parts.dev();
+    List<Example> testSet = parts.test();
+    String heldOutName = parts.heldOutName();
     checkLabels(data, trainSet);
     List<String> labels = Dataset.labels(trainSet);
     float[][] x = embed(encoder, "train", trainSet);
@@ -134,6 +148,7 @@ public final class TextTrainer {
         devKnownX.add(devX[i]);
       }
     }
+    listener.fittingHeadOn(trainSet.size(), devKnown.size());
     HeadFit fit =
         new HeadTrainer(settings, seed)
             .fitSelected(x, texts(trainSet), y, labels.size(), devKnownX.toArray(float[][]::new), texts(devKnown),

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,13 @@ public final class EmbeddingCache {
   private static final int CHUNK = 256;
   private final Path dir;
   private final Map<String, float[][]> memory = new ConcurrentHashMap<>();
+  /**
+   * Every sentence's vector encoded through this cache, by encoder and text, so a list that
+   * overlaps one encoded before (the whole training set after the subsample that chose the
+   * encoder) encodes only what is new. An encoder gives a sentence the same vector whatever list it
+   * comes in, since each sentence is run through the model alone.
+   */
+  private final Map<String, float[]> sentences = new ConcurrentHashMap<>();
 
   /** A cache in memory only. */
   public EmbeddingCache() {
@@ -45,8 +53,9 @@ public final class EmbeddingCache {
   }
 
   /**
-   * The vectors of {@code texts}; {@code progress} hears the number encoded so far, chunk by chunk
-   * (it is not called at all on a cache hit).
+   * The vectors of {@code texts}; {@code progress} hears the number ready so far, chunk by chunk
+   * (it is not called at all when the whole list is a cache hit; sentences already encoded in
+   * another list count as ready from the start).
    */
   public float[][] embed(Encoder encoder, List<String> texts, IntConsumer progress) {
     String key = encoder.name() + "-" + hash(texts);
@@ -63,19 +72,36 @@ public final class EmbeddingCache {
       }
     }
     float[][] out = new float[texts.size()][];
-    for (int from = 0; from < texts.size(); from += CHUNK) {
-      int to = Math.min(texts.size(), from + CHUNK);
-      List<float[]> part = encoder.embedAll(texts.subList(from, to));
-      for (int i = 0; i < part.size(); i++) {
-        out[from + i] = part.get(i);
+    List<Integer> missing = new ArrayList<>();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = sentences.get(sentenceKey(encoder, texts.get(i)));
+      if (out[i] == null) {
+        missing.add(i);
       }
-      progress.accept(to);
+    }
+    int known = out.length - missing.size();
+    for (int from = 0; from < missing.size(); from += CHUNK) {
+      int to = Math.min(missing.size(), from + CHUNK);
+      List<Integer> idx = missing.subList(from, to);
+      List<float[]> part = encoder.embedAll(idx.stream().map(texts::get).toList());
+      for (int i = 0; i < part.size(); i++) {
+        out[idx.get(i)] = part.get(i);
+        sentences.put(sentenceKey(encoder, texts.get(idx.get(i))), part.get(i));
+      }
+      progress.accept(known + to);
+    }
+    if (missing.isEmpty()) {
+      progress.accept(out.length);
     }
     if (file != null) {
       write(file, out, encoder.dimension());
     }
     memory.put(key, out);
     return out;
+  }
+
+  private static String sentenceKey(Encoder encoder, String text) {
+    return encoder.name() + '\n' + text;
   }
 
   /** SHA-256 of the texts (length-prefixed, UTF-8), first 16 hex digits. */

@@ -1,9 +1,7 @@
 package dev.autonomy.text.encode;
 
 import dev.autonomy.core.InvalidInputException;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +31,12 @@ public final class Encoders implements AutoCloseable {
   private static final Map<String, Supplier<Encoder>> REGISTRY = new LinkedHashMap<>();
 
   static {
-    REGISTRY.put(
-        MINILM, () -> new OnnxEncoder(MINILM, 384, AllMiniLmL6V2QuantizedEmbeddingModel::new));
-    REGISTRY.put(
-        BGE_ZH, () -> new OnnxEncoder(BGE_ZH, 512, BgeSmallZhV15QuantizedEmbeddingModel::new));
-    REGISTRY.put(
-        BGE_EN, () -> new OnnxEncoder(BGE_EN, 384, BgeSmallEnV15QuantizedEmbeddingModel::new));
+    REGISTRY.put(MINILM, () -> new OnnxEncoder(MINILM, 384, "all-minilm-l6-v2-q.onnx",
+        "all-minilm-l6-v2-q-tokenizer.json", PoolingMode.MEAN));
+    REGISTRY.put(BGE_ZH, () -> new OnnxEncoder(BGE_ZH, 512, "bge-small-zh-v1.5-q.onnx",
+        "bge-small-zh-v1.5-q-tokenizer.json", PoolingMode.CLS));
+    REGISTRY.put(BGE_EN, () -> new OnnxEncoder(BGE_EN, 384, "bge-small-en-v1.5-q.onnx",
+        "bge-small-en-v1.5-q-tokenizer.json", PoolingMode.CLS));
   }
 
   private final Map<String, Encoder> open = new LinkedHashMap<>();
@@ -86,8 +84,9 @@ public final class Encoders implements AutoCloseable {
   /**
    * The encoders worth trying for {@code texts}: the one named, or for {@link #AUTO} those for the
    * texts' language: bge-small-zh for Chinese; MiniLM and bge-small-en for English, whose
-   * strengths differ by task (MiniLM is twice as fast, bge-small-en reads tone better), so a
-   * trainer can keep the one that does better on its dev split.
+   * strengths differ by task (MiniLM is twice as fast, bge-small-en reads tone better), fastest
+   * first, so a trainer can keep the one that does better on its dev split (TextTrainer judges them
+   * on a sample and keeps the first on a tie).
    */
   public List<Encoder> candidates(String name, Iterable<String> texts) {
     if (name != null && !name.equals(AUTO)) {

@@ -1,31 +1,55 @@
 package dev.autonomy.text.encode;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 
 /**
  * A quantised BERT-style model run in-process by ONNX Runtime through langchain4j; the weights and
  * tokenizer ship inside the langchain4j jar. The model is loaded on first use, once.
+ *
+ * <p>Sentences are encoded one per call, on one thread per core, and each call runs on its own
+ * thread only (ONNX Runtime's intra-op threads set to 1, without spin-waiting). langchain4j's own
+ * model classes open their session with ONNX Runtime's defaults instead: a pool of spinning
+ * threads per call, so two calls at once keep four threads busy on two cores. With one thread per
+ * call the vectors are the same and CLINC150 encodes about 1.5 times faster on 2 cores
+ * (docs/benchmarks.md, "Training time of the frozen-encoder path").
  */
 final class OnnxEncoder implements Encoder {
   private final String name;
   private final int dimension;
-  private final Function<java.util.concurrent.Executor, EmbeddingModel> factory;
+  private final String modelResource;
+  private final String tokenizerResource;
+  private final PoolingMode pooling;
   private ExecutorService pool;
+  private OrtSession session;
   private EmbeddingModel model;
   private boolean closed;
 
-  OnnxEncoder(
-      String name, int dimension, Function<java.util.concurrent.Executor, EmbeddingModel> factory) {
+  /**
+   * @param modelResource the ONNX file's name on the class path (inside its langchain4j jar)
+   * @param tokenizerResource the tokenizer's JSON file's name beside it
+   * @param pooling how the model's token vectors become one (as its langchain4j class does)
+   */
+  OnnxEncoder(String name, int dimension, String modelResource, String tokenizerResource, PoolingMode pooling) {
     this.name = name;
     this.dimension = dimension;
-    this.factory = factory;
+    this.modelResource = modelResource;
+    this.tokenizerResource = tokenizerResource;
+    this.pooling = pooling;
   }
 
   @Override
@@ -52,9 +76,49 @@ final class OnnxEncoder implements Encoder {
                 t.setDaemon(true);
                 return t;
               });
-      model = factory.apply(pool);
+      OrtEnvironment env = OrtEnvironment.getEnvironment();
+      try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+          InputStream tokenizer = resource(tokenizerResource)) {
+        options.setIntraOpNumThreads(1);
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        byte[] weights;
+        try (InputStream in = resource(modelResource)) {
+          weights = in.readAllBytes();
+        }
+        session = env.createSession(weights, options);
+        OnnxBertBiEncoder bert = new OnnxBertBiEncoder(env, session, tokenizer, pooling);
+        model = new Model(pool, bert);
+      } catch (OrtException e) {
+        throw new IllegalStateException("encoder " + name + ": ONNX Runtime cannot open " + modelResource, e);
+      } catch (IOException e) {
+        throw new UncheckedIOException("encoder " + name + ": cannot read " + modelResource, e);
+      }
     }
     return model;
+  }
+
+  private InputStream resource(String file) {
+    InputStream in = OnnxEncoder.class.getClassLoader().getResourceAsStream(file);
+    if (in == null) {
+      throw new IllegalStateException("encoder " + name + ": " + file + " is not on the class path; its langchain4j"
+          + " embeddings jar is missing from the build");
+    }
+    return in;
+  }
+
+  /** langchain4j's batching and threading over our own session. */
+  private static final class Model extends AbstractInProcessEmbeddingModel {
+    private final OnnxBertBiEncoder bert;
+
+    Model(ExecutorService pool, OnnxBertBiEncoder bert) {
+      super(pool);
+      this.bert = bert;
+    }
+
+    @Override
+    protected OnnxBertBiEncoder model() {
+      return bert;
+    }
   }
 
   @Override
@@ -110,6 +174,15 @@ final class OnnxEncoder implements Encoder {
     if (pool != null) {
       pool.shutdownNow();
       pool = null;
+    }
+    if (session != null) {
+      try {
+        session.close();
+      } catch (OrtException e) {
+        throw new IllegalStateException("encoder " + name + ": ONNX Runtime could not close its session", e);
+      } finally {
+        session = null;
+      }
     }
   }
 

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autonomy.core.InvalidInputException;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +59,28 @@ class EncoderTest {
     assertThat(cosine(v.get(0), v.get(1))).isGreaterThan(cosine(v.get(0), v.get(3)));
     assertThat(cosine(v.get(0), v.get(0))).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
     assertThat(encoders.names()).contains(Encoders.MINILM, Encoders.BGE_EN, Encoders.BGE_ZH);
+  }
+
+  @Test
+  void onnxEncoders_giveTheVectorsOfLangchain4jsOwnModels() {
+    // Ours run each sentence on one thread; langchain4j's classes open the same files with ONNX
+    // Runtime's defaults. The vectors must not change with that.
+    List<String> texts = List.of("what is my bank balance", "book a table for two at 7pm", "Operating profit rose sharply");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      Map<Encoder, EmbeddingModel> pairs = Map.of(
+          encoders.get(Encoders.MINILM), new AllMiniLmL6V2QuantizedEmbeddingModel(pool),
+          encoders.get(Encoders.BGE_EN), new BgeSmallEnV15QuantizedEmbeddingModel(pool));
+      pairs.forEach((ours, theirs) -> {
+        List<float[]> v = ours.embedAll(texts);
+        for (int i = 0; i < texts.size(); i++) {
+          assertThat(v.get(i)).as(ours.name() + ": " + texts.get(i))
+              .containsExactly(theirs.embed(texts.get(i)).content().vector(), org.assertj.core.data.Offset.offset(1e-6f));
+        }
+      });
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
