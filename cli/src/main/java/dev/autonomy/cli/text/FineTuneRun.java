@@ -13,14 +13,19 @@ import dev.autonomy.tune.TunedModels;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code text train --fine-tune}: fine-tunes, shows a progress bar per epoch with the loss, the dev
- * report after each epoch, and the held-out report at the end, then saves the model.
+ * classification report after each epoch (per-class precision, recall, F1 and support, as the
+ * founding design prints with scikit-learn's {@code classification_report}), and the held-out
+ * report at the end, then saves the model. With {@code --json} the dev reports come back too, one
+ * per epoch.
  */
 final class FineTuneRun {
   private final CommandSpec spec;
@@ -42,6 +47,7 @@ final class FineTuneRun {
         data.source(), settings.toMap());
     err.flush();
     ProgressBar[] bar = {null};
+    List<Map<String, Object>> devByEpoch = new ArrayList<>();
     FineTuner tuner = FineTuner.from(BaseModel.MINILM, settings, InstantSource.system(), new FineTuner.Listener() {
       @Override
       public void step(int epoch, int done, int total, double meanLoss) {
@@ -57,8 +63,9 @@ final class FineTuneRun {
           bar[0].done(String.format(Locale.ROOT, "loss %.4f, dev macro-F1 %.4f, %ds", meanLoss, dev.macroF1(), took.toSeconds()));
           bar[0] = null;
         }
-        err.print(dev.report().toText());
+        err.print(devReport(epoch, settings.epochs(), dev));
         err.flush();
+        devByEpoch.add(devEntry(epoch, meanLoss, took, dev));
       }
     });
     try (TuneResult r = tuner.train(data)) {
@@ -79,6 +86,7 @@ final class FineTuneRun {
         m.put("best_epoch", r.bestEpoch());
         m.put("epoch_seconds", r.epochSeconds());
         m.put("data_hash", r.dataHash());
+        m.put("dev_by_epoch", devByEpoch);
         m.put("evaluated_on", r.heldOutName());
         m.putAll(r.heldOut().toMap());
         Session.json(spec, m);
@@ -89,11 +97,28 @@ final class FineTuneRun {
             r.epochs(), r.bestEpoch());
         o.print(TextEvalCommand.summary(r.heldOutName(), r.heldOut()));
         o.println();
+        o.printf(Locale.ROOT, "%s report (epoch %d kept):%n", r.heldOutName(), r.bestEpoch());
         o.print(r.heldOut().report().toText());
         o.println("saved " + store.path(name));
       }
       o.flush();
     }
     return 0;
+  }
+
+  /** The dev classification report printed after an epoch, under a line naming the epoch. */
+  static String devReport(int epoch, int epochs, Evaluation dev) {
+    return String.format(Locale.ROOT, "epoch %d/%d dev report (%d examples):%n", epoch, epochs, dev.report().total())
+        + dev.report().toText();
+  }
+
+  /** One epoch's entry of {@code dev_by_epoch} in the JSON: its loss, time and dev report. */
+  static Map<String, Object> devEntry(int epoch, double meanLoss, Duration took, Evaluation dev) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("epoch", epoch);
+    m.put("train_loss", meanLoss);
+    m.put("seconds", took.toMillis() / 1000.0);
+    m.putAll(dev.report().toMap());
+    return m;
   }
 }

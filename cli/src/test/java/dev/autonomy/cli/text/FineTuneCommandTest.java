@@ -59,6 +59,11 @@ class FineTuneCommandTest {
     assertThat(t.get("base_sha256").asText()).hasSize(64);
     assertThat(t.get("trained_weights").asLong()).isLessThan(t.get("encoder_weights").asLong() / 100);
     assertThat(t.get("encoder").asText()).startsWith("tuned:tuned.");
+    JsonNode dev = t.get("dev_by_epoch");
+    assertThat(dev).hasSize(1);
+    assertThat(dev.get(0).get("epoch").asInt()).isEqualTo(1);
+    assertThat(dev.get(0).get("per_class")).extracting(c -> c.get("label").asText()).containsExactly("negative", "positive");
+    assertThat(train.err()).contains("epoch 1/1 dev report (");
 
     Run eval = run("text", "eval", "--model", "tuned", "--data", csv.toString(), "--format", "csv", "--json");
     assertThat(eval.code()).as(eval.err()).isZero();
