@@ -1,5 +1,6 @@
 package dev.autonomy.tune;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -11,8 +12,12 @@ import java.util.function.Supplier;
  * @param config the encoder's shape
  * @param weights builds the encoder with its pretrained weights (a new one per call)
  * @param tokenizerJson the HuggingFace tokenizer.json
+ * @param onnx the pretrained ONNX model its fine-tuned forms are exported from; empty for an encoder
+ *     built here (tests' tiny ones), whose fine-tuned forms are served by PyTorch only
  */
-record Backbone(String name, String sha256, BertConfig config, Supplier<Transformer> weights, byte[] tokenizerJson) {
+record Backbone(
+    String name, String sha256, BertConfig config, Supplier<Transformer> weights, byte[] tokenizerJson,
+    Optional<byte[]> onnx) {
   /** A shipped base model; reads and hashes its ONNX file. */
   static Backbone of(BaseModel base) {
     byte[] onnx = base.onnxBytes();
@@ -21,6 +26,7 @@ record Backbone(String name, String sha256, BertConfig config, Supplier<Transfor
         BaseModel.sha256(onnx),
         base.config(),
         () -> Transformer.fromOnnx(base.config(), OnnxInitializers.read(onnx, base.onnxResource()), base.onnxResource()),
-        base.tokenizerBytes());
+        base.tokenizerBytes(),
+        Optional.of(onnx));
   }
 }

@@ -27,8 +27,14 @@ final class OnnxInitializers {
   private static final int TENSOR_RAW_DATA = 9;
   private static final int FLOAT = 1;
 
-  /** One float tensor: its shape and values (row-major). */
-  record Tensor(String name, long[] shape, float[] values) {}
+  /**
+   * One float tensor: its shape, values (row-major) and where in the file its values start.
+   *
+   * @param dataOffset byte offset in the model of its values stored as consecutive little-endian
+   *     floats (raw_data or packed float_data), where {@link OnnxExport} writes new ones; -1 when
+   *     they are stored one field per value
+   */
+  record Tensor(String name, long[] shape, float[] values, int dataOffset) {}
 
   private OnnxInitializers() {}
 
@@ -42,7 +48,7 @@ final class OnnxInitializers {
         int tag = in.readTag();
         if (WireFormat.getTagFieldNumber(tag) == MODEL_GRAPH) {
           int limit = in.pushLimit(in.readRawVarint32());
-          readGraph(in, out);
+          readGraph(in, model, out);
           in.popLimit(limit);
         } else {
           in.skipField(tag);
@@ -57,12 +63,12 @@ final class OnnxInitializers {
     return out;
   }
 
-  private static void readGraph(CodedInputStream in, Map<String, Tensor> out) throws IOException {
+  private static void readGraph(CodedInputStream in, byte[] model, Map<String, Tensor> out) throws IOException {
     while (!in.isAtEnd()) {
       int tag = in.readTag();
       if (WireFormat.getTagFieldNumber(tag) == GRAPH_INITIALIZER) {
         int limit = in.pushLimit(in.readRawVarint32());
-        Tensor t = readTensor(in);
+        Tensor t = readTensor(in, model);
         in.popLimit(limit);
         if (t != null) {
           out.put(t.name(), t);
@@ -73,11 +79,12 @@ final class OnnxInitializers {
     }
   }
 
-  private static Tensor readTensor(CodedInputStream in) throws IOException {
+  private static Tensor readTensor(CodedInputStream in, byte[] model) throws IOException {
     List<Long> dims = new ArrayList<>();
     int type = 0;
     String name = "";
     float[] values = null;
+    int offset = -1;
     List<Float> floats = new ArrayList<>();
     while (!in.isAtEnd()) {
       int tag = in.readTag();
@@ -95,16 +102,17 @@ final class OnnxInitializers {
         type = in.readInt32();
       } else if (field == TENSOR_NAME) {
         name = in.readString();
-      } else if (field == TENSOR_RAW_DATA) {
-        ByteBuffer raw = in.readByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-        values = new float[raw.remaining() / Float.BYTES];
+      } else if (field == TENSOR_RAW_DATA
+          || (field == TENSOR_FLOAT_DATA && wire == WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
+        // raw_data and packed float_data hold the same bytes: consecutive little-endian floats.
+        int length = in.readRawVarint32();
+        offset = in.getTotalBytesRead();
+        ByteBuffer raw = ByteBuffer.wrap(model, offset, length).slice().order(ByteOrder.LITTLE_ENDIAN);
+        values = new float[length / Float.BYTES];
         raw.asFloatBuffer().get(values);
-      } else if (field == TENSOR_FLOAT_DATA && wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-        int limit = in.pushLimit(in.readRawVarint32());
-        while (in.getBytesUntilLimit() > 0) {
-          floats.add(in.readFloat());
-        }
-        in.popLimit(limit);
+        in.skipRawBytes(length);
+      } else if (field == TENSOR_FLOAT_DATA) {
+        floats.add(in.readFloat());
       } else {
         in.skipField(tag);
       }
@@ -127,6 +135,6 @@ final class OnnxInitializers {
       throw new InvalidInputException(
           "ONNX tensor '" + name + "' has shape " + dims + " but " + values.length + " values");
     }
-    return new Tensor(name, shape, values);
+    return new Tensor(name, shape, values, offset);
   }
 }

@@ -26,7 +26,9 @@ final class Tokens implements AutoCloseable {
     if (maxLength < 8) {
       throw new IllegalArgumentException("max length must be at least 8 tokens, was " + maxLength);
     }
-    TorchRuntime.engine(); // sets DJL offline before the tokenizer library looks for its native part
+    // Offline before the tokenizer library looks for its native part; libtorch itself is not needed
+    // here, so a model served by ONNX Runtime never loads it.
+    TorchRuntime.offline();
     try {
       // Padding and truncation are ours (per batch, to the longest text), not the file's fixed 128.
       this.tokenizer =

@@ -15,12 +15,17 @@ final class TorchRuntime {
 
   private TorchRuntime() {}
 
-  /** The engine, loading libtorch on first use. */
-  static Engine engine() {
-    // Must be set before DJL first looks for a library; an explicit setting by the person wins.
+  /** Tells DJL never to download; must run before DJL first looks for a native library. */
+  static void offline() {
+    // An explicit setting by the person wins.
     if (System.getProperty("ai.djl.offline") == null) {
       System.setProperty("ai.djl.offline", "true");
     }
+  }
+
+  /** The engine, loading libtorch on first use. */
+  static Engine engine() {
+    offline();
     try {
       return Engine.getEngine(ENGINE);
     } catch (EngineException | IllegalArgumentException e) {

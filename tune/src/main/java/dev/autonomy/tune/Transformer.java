@@ -55,48 +55,78 @@ final class Transformer implements AutoCloseable {
   /** The pretrained weights of an ONNX export of a BERT encoder (HuggingFace names). */
   static Transformer fromOnnx(BertConfig c, Map<String, OnnxInitializers.Tensor> t, String source) {
     Transformer m = new Transformer(c, TorchRuntime.newManager());
-    m.put("word", take(t, "embeddings.word_embeddings.weight", source), c.vocab(), c.hidden());
-    m.put("pos", take(t, "embeddings.position_embeddings.weight", source), c.positions(), c.hidden());
-    m.put("type", take(t, "embeddings.token_type_embeddings.weight", source), -1, c.hidden());
-    m.put("emb.ln.g", take(t, "embeddings.LayerNorm.weight", source), c.hidden());
-    m.put("emb.ln.b", take(t, "embeddings.LayerNorm.bias", source), c.hidden());
+    int h = c.hidden();
+    int f = c.intermediate();
+    for (Map.Entry<String, String> e : onnxNames(c, t, source).entrySet()) {
+      String n = e.getKey();
+      float[] values = t.get(e.getValue()).values();
+      if (n.equals("word")) {
+        m.put(n, values, c.vocab(), h);
+      } else if (n.equals("pos")) {
+        m.put(n, values, c.positions(), h);
+      } else if (n.equals("type")) {
+        m.put(n, values, -1, h);
+      } else if (n.endsWith("f1.w")) {
+        m.put(n, values, h, f);
+      } else if (n.endsWith("f2.w")) {
+        m.put(n, values, f, h);
+      } else if (n.endsWith(".w")) {
+        m.put(n, values, h, h);
+      } else {
+        m.put(n, values, n.endsWith("f1.b") ? f : h);
+      }
+    }
+    return m;
+  }
+
+  /**
+   * Which ONNX initializer holds each weight of this encoder, by this encoder's names, in the order
+   * {@link #baseWeights} keeps them; both directions of the ONNX form (loading and {@link
+   * OnnxExport}) go through this one map, and the layouts are the same (no transposes).
+   */
+  static Map<String, String> onnxNames(BertConfig c, Map<String, OnnxInitializers.Tensor> t, String source) {
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put("word", need(t, "embeddings.word_embeddings.weight", source));
+    out.put("pos", need(t, "embeddings.position_embeddings.weight", source));
+    out.put("type", need(t, "embeddings.token_type_embeddings.weight", source));
+    out.put("emb.ln.g", need(t, "embeddings.LayerNorm.weight", source));
+    out.put("emb.ln.b", need(t, "embeddings.LayerNorm.bias", source));
     // The exporter names the projection matrices only by number ("onnx::MatMul_787"); they come
     // layer by layer in the order query, key, value, attention output, intermediate, output. The
-    // shapes are checked here and the whole mapping by the test against ONNX Runtime's embeddings.
-    List<OnnxInitializers.Tensor> matrices = new ArrayList<>();
+    // shapes are checked when loading and the whole mapping by the test against ONNX Runtime's
+    // embeddings.
+    List<String> matrices = new ArrayList<>();
     for (OnnxInitializers.Tensor x : t.values()) {
       if (x.name().startsWith("onnx::MatMul")) {
-        matrices.add(x);
+        matrices.add(x.name());
       }
     }
     if (matrices.size() != 6 * c.layers()) {
       throw new InvalidInputException(
           source + ": expected " + 6 * c.layers() + " unnamed projection matrices, found " + matrices.size());
     }
-    int h = c.hidden();
-    int f = c.intermediate();
     for (int l = 0; l < c.layers(); l++) {
       String p = "encoder.layer." + l + ".";
       String n = "l" + l + ".";
       int k = 6 * l;
-      m.put(n + "q.w", matrices.get(k).values(), h, h);
-      m.put(n + "q.b", take(t, p + "attention.self.query.bias", source), h);
-      m.put(n + "k.w", matrices.get(k + 1).values(), h, h);
-      m.put(n + "k.b", take(t, p + "attention.self.key.bias", source), h);
-      m.put(n + "v.w", matrices.get(k + 2).values(), h, h);
-      m.put(n + "v.b", take(t, p + "attention.self.value.bias", source), h);
-      m.put(n + "o.w", matrices.get(k + 3).values(), h, h);
-      m.put(n + "o.b", take(t, p + "attention.output.dense.bias", source), h);
-      m.put(n + "ln1.g", take(t, p + "attention.output.LayerNorm.weight", source), h);
-      m.put(n + "ln1.b", take(t, p + "attention.output.LayerNorm.bias", source), h);
-      m.put(n + "f1.w", matrices.get(k + 4).values(), h, f);
-      m.put(n + "f1.b", take(t, p + "intermediate.dense.bias", source), f);
-      m.put(n + "f2.w", matrices.get(k + 5).values(), f, h);
-      m.put(n + "f2.b", take(t, p + "output.dense.bias", source), h);
-      m.put(n + "ln2.g", take(t, p + "output.LayerNorm.weight", source), h);
-      m.put(n + "ln2.b", take(t, p + "output.LayerNorm.bias", source), h);
+      out.put(n + "q.w", matrices.get(k));
+      out.put(n + "q.b", need(t, p + "attention.self.query.bias", source));
+      out.put(n + "k.w", matrices.get(k + 1));
+      out.put(n + "k.b", need(t, p + "attention.self.key.bias", source));
+      out.put(n + "v.w", matrices.get(k + 2));
+      out.put(n + "v.b", need(t, p + "attention.self.value.bias", source));
+      out.put(n + "o.w", matrices.get(k + 3));
+      out.put(n + "o.b", need(t, p + "attention.output.dense.bias", source));
+      out.put(n + "ln1.g", need(t, p + "attention.output.LayerNorm.weight", source));
+      out.put(n + "ln1.b", need(t, p + "attention.output.LayerNorm.bias", source));
+      out.put(n + "f1.w", matrices.get(k + 4));
+      out.put(n + "f1.b", need(t, p + "intermediate.dense.bias", source));
+      out.put(n + "f2.w", matrices.get(k + 5));
+      out.put(n + "f2.b", need(t, p + "output.dense.bias", source));
+      out.put(n + "ln2.g", need(t, p + "output.LayerNorm.weight", source));
+      out.put(n + "ln2.b", need(t, p + "output.LayerNorm.bias", source));
     }
-    return m;
+    return out;
   }
 
   /** A randomly initialised encoder (tests build tiny ones). */
@@ -163,6 +193,28 @@ final class Transformer implements AutoCloseable {
   /** The LoRA weights by name (empty without adapters). */
   Map<String, NDArray> loraWeights() {
     return lora;
+  }
+
+  /**
+   * Every base weight as it acts at inference, row-major: LoRA's {@code (alpha / r) x A B} added
+   * into the query and value matrices it adapts (same {@code in x out} layout as {@link #project}
+   * applies it), so an encoder without adapters computes what this one does.
+   */
+  Map<String, float[]> mergedWeights() {
+    Map<String, float[]> out = new LinkedHashMap<>();
+    for (Map.Entry<String, NDArray> e : base.entrySet()) {
+      String n = e.getKey();
+      NDArray a = n.endsWith(".w") ? lora.get(n.substring(0, n.length() - 2) + ".A") : null;
+      if (a == null) {
+        out.put(n, e.getValue().toFloatArray());
+      } else {
+        try (NDArray delta = a.matMul(lora.get(n.substring(0, n.length() - 2) + ".B")).mul(loraScale);
+            NDArray merged = e.getValue().add(delta)) {
+          out.put(n, merged.toFloatArray());
+        }
+      }
+    }
+    return out;
   }
 
   /** Replaces a weight by a saved one of the same shape. */
@@ -277,12 +329,11 @@ final class Transformer implements AutoCloseable {
     return manager.create(values, new Shape(shape));
   }
 
-  private static float[] take(Map<String, OnnxInitializers.Tensor> t, String name, String source) {
-    OnnxInitializers.Tensor x = t.get(name);
-    if (x == null) {
+  private static String need(Map<String, OnnxInitializers.Tensor> t, String name, String source) {
+    if (!t.containsKey(name)) {
       throw new InvalidInputException(source + ": the ONNX model has no weight '" + name + "'");
     }
-    return x.values();
+    return name;
   }
 
   private static float[] gaussian(SplittableRandom rnd, int n, double std) {

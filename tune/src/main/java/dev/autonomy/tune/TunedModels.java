@@ -32,9 +32,14 @@ import java.util.function.Function;
  * adapters (LoRA), and a header naming the base model and its SHA-256, the method and the
  * hyper-parameters. A LoRA file is applied only to the base with that checksum.
  *
- * <p>The weights file's name carries a hash of its content and is written before the JSON, which
- * is replaced atomically last: a run stopped at any point leaves the previous model whole and
- * usable. Older weights files of the same model are removed after.
+ * <p>A model fine-tuned from a shipped base also has an ONNX export, {@code <weights name>.onnx}
+ * (the base's ONNX file with the fine-tuned weights, see {@link OnnxExport}), whose SHA-256 the
+ * weights file's header carries; ONNX Runtime serves it by default ({@link TunedRuntime}).
+ *
+ * <p>The weights file's name carries a hash of its content; the export and then the weights are
+ * written before the JSON, which is replaced atomically last: a run stopped at any point leaves the
+ * previous model whole and usable. Older weights files and exports of the same model are removed
+ * after.
  */
 public final class TunedModels {
   /** Prefix of a fine-tuned model's encoder name. */
@@ -43,6 +48,7 @@ public final class TunedModels {
   static final String FORMAT = "autonomy-tuned-encoder";
   static final int VERSION = 1;
   private static final String SUFFIX = ".tuned";
+  private static final String ONNX_SUFFIX = ".onnx";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TunedModels() {}
@@ -60,12 +66,27 @@ public final class TunedModels {
     return isTuned(m) ? open(store, m) : builtIn.get(m.encoder());
   }
 
-  /** Opens a fine-tuned model's encoder (checking its base); close it. */
+  /**
+   * Opens a fine-tuned model's encoder (checking its base) on the runtime the {@link
+   * TunedRuntime#PROPERTY} system property names, ONNX Runtime by default; close it.
+   */
   public static Encoder open(ModelStore store, TextModel m) {
-    return open(store, m, name -> Backbone.of(BaseModel.named(name)));
+    return open(store, m, TunedRuntime.configured());
+  }
+
+  /**
+   * Opens a fine-tuned model's encoder (checking its base) on that runtime; a model without an ONNX
+   * export (saved before exports existed) runs on PyTorch. Close it.
+   */
+  public static Encoder open(ModelStore store, TextModel m, TunedRuntime runtime) {
+    return open(store, m, name -> Backbone.of(BaseModel.named(name)), runtime);
   }
 
   static Encoder open(ModelStore store, TextModel m, Function<String, Backbone> bases) {
+    return open(store, m, bases, TunedRuntime.ONNX_RUNTIME);
+  }
+
+  static Encoder open(ModelStore store, TextModel m, Function<String, Backbone> bases, TunedRuntime runtime) {
     if (!isTuned(m)) {
       throw new IllegalArgumentException("model reads the built-in encoder " + m.encoder() + ", not a fine-tuned one");
     }
@@ -75,8 +96,27 @@ public final class TunedModels {
       throw new InvalidInputException(
           file + ": the fine-tuned weights this model needs are missing; retrain it with text train --fine-tune");
     }
-    TunedClassifier c = read(store.readFile(fileName), file, bases);
-    return new TunedEncoder(m.encoder(), c);
+    Checked c = check(store.readFile(fileName), file, bases);
+    String onnxSha = c.header().path("onnx_sha256").asText("");
+    if (runtime == TunedRuntime.PYTORCH || onnxSha.isEmpty()) {
+      return new TunedEncoder(m.encoder(), read(c, file));
+    }
+    String onnxName = onnxName(fileName);
+    Path onnxFile = store.file(onnxName);
+    if (!Files.isRegularFile(onnxFile)) {
+      throw new InvalidInputException(
+          onnxFile + ": the ONNX export of this fine-tuned model is missing; retrain it with text train --fine-tune,"
+              + " or serve it through PyTorch (-D" + TunedRuntime.PROPERTY + "=pytorch)");
+    }
+    byte[] onnx = store.readFile(onnxName);
+    if (!BaseModel.sha256(onnx).equals(onnxSha)) {
+      throw new InvalidInputException(
+          onnxFile + ": the ONNX export is damaged or belongs to another model (its SHA-256 differs from the one in "
+              + file.getFileName() + "); retrain it with text train --fine-tune, or serve it through PyTorch (-D"
+              + TunedRuntime.PROPERTY + "=pytorch)");
+    }
+    Tokens tokens = new Tokens(c.base().tokenizerJson(), c.header().path("max_length").asInt(128));
+    return OnnxTunedEncoder.open(m.encoder(), onnx, onnxFile.toString(), c.base().config().hidden(), tokens);
   }
 
   /** A run's text model before it is saved (for measuring; its encoder name points nowhere). */
@@ -84,22 +124,47 @@ public final class TunedModels {
     return textModel(PREFIX + "unsaved", r);
   }
 
-  /** A run's encoder before it is saved; owned by the run: close the run, not this. */
+  /** A run's encoder before it is saved, on PyTorch; owned by the run: close the run, not this. */
   public static Encoder encoderOf(TuneResult r) {
     return new TunedEncoder(PREFIX + "unsaved", r.classifier());
   }
 
-  /** Saves a run as model {@code name}; returns the model as saved. */
+  /**
+   * A run's encoder before it is saved, exported to ONNX in memory and run by ONNX Runtime, as
+   * {@link #open} serves it once saved; close it (the run stays open).
+   */
+  public static Encoder exportedEncoderOf(TuneResult r) {
+    Backbone base = baseOf(r, name -> Backbone.of(BaseModel.named(name)));
+    byte[] onnx =
+        OnnxExport.of(
+            r.classifier().encoder(),
+            base.onnx().orElseThrow(() -> new IllegalStateException("base " + r.base() + " has no ONNX form")),
+            r.base());
+    Tokens tokens = new Tokens(base.tokenizerJson(), r.settings().maxLength());
+    return OnnxTunedEncoder.open(PREFIX + "unsaved", onnx, "export of " + r.base(), base.config().hidden(), tokens);
+  }
+
+  /** Saves a run as model {@code name}, with its ONNX export; returns the model as saved. */
   public static TextModel save(ModelStore store, String name, TuneResult r) {
+    return save(store, name, r, n -> Backbone.of(BaseModel.named(n)));
+  }
+
+  static TextModel save(ModelStore store, String name, TuneResult r, Function<String, Backbone> bases) {
     Path json = store.path(name);
     try {
       Files.createDirectories(store.dir());
-      byte[] content = encode(r);
+      Backbone base = baseOf(r, bases);
+      byte[] onnx = base.onnx().map(b -> OnnxExport.of(r.classifier().encoder(), b, r.base())).orElse(null);
+      byte[] content = encode(r, onnx == null ? null : BaseModel.sha256(onnx));
       String weightsName = name + "." + BaseModel.sha256(content).substring(0, 12) + SUFFIX;
+      if (onnx != null) {
+        store.writeFile(onnxName(weightsName), onnx);
+      }
       store.writeFile(weightsName, content);
       TextModel model = textModel(PREFIX + weightsName, r);
       store.save(name, model); // the commit point: before it the previous model is untouched
-      removeOthers(store.dir(), name, weightsName);
+      removeOthers(store.dir(), name, weightsName, SUFFIX);
+      removeOthers(store.dir(), name, onnxName(weightsName), ONNX_SUFFIX);
       return model;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write fine-tuned model " + json, e);
@@ -134,7 +199,22 @@ public final class TunedModels {
     return TextModel.linear(encoder, r.labels(), 1 / c.inputScale(), c.headMatrix(), c.headBias(), info);
   }
 
-  private static byte[] encode(TuneResult r) throws IOException {
+  /** The run's base model, which must still be the one it started from. */
+  private static Backbone baseOf(TuneResult r, Function<String, Backbone> bases) {
+    Backbone base = bases.apply(r.base());
+    if (!base.sha256().equals(r.baseSha256())) {
+      throw new IllegalStateException(
+          "base model " + r.base() + " changed during the run (SHA-256 " + r.baseSha256() + ", now " + base.sha256() + ")");
+    }
+    return base;
+  }
+
+  /** The ONNX export's file name beside the weights file {@code weightsName}. */
+  static String onnxName(String weightsName) {
+    return weightsName.substring(0, weightsName.length() - SUFFIX.length()) + ONNX_SUFFIX;
+  }
+
+  private static byte[] encode(TuneResult r, String onnxSha256) throws IOException {
     TunedClassifier c = r.classifier();
     NDList weights = new NDList();
     c.savedWeights().forEach((n, a) -> {
@@ -153,6 +233,9 @@ public final class TunedModels {
     header.put("max_length", r.settings().maxLength());
     header.put("classes", c.classes());
     header.put("weights_sha256", BaseModel.sha256(body));
+    if (onnxSha256 != null) {
+      header.put("onnx_sha256", onnxSha256);
+    }
     header.put("trained_weights", r.trainedWeights());
     header.put("encoder_weights", r.encoderWeights());
     header.set("settings", JSON.valueToTree(r.settings().toMap()));
@@ -170,6 +253,13 @@ public final class TunedModels {
 
   /** Reads the weights file {@code file} whose clear content is {@code content}. */
   static TunedClassifier read(byte[] content, Path file, Function<String, Backbone> bases) {
+    return read(check(content, file, bases), file);
+  }
+
+  /** A weights file whose header, checksum and base were checked. */
+  private record Checked(JsonNode header, byte[] body, Backbone base) {}
+
+  private static Checked check(byte[] content, Path file, Function<String, Backbone> bases) {
     JsonNode header;
     byte[] body;
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(content))) {
@@ -195,6 +285,13 @@ public final class TunedModels {
               + ", but the base model here has SHA-256 " + base.sha256()
               + "; a LoRA or fine-tuned file only fits its own base: retrain with text train --fine-tune");
     }
+    return new Checked(header, body, base);
+  }
+
+  private static TunedClassifier read(Checked checked, Path file) {
+    JsonNode header = checked.header();
+    byte[] body = checked.body();
+    Backbone base = checked.base();
     TuneSettings.Method method = TuneSettings.Method.fromCode(header.path("method").asText());
     int rank = header.path("lora_rank").asInt();
     Transformer t = base.weights().get();
@@ -245,12 +342,12 @@ public final class TunedModels {
     return h;
   }
 
-  private static void removeOthers(Path dir, String name, String keep) throws IOException {
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, name + ".*" + SUFFIX)) {
+  private static void removeOthers(Path dir, String name, String keep, String suffix) throws IOException {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, name + ".*" + suffix)) {
       for (Path f : files) {
         String n = f.getFileName().toString();
-        // Only this model's own files: "<name>.<12 hex>.tuned".
-        if (!n.equals(keep) && n.length() == name.length() + 1 + 12 + SUFFIX.length()) {
+        // Only this model's own files: "<name>.<12 hex><suffix>".
+        if (!n.equals(keep) && n.length() == name.length() + 1 + 12 + suffix.length()) {
           Files.deleteIfExists(f);
         }
       }

@@ -61,7 +61,7 @@ class FineTunerTest {
       assertThat(losses.get(losses.size() - 1)).isLessThan(losses.get(0) * 0.7);
       assertThat(r.heldOut().accuracy()).isGreaterThan(0.8);
       assertThat(r.trainedWeights()).isGreaterThan(r.encoderWeights());
-      TextModel saved = TunedModels.save(store, "notes", r);
+      TextModel saved = TunedModels.save(store, "notes", r, n -> Tiny.backbone(1));
       List<String> texts = List.of("today I had salad and water", "soda again, plus candy at night", "run");
       float[][] before = new float[texts.size()][];
       for (int i = 0; i < texts.size(); i++) {
@@ -91,7 +91,7 @@ class FineTunerTest {
       // 2 layers x (q, v) x (A 32x8 + B 8x32) + head 32x2 + 2
       assertThat(r.trainedWeights()).isEqualTo(2 * 2 * (32 * 8 + 8 * 32) + 32 * 2 + 2);
       assertThat(r.trainedWeights()).isLessThan(r.encoderWeights() / 100);
-      TextModel saved = TunedModels.save(store, "notes", r);
+      TextModel saved = TunedModels.save(store, "notes", r, n -> Tiny.backbone(1));
       Path weights = store.dir().resolve(saved.encoder().substring(TunedModels.PREFIX.length()));
       assertThat(Files.size(weights)).isLessThan(20_000);
       String text = "lots of beer, then fries";
@@ -110,7 +110,7 @@ class FineTunerTest {
   void damagedWeights_andAMissingFile_areRefusedByName() throws Exception {
     ModelStore store = ModelStore.inHome(home);
     try (TuneResult r = run(settings(TuneSettings.Method.LORA).withEpochs(1), Tiny.backbone(1), new ArrayList<>())) {
-      TextModel saved = TunedModels.save(store, "notes", r);
+      TextModel saved = TunedModels.save(store, "notes", r, n -> Tiny.backbone(1));
       Path weights = store.dir().resolve(saved.encoder().substring(TunedModels.PREFIX.length()));
       byte[] bytes = Files.readAllBytes(weights);
       bytes[bytes.length - 5] ^= 0x55;
@@ -131,7 +131,7 @@ class FineTunerTest {
     TuneSettings s = settings(TuneSettings.Method.LORA).withEpochs(1);
     try (TuneResult a = run(s, Tiny.backbone(1), new ArrayList<>());
         TuneResult b = run(s.withSeed(9), Tiny.backbone(1), new ArrayList<>())) {
-      TextModel first = TunedModels.save(store, "notes", a);
+      TextModel first = TunedModels.save(store, "notes", a, n -> Tiny.backbone(1));
       // A run stopped while saving leaves temporary files only: the previous model still loads whole.
       Files.writeString(store.dir().resolve("notes.json.tmp"), "{\"half\": ");
       Files.write(store.dir().resolve("notes.0123456789ab.tuned.tmp"), new byte[] {1, 2, 3});
@@ -139,7 +139,7 @@ class FineTunerTest {
         assertThat(e.embed("fruit and water")).containsExactly(a.classifier().embed(List.of("fruit and water"))[0]);
       }
       assertThat(store.load("notes").encoder()).isEqualTo(first.encoder());
-      TextModel second = TunedModels.save(store, "notes", b);
+      TextModel second = TunedModels.save(store, "notes", b, n -> Tiny.backbone(1));
       try (Stream<Path> files = Files.list(store.dir())) {
         assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".tmp")).sorted())
             .containsExactlyInAnyOrder("notes.json", second.encoder().substring(TunedModels.PREFIX.length()));

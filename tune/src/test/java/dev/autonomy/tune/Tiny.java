@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** A tiny randomly initialised BERT (2 layers, hidden 32) on MiniLM's tokenizer, and toy data. */
@@ -21,7 +22,8 @@ final class Tiny {
         BaseModel.sha256(("tiny-" + seed).getBytes(StandardCharsets.UTF_8)),
         CONFIG,
         () -> Transformer.random(CONFIG, seed),
-        BaseModel.MINILM.tokenizerBytes());
+        BaseModel.MINILM.tokenizerBytes(),
+        Optional.empty());
   }
 
   /** Health notes whose label depends on the words: separable, but only by reading them. */

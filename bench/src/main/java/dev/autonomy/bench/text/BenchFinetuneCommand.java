@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +45,10 @@ import picocli.CommandLine.Spec;
  * fine-tuning of all-MiniLM-L6-v2 on Financial PhraseBank, on the same seeded stratified 5 folds
  * and inner 10% dev parts as {@code bench text}. {@code --folds} and {@code --epochs} bound a run;
  * the table says what ran. Peak memory is the process's resident high-water mark (VmHWM) after the
- * method, so run one method per process to read each on its own.
+ * method, so run one method per process to read each on its own. A fine-tuned model's latency is
+ * measured on both paths it can be served by, PyTorch on its weights and ONNX Runtime on its ONNX
+ * export (what {@code text classify} uses), in alternation so that a change of load hits both; the
+ * notes say how often the two paths' predictions agree on the test sentences.
  *
  * <pre>nice ./autonomy bench finetune --folds 1 --epochs 2 --methods lora</pre>
  */
@@ -52,7 +56,8 @@ import picocli.CommandLine.Spec;
     name = "finetune",
     mixinStandardHelpOptions = true,
     description = "Frozen encoder + head vs LoRA vs full fine-tuning on Financial PhraseBank (bench text's 5 folds);"
-        + " accuracy, macro-F1, seconds per epoch, peak memory, inference latency. Prints a markdown table.")
+        + " accuracy, macro-F1, seconds per epoch, peak memory, inference latency through PyTorch and ONNX Runtime."
+        + " Prints a markdown table.")
 public final class BenchFinetuneCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -107,7 +112,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
       List<Example> truth = new ArrayList<>();
       List<Double> epochSeconds = new ArrayList<>();
       List<Integer> kept = new ArrayList<>();
-      String latency = "";
+      String latency = "- | -";
       long t0 = System.nanoTime();
       for (int f = 0; f < folds; f++) {
         int[] trainIdx = Splits.complement(all.size(), kfold[f]);
@@ -156,28 +161,33 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
           epochSeconds.addAll(r.epochSeconds());
           kept.add(r.bestEpoch());
           truth.addAll(test);
-          predicted.addAll(predictions(r, test));
+          List<float[]> torch = TunedModels.encoderOf(r).embedAll(texts(test));
+          predicted.addAll(predictions(r, torch));
           notes.add(String.format(Locale.ROOT, "%s fold %d: trained %,d of %,d encoder weights; epochs run %d, kept %d; dev macro-F1 %.3f; fold accuracy %.3f; steps skipped (gradient not finite) %d",
               method, f + 1, r.trainedWeights(), r.encoderWeights(), r.epochs(), r.bestEpoch(), r.dev().macroF1(), r.heldOut().accuracy(), r.skippedSteps()));
-          if (f == folds - 1) {
-            latency = tunedLatency(r);
+          try (Encoder onnx = TunedModels.exportedEncoderOf(r)) {
+            notes.add(agreement(method, f, r, torch, onnx.embedAll(texts(test))));
+            if (f == folds - 1) {
+              latency = tunedLatency(r, onnx);
+            }
           }
         }
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
       Evaluation e = Evaluation.ofPredictions(labels, truth, predicted);
       double[] ci = wilson(e.accuracy(), truth.size());
-      rows.add(String.format(Locale.ROOT, "| %s | %d of 5 | %s | %.3f [%.3f, %.3f] | %.3f | %s | %.0f | %s |",
+      rows.add(String.format(Locale.ROOT, "| %s | %d of 5 | %s | %.3f [%.3f, %.3f] | %.3f | %s | %.0f | %s | %s |",
           method.equals("frozen") ? "frozen all-minilm-l6-v2-q + logreg + word n-grams (today)" : method + " all-minilm-l6-v2 (FP32)",
           folds, method.equals("frozen") ? "-" : epochs + " (kept " + kept + ")", e.accuracy(), ci[0], ci[1], e.macroF1(),
           epochSeconds.isEmpty() ? "-" : String.format(Locale.ROOT, "%.0f", epochSeconds.stream().mapToDouble(d -> d).average().orElse(0)),
-          seconds, peakMb() + " MB; " + latency));
+          seconds, peakMb() + " MB", latency));
     }
     if (encoders != null) {
       encoders.close();
     }
-    out.println("| method | folds | epochs | accuracy [95% Wilson] | macro-F1 | s / epoch | total s | peak RSS; latency p50/p99 one sentence, batch 32 |");
-    out.println("|---|---|---|---|---|---|---|---|");
+    out.println("| method | folds | epochs | accuracy [95% Wilson] | macro-F1 | s / epoch | total s | peak RSS"
+        + " | PyTorch p50 / p99: one sentence, batch 32 | ONNX Runtime p50 / p99: one sentence, batch 32 |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|");
     rows.forEach(out::println);
     out.println();
     notes.forEach(n -> out.println("- " + n));
@@ -211,49 +221,86 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
     return p;
   }
 
+  /** Today's path has no PyTorch form: ONNX Runtime on the INT8 model only. */
   private String frozenLatency() {
     Encoder enc = encoders.get(Encoders.MINILM);
-    return latency(t -> enc.embed(t), b -> enc.embedAll(b));
+    return "- | " + latency(List.of(enc::embed), List.of(enc::embedAll)).get(0);
   }
 
-  private String tunedLatency(TuneResult r) {
+  /** The fine-tuned model through PyTorch and through ONNX Runtime, one sentence classified as text classify does. */
+  private String tunedLatency(TuneResult r, Encoder onnx) {
     TextModel m = TunedModels.textModelOf(r);
-    Encoder enc = TunedModels.encoderOf(r);
-    return latency(t -> m.predict(enc.embed(t)), b -> enc.embedAll(b));
+    Encoder torch = TunedModels.encoderOf(r);
+    List<String> both =
+        latency(
+            List.<Consumer<String>>of(t -> m.predict(torch.embed(t)), t -> m.predict(onnx.embed(t))),
+            List.<Consumer<List<String>>>of(torch::embedAll, onnx::embedAll));
+    return both.get(0) + " | " + both.get(1);
   }
 
-  private String latency(java.util.function.Consumer<String> one, java.util.function.Consumer<List<String>> batch32) {
+  /**
+   * p50 / p99 of each path, one sentence then batches of 32. The paths take turns call by call, so a
+   * change of the machine's load falls on all of them alike.
+   */
+  private List<String> latency(List<Consumer<String>> one, List<Consumer<List<String>>> batch32) {
     String s = "Operating profit rose to EUR 13.1 mn from EUR 8.7 mn in the corresponding period in 2007.";
+    int paths = one.size();
     for (int i = 0; i < 5; i++) {
-      one.accept(s);
+      one.forEach(p -> p.accept(s));
     }
-    double[] single = new double[latencyRuns];
+    double[][] single = new double[paths][latencyRuns];
     for (int i = 0; i < latencyRuns; i++) {
-      long t = System.nanoTime();
-      one.accept(s);
-      single[i] = (System.nanoTime() - t) / 1e6;
+      for (int p = 0; p < paths; p++) {
+        long t = System.nanoTime();
+        one.get(p).accept(s);
+        single[p][i] = (System.nanoTime() - t) / 1e6;
+      }
     }
     List<String> b = java.util.Collections.nCopies(32, s);
+    batch32.forEach(p -> p.accept(b));
     int runs = Math.max(5, latencyRuns / 10);
-    double[] batched = new double[runs];
+    double[][] batched = new double[paths][runs];
     for (int i = 0; i < runs; i++) {
-      long t = System.nanoTime();
-      batch32.accept(b);
-      batched[i] = (System.nanoTime() - t) / 1e6;
+      for (int p = 0; p < paths; p++) {
+        long t = System.nanoTime();
+        batch32.get(p).accept(b);
+        batched[p][i] = (System.nanoTime() - t) / 1e6;
+      }
     }
-    Arrays.sort(single);
-    Arrays.sort(batched);
-    return String.format(Locale.ROOT, "%.1f / %.1f ms, %.0f / %.0f ms", q(single, 0.5), q(single, 0.99), q(batched, 0.5), q(batched, 0.99));
+    List<String> out = new ArrayList<>();
+    for (int p = 0; p < paths; p++) {
+      Arrays.sort(single[p]);
+      Arrays.sort(batched[p]);
+      out.add(String.format(Locale.ROOT, "%.1f / %.1f ms, %.0f / %.0f ms",
+          q(single[p], 0.5), q(single[p], 0.99), q(batched[p], 0.5), q(batched[p], 0.99)));
+    }
+    return out;
+  }
+
+  /** How far the ONNX export's answers (b) are from PyTorch's (a) on the fold's test sentences. */
+  private static String agreement(String method, int f, TuneResult r, List<float[]> a, List<float[]> b) {
+    List<String> pa = predictions(r, a);
+    List<String> pb = predictions(r, b);
+    int same = 0;
+    double worst = 0;
+    for (int i = 0; i < a.size(); i++) {
+      if (pa.get(i).equals(pb.get(i))) {
+        same++;
+      }
+      for (int j = 0; j < a.get(i).length; j++) {
+        worst = Math.max(worst, Math.abs(a.get(i)[j] - b.get(i)[j]));
+      }
+    }
+    return String.format(Locale.ROOT, "%s fold %d: the ONNX export (ONNX Runtime) predicts what PyTorch does on %d of %d test"
+        + " sentences; largest difference of an embedding component %.1e", method, f + 1, same, a.size(), worst);
   }
 
   private static double q(double[] sorted, double p) {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
   }
 
-  private static List<String> predictions(TuneResult r, List<Example> test) {
+  private static List<String> predictions(TuneResult r, List<float[]> x) {
     TextModel m = TunedModels.textModelOf(r);
-    Encoder enc = TunedModels.encoderOf(r);
-    List<float[]> x = enc.embedAll(test.stream().map(Example::text).toList());
     List<String> out = new ArrayList<>();
     for (float[] v : x) {
       out.add(m.predict(v).label());
