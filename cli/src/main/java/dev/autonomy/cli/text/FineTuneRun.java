@@ -91,8 +91,8 @@ final class FineTuneRun {
         m.putAll(r.heldOut().toMap());
         Session.json(spec, m);
       } else {
-        o.printf(Locale.ROOT, "fine-tuned '%s': %s from %s (SHA-256 %s...), %d labels, %d training examples, %,d of %,d"
-                + " weights trained, %d epochs (kept %d)%n", name, settings.method().code(), r.base(),
+        o.printf(Locale.ROOT, "fine-tuned '%s': %s from %s (SHA-256 %s...), %d labels, %d training examples, %,d"
+                + " weights trained, the head's included (the encoder has %,d), %d epochs (kept %d)%n", name, settings.method().code(), r.base(),
             r.baseSha256().substring(0, 12), r.labels().size(), r.trainExamples(), r.trainedWeights(), r.encoderWeights(),
             r.epochs(), r.bestEpoch());
         o.print(TextEvalCommand.summary(r.heldOutName(), r.heldOut()));
