@@ -87,8 +87,9 @@ class AutonomyAskTest {
     assertThat(List.copyOf(view.keySet())).containsExactly("text", "understood", "context", "recommendations");
     @SuppressWarnings("unchecked")
     Map<String, Object> understood = (Map<String, Object>) view.get("understood");
-    assertThat(List.copyOf(understood.keySet())).containsExactly("desire", "confidence", "context", "language");
+    assertThat(List.copyOf(understood.keySet())).containsExactly("desire", "confidence", "context", "language", "model");
     assertThat(understood.get("desire")).isEqualTo("move");
+    assertThat(understood.get("model")).isEqualTo(Answer.BUILT_IN);
     assertThat(view.get("context")).isEqualTo(answer.situation().stated());
     assertThat(view.get("recommendations")).isEqualTo(answer.ranking().recommendations());
   }
