@@ -6,8 +6,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import javax.crypto.AEADBadTagException;
@@ -40,27 +42,33 @@ final class FileSealer implements Sealing {
   /** The file key of {@code vault}'s database, made (and committed) the first time it is asked for. */
   static FileSealer of(Vault vault) {
     SecureRandom random = new SecureRandom();
-    byte[] key = vault.write(List.of(), c -> {
-      try (PreparedStatement st = c.prepareStatement("SELECT key FROM file_keys WHERE id = 1");
-          ResultSet rs = st.executeQuery()) {
-        if (rs.next()) {
-          return rs.getBytes(1);
+    // Read first: opening must not wait for the write lock another process (the server) may hold.
+    byte[] key = vault.read(FileSealer::stored);
+    if (key == null) {
+      key = vault.write(List.of(), c -> {
+        byte[] made = new byte[KEY_BYTES];
+        random.nextBytes(made);
+        // Another process may have made it since: the first one made is the key.
+        try (PreparedStatement st = c.prepareStatement("INSERT OR IGNORE INTO file_keys(id, key, created) VALUES (1, ?, ?)")) {
+          st.setBytes(1, made);
+          st.setString(2, vault.clock().instant().toString());
+          st.executeUpdate();
         }
-      }
-      byte[] made = new byte[KEY_BYTES];
-      random.nextBytes(made);
-      try (PreparedStatement st = c.prepareStatement("INSERT INTO file_keys(id, key, created) VALUES (1, ?, ?)")) {
-        st.setBytes(1, made);
-        st.setString(2, vault.clock().instant().toString());
-        st.executeUpdate();
-      }
-      return made;
-    });
+        return stored(c);
+      });
+    }
     if (key == null || key.length != KEY_BYTES) {
       throw new VaultException("the vault's file key is damaged (" + (key == null ? 0 : key.length) + " bytes, expected "
           + KEY_BYTES + "); its sealed files cannot be read");
     }
     return new FileSealer(key, random);
+  }
+
+  private static byte[] stored(Connection c) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement("SELECT key FROM file_keys WHERE id = 1");
+        ResultSet rs = st.executeQuery()) {
+      return rs.next() ? rs.getBytes(1) : null;
+    }
   }
 
   @Override
