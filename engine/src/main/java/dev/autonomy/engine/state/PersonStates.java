@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -194,7 +195,9 @@ public final class PersonStates {
     if (!NoteScores.hasNotes(notes)) {
       perDay = Map.of();
     } else if (chosen.isPresent()) {
-      perDay = NoteScores.perDay(notes, text -> HealthNotes.healthy(models.read(TextTask.HEALTH, text).orElseThrow()));
+      // the chosen model is resolved and loaded once for all the notes
+      Function<String, PersonModels.Reading> mine = models.reader(TextTask.HEALTH).orElseThrow();
+      perDay = NoteScores.perDay(notes, text -> HealthNotes.healthy(mine.apply(text)));
     } else {
       perDay = HealthNotes.perDay(notes, encoders.get());
     }

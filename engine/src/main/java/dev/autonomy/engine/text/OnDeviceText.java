@@ -1,6 +1,6 @@
 package dev.autonomy.engine.text;
 
-import dev.autonomy.text.classify.ModelStore;
+import dev.autonomy.engine.files.LocalFiles;
 import dev.autonomy.text.encode.Encoders;
 import dev.autonomy.vault.Vault;
 import java.util.function.Supplier;
@@ -16,7 +16,7 @@ public final class OnDeviceText implements Supplier<Encoders>, AutoCloseable {
   private Encoders encoders;
 
   public OnDeviceText(Vault vault) {
-    this.models = new PersonModels(vault, () -> ModelStore.inHome(vault.home(), vault.sealing()), this);
+    this.models = new PersonModels(vault, new LocalFiles(vault)::textModels, this);
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -95,6 +96,14 @@ public final class PersonModels implements AutoCloseable {
 
   /** Reads {@code text} with the person's model for {@code task}; empty when none is chosen. */
   public Optional<Reading> read(TextTask task, String text) {
+    return reader(task).map(r -> r.apply(text));
+  }
+
+  /**
+   * The person's model for {@code task}, loaded, as a reader of texts; empty when none is chosen.
+   * The choice is read once here: reading many texts (a day's notes) goes through one reader.
+   */
+  public Optional<Function<String, Reading>> reader(TextTask task) {
     Optional<String> name = modelFor(task);
     if (name.isEmpty()) {
       return Optional.empty();
@@ -105,7 +114,8 @@ public final class PersonModels implements AutoCloseable {
       l = load(task, name.get());
       loaded.put(task, l);
     }
-    return Optional.of(new Reading(l.name(), l.model().classify(l.encoder(), text)));
+    Loaded chosen = l;
+    return Optional.of(text -> new Reading(chosen.name(), chosen.model().classify(chosen.encoder(), text)));
   }
 
   private Loaded load(TextTask task, String name) {
