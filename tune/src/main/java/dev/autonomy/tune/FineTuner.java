@@ -12,6 +12,7 @@ import ai.djl.training.tracker.Tracker;
 import dev.autonomy.core.AutonomyFailure;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.text.classify.Evaluation;
+import dev.autonomy.text.classify.RejectThreshold;
 import dev.autonomy.text.data.Dataset;
 import dev.autonomy.text.data.Example;
 import dev.autonomy.text.eval.Splits;
@@ -158,7 +159,8 @@ public final class FineTuner {
     int improved = 0;
     int epochsRun = 0;
     Map<String, float[]> best = null;
-    Evaluation bestDev = null;
+    double[][] bestDevP = null;
+    List<String> devTexts = parts.dev().stream().map(Example::text).toList();
     List<Double> epochSeconds = new ArrayList<>();
     List<Double> epochLoss = new ArrayList<>();
     for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
@@ -200,7 +202,8 @@ public final class FineTuner {
             "fine-tuning diverged in epoch " + epoch + " (weights are no longer finite numbers); nothing was saved:"
                 + " lower the learning rate");
       }
-      Evaluation dev = model.evaluate(labels, parts.dev());
+      double[][] devP = model.probabilities(devTexts);
+      Evaluation dev = TunedClassifier.evaluate(labels, parts.dev(), devP, "", 0);
       Duration took = Duration.between(started, clock.instant());
       epochSeconds.add(took.toMillis() / 1000.0);
       epochLoss.add(lossSum / steps);
@@ -213,7 +216,7 @@ public final class FineTuner {
         }
         bestF1 = dev.macroF1();
         bestEpoch = epoch;
-        bestDev = dev;
+        bestDevP = devP;
         best = model.snapshot();
       }
       if (epoch - improved >= settings.patience()) {
@@ -222,12 +225,34 @@ public final class FineTuner {
     }
     trainable.values().forEach(a -> a.setRequiresGradient(false));
     model.restore(best);
-    Evaluation heldOut =
-        parts.test() == parts.dev() ? bestDev : model.evaluate(labels, parts.test());
+    Rejection rejection = rejection(labels, parts, model, bestDevP);
     return new TuneResult(
         model, labels, backbone.name(), backbone.sha256(), settings, data.source(), data.format().code(),
-        data.hash(), parts.train().size(), epochsRun, bestEpoch, epochSeconds, epochLoss, bestDev, heldOut,
-        parts.heldOutName(), clock.instant(), skipped);
+        data.hash(), parts.train().size(), epochsRun, bestEpoch, epochSeconds, epochLoss, rejection.dev(),
+        rejection.heldOut(), parts.heldOutName(), clock.instant(), skipped, rejection.label(), rejection.below(),
+        rejection.heldOutWithout());
+  }
+
+  /**
+   * The kept epoch's scores, and with an out-of-scope label (CLINC150's {@code oos}) the threshold
+   * below which a prediction is rejected, chosen on dev for the best accuracy as the frozen path's.
+   */
+  private record Rejection(String label, double below, Evaluation dev, Evaluation heldOut, Evaluation heldOutWithout) {}
+
+  private static Rejection rejection(List<String> labels, Parts parts, TunedClassifier model, double[][] devP) {
+    double[][] heldOutP =
+        parts.test() == parts.dev() ? devP : model.probabilities(parts.test().stream().map(Example::text).toList());
+    Evaluation without = TunedClassifier.evaluate(labels, parts.test(), heldOutP, "", 0);
+    if (!labels.contains(Evaluation.OOS)) {
+      return new Rejection("", 0, TunedClassifier.evaluate(labels, parts.dev(), devP, "", 0), without, null);
+    }
+    double below =
+        new RejectThreshold(devP, labels, parts.dev().stream().map(Example::label).toList(), Evaluation.OOS).best();
+    return new Rejection(
+        Evaluation.OOS, below,
+        TunedClassifier.evaluate(labels, parts.dev(), devP, Evaluation.OOS, below),
+        TunedClassifier.evaluate(labels, parts.test(), heldOutP, Evaluation.OOS, below),
+        without);
   }
 
   /** One AdamW step on every trainable weight, after scaling all gradients to the clip norm. */

@@ -12,6 +12,10 @@ import java.util.List;
  * @param epochLoss mean training loss of each epoch run
  * @param heldOut the kept epoch's scores on the held-out part (test, or val for CLINC150)
  * @param skippedSteps steps left out because their gradient was not finite
+ * @param rejectLabel the label a low-confidence prediction becomes ({@code oos}), empty for none
+ * @param rejectBelow the top probability below which a prediction is rejected, 0 for none
+ * @param heldOutWithoutReject the held-out scores with no rejection (null when there is none to
+ *     compare with): what the threshold buys in out-of-scope recall and costs in scope
  */
 public record TuneResult(
     TunedClassifier classifier,
@@ -31,13 +35,17 @@ public record TuneResult(
     Evaluation heldOut,
     String heldOutName,
     Instant created,
-    int skippedSteps)
+    int skippedSteps,
+    String rejectLabel,
+    double rejectBelow,
+    Evaluation heldOutWithoutReject)
     implements AutoCloseable {
 
   public TuneResult {
     labels = List.copyOf(labels);
     epochSeconds = List.copyOf(epochSeconds);
     epochLoss = List.copyOf(epochLoss);
+    rejectLabel = rejectLabel == null ? "" : rejectLabel;
   }
 
   /** Weights that trained, against all the encoder's (LoRA trains a small fraction). */

@@ -133,20 +133,42 @@ final class TunedClassifier implements AutoCloseable {
     return out;
   }
 
-  /** Predicted label per example, scored against its label. */
-  Evaluation evaluate(List<String> labels, List<Example> examples) {
-    List<String> texts = examples.stream().map(Example::text).toList();
-    List<String> predicted = new ArrayList<>(texts.size());
+  /** Class probabilities (softmax of the logits) of each text, in batches. */
+  double[][] probabilities(List<String> texts) {
+    double[][] out = new double[texts.size()][];
+    int c = classes();
     for (int from = 0; from < texts.size(); from += EVAL_BATCH) {
       int to = Math.min(texts.size(), from + EVAL_BATCH);
       try (NDScope scope = new NDScope()) {
         scope.suppressNotUsedWarning();
         NDList batch = tokens.batch(manager(), texts.subList(from, to));
-        long[] arg = logits(batch.get(0), batch.get(1)).argMax(1).toLongArray();
-        for (long a : arg) {
-          predicted.add(labels.get((int) a));
+        float[] flat = logits(batch.get(0), batch.get(1)).softmax(-1).toFloatArray();
+        for (int i = from; i < to; i++) {
+          out[i] = new double[c];
+          for (int k = 0; k < c; k++) {
+            out[i][k] = flat[(i - from) * c + k];
+          }
         }
       }
+    }
+    return out;
+  }
+
+  /**
+   * Predicted label per example, scored against its label; a prediction whose top probability is
+   * below {@code rejectBelow} becomes {@code rejectLabel} (none when it is empty).
+   */
+  static Evaluation evaluate(
+      List<String> labels, List<Example> examples, double[][] probabilities, String rejectLabel, double rejectBelow) {
+    List<String> predicted = new ArrayList<>(examples.size());
+    for (double[] p : probabilities) {
+      int best = 0;
+      for (int k = 1; k < p.length; k++) {
+        if (p[k] > p[best]) {
+          best = k;
+        }
+      }
+      predicted.add(!rejectLabel.isEmpty() && p[best] < rejectBelow ? rejectLabel : labels.get(best));
     }
     return Evaluation.ofPredictions(labels, examples, predicted);
   }

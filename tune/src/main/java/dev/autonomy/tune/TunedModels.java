@@ -190,13 +190,18 @@ public final class TunedModels {
     scores.put("dev_macro_f1", r.dev().macroF1());
     scores.put(r.heldOutName() + "_accuracy", r.heldOut().accuracy());
     scores.put(r.heldOutName() + "_macro_f1", r.heldOut().macroF1());
+    if (!r.rejectLabel().isEmpty()) {
+      scores.put(r.heldOutName() + "_in_scope_accuracy", r.heldOut().inScopeAccuracy());
+      scores.put(r.heldOutName() + "_oos_recall", r.heldOut().oosRecall());
+      scores.put("oos_threshold", r.rejectBelow());
+    }
     ModelInfo info =
         new ModelInfo(
             r.dataSource(), r.dataFormat(), r.dataHash(), r.trainExamples(),
             HeadSettings.logreg().withMaxEpochs(r.settings().epochs()), r.settings().seed(), r.created(),
             r.epochs(), r.bestEpoch(), scores);
     TunedClassifier c = r.classifier();
-    return TextModel.linear(encoder, r.labels(), 1 / c.inputScale(), c.headMatrix(), c.headBias(), info);
+    return TextModel.linear(encoder, r.labels(), 1 / c.inputScale(), c.headMatrix(), c.headBias(), r.rejectLabel(), r.rejectBelow(), info);
   }
 
   /** The run's base model, which must still be the one it started from. */

@@ -167,6 +167,57 @@ class FineTunerTest {
   }
 
   @Test
+  void outOfScopeLabel_getsARejectionThresholdChosenOnDev_andTheSavedModelRejects() {
+    // CLINC150's shape: its own train and val splits, and an "oos" class among the labels.
+    Dataset data =
+        new Dataset("intents.json", Format.CLINC150, Map.of("train", withOos(Tiny.notes(30, 7), 20, 1), "val",
+            withOos(Tiny.notes(8, 9), 6, 2)));
+    ModelStore store = ModelStore.inHome(home);
+    try (TuneResult r = new FineTuner(Tiny.backbone(1), settings(TuneSettings.Method.FULL), CLOCK, null).train(data)) {
+      assertThat(r.rejectLabel()).isEqualTo("oos");
+      assertThat(r.rejectBelow()).isBetween(0.0, 0.95);
+      assertThat(r.heldOutWithoutReject()).isNotNull();
+      // Held out is val, where the threshold was chosen: it can only keep or raise the accuracy.
+      assertThat(r.heldOut().accuracy()).isGreaterThanOrEqualTo(r.heldOutWithoutReject().accuracy());
+      TextModel saved = TunedModels.save(store, "intents", r, n -> Tiny.backbone(1));
+      assertThat(saved.rejectLabel()).isEqualTo("oos");
+      assertThat(saved.rejectBelow()).isEqualTo(r.rejectBelow());
+      assertThat(saved.info().scores()).containsEntry("oos_threshold", r.rejectBelow())
+          .containsKeys("val_in_scope_accuracy", "val_oos_recall");
+      TextModel loaded = store.load("intents");
+      assertThat(loaded.rejectBelow()).isEqualTo(r.rejectBelow());
+      try (Encoder e = TunedModels.open(store, loaded, n -> Tiny.backbone(1))) {
+        // A threshold above every probability rejects everything; the saved one is what classify uses.
+        TextModel always =
+            new TextModel(loaded.encoder(), loaded.labels(), loaded.head(), "oos", 1.0, loaded.info());
+        assertThat(always.classify(e, "today I had salad and water").label()).isEqualTo("oos");
+        float[] v = e.embed("lots of soda, then candy");
+        String expected =
+            loaded.predict(v).probability() < r.rejectBelow() ? "oos" : loaded.predict(v).top().get(0).label();
+        assertThat(loaded.classify(e, "lots of soda, then candy").label()).isEqualTo(expected);
+      }
+    }
+    // Without an oos label there is no threshold.
+    try (TuneResult r = new FineTuner(Tiny.backbone(1), settings(TuneSettings.Method.LORA), CLOCK, null)
+        .train(Tiny.notes(20, 7))) {
+      assertThat(r.rejectLabel()).isEmpty();
+      assertThat(r.rejectBelow()).isZero();
+      assertThat(r.heldOutWithoutReject()).isNull();
+    }
+  }
+
+  /** The notes plus {@code n} sentences about something else, labelled oos. */
+  private static List<Example> withOos(Dataset notes, int n, long seed) {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+    List<String> other = List.of("weather", "stocks", "flights", "alarm", "music", "taxes", "traffic", "movies");
+    List<Example> out = new ArrayList<>(notes.split(Dataset.ALL));
+    for (int i = 0; i < n; i++) {
+      out.add(new Example("what about the " + other.get(r.nextInt(8)) + " and " + other.get(r.nextInt(8)), "oos"));
+    }
+    return out;
+  }
+
+  @Test
   void schedule_warmsUpThenFallsToZero() {
     assertThat(TuneSettings.schedule(1.0, 0, 10, 0.2)).isEqualTo(0.5);
     assertThat(TuneSettings.schedule(1.0, 1, 10, 0.2)).isEqualTo(1.0);

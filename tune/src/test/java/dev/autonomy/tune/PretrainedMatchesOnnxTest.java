@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PretrainedMatchesOnnxTest {
   private static final List<String> SENTENCES =
@@ -24,8 +31,25 @@ class PretrainedMatchesOnnxTest {
 
   @Test
   void loadedWeights_embedLikeOnnxRuntimeOnTheSameFile() {
-    BaseModel base = BaseModel.MINILM;
-    AllMiniLmL6V2EmbeddingModel onnx = new AllMiniLmL6V2EmbeddingModel();
+    assertEmbedLike(BaseModel.MINILM, new AllMiniLmL6V2EmbeddingModel());
+  }
+
+  /**
+   * The 12-layer base: the same mapping of unnamed projections holds for its exporter's file. Its
+   * langchain4j class pools the first token (BGE's way); fine-tuning pools the mean, so the reference
+   * is ONNX Runtime on the same FP32 file with mean pooling.
+   */
+  @Test
+  void bgeSmallEn_loadedWeights_embedLikeOnnxRuntimeOnTheSameFile(@TempDir Path dir) throws IOException {
+    BaseModel base = BaseModel.BGE_SMALL_EN;
+    Path model = dir.resolve("model.onnx");
+    Path tokenizer = dir.resolve("tokenizer.json");
+    Files.write(model, base.onnxBytes());
+    Files.write(tokenizer, base.tokenizerBytes());
+    assertEmbedLike(base, new OnnxEmbeddingModel(model, tokenizer, PoolingMode.MEAN));
+  }
+
+  private static void assertEmbedLike(BaseModel base, EmbeddingModel onnx) {
     try (Transformer t = base.load();
         Tokens tokens = base.tokens(512)) {
       for (String s : SENTENCES) {

@@ -80,6 +80,13 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
   @Option(names = "--batch", defaultValue = "16", paramLabel = "B", description = "(default: ${DEFAULT-VALUE}).")
   int batch;
 
+  @Option(names = "--base", defaultValue = "all-minilm-l6-v2", paramLabel = "NAME",
+      description = "FP32 base model the fine-tunings start from: all-minilm-l6-v2 or bge-small-en-v15 (default: ${DEFAULT-VALUE}).")
+  String base;
+
+  @Option(names = "--lr", paramLabel = "X", description = "Peak learning rate of the fine-tunings (default: the method's).")
+  Double learningRate;
+
   @Option(names = "--max-len", defaultValue = "128", paramLabel = "L", description = "(default: ${DEFAULT-VALUE}).")
   int maxLength;
 
@@ -99,6 +106,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
     if (!Files.isRegularFile(file)) {
       throw BenchCli.noSharedData("text-en-financial-phrasebank");
     }
+    BaseModel baseModel = BaseModel.named(base);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<Example> all = Format.PHRASEBANK.read(file).split(Dataset.ALL);
@@ -140,9 +148,12 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         TuneSettings s =
             TuneSettings.defaults(TuneSettings.Method.fromCode(method)).withEpochs(epochs).withBatch(batch)
                 .withMaxLength(maxLength).withSeed(seed);
+        if (learningRate != null) {
+          s = s.withLearningRate(learningRate);
+        }
         Dataset fold = new Dataset(file + " fold " + (f + 1), Format.PHRASEBANK,
             Map.of("train", train, "dev", dev, "test", test));
-        FineTuner tuner = FineTuner.from(BaseModel.MINILM, s, InstantSource.system(), new FineTuner.Listener() {
+        FineTuner tuner = FineTuner.from(baseModel, s, InstantSource.system(), new FineTuner.Listener() {
           @Override
           public void step(int epoch, int done, int total, double meanLoss) {
             if (done % 10 == 0 || done == total) {
@@ -162,7 +173,14 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
           kept.add(r.bestEpoch());
           truth.addAll(test);
           List<float[]> torch = TunedModels.encoderOf(r).embedAll(texts(test));
-          predicted.addAll(predictions(r, torch));
+          List<String> foldPredicted = predictions(r, torch);
+          predicted.addAll(foldPredicted);
+          // Each fold's figure as it ends, so a run stopped part-way still says what it measured.
+          Evaluation foldE = Evaluation.ofPredictions(labels, test, foldPredicted);
+          double[] foldCi = wilson(foldE.accuracy(), test.size());
+          err.printf(Locale.ROOT, "%s fold %d: test accuracy %.3f [%.3f, %.3f], macro-F1 %.3f (kept epoch %d)%n", method,
+              f + 1, foldE.accuracy(), foldCi[0], foldCi[1], foldE.macroF1(), r.bestEpoch());
+          err.flush();
           notes.add(String.format(Locale.ROOT, "%s fold %d: trained %,d of %,d encoder weights; epochs run %d, kept %d; dev macro-F1 %.3f; fold accuracy %.3f; steps skipped (gradient not finite) %d",
               method, f + 1, r.trainedWeights(), r.encoderWeights(), r.epochs(), r.bestEpoch(), r.dev().macroF1(), r.heldOut().accuracy(), r.skippedSteps()));
           try (Encoder onnx = TunedModels.exportedEncoderOf(r)) {
@@ -177,7 +195,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
       Evaluation e = Evaluation.ofPredictions(labels, truth, predicted);
       double[] ci = wilson(e.accuracy(), truth.size());
       rows.add(String.format(Locale.ROOT, "| %s | %d of 5 | %s | %.3f [%.3f, %.3f] | %.3f | %s | %.0f | %s | %s |",
-          method.equals("frozen") ? "frozen all-minilm-l6-v2-q + logreg + word n-grams (today)" : method + " all-minilm-l6-v2 (FP32)",
+          method.equals("frozen") ? "frozen all-minilm-l6-v2-q + logreg + word n-grams (today)" : method + " " + baseModel.name() + " (FP32)" + (learningRate == null ? "" : ", lr " + learningRate),
           folds, method.equals("frozen") ? "-" : epochs + " (kept " + kept + ")", e.accuracy(), ci[0], ci[1], e.macroF1(),
           epochSeconds.isEmpty() ? "-" : String.format(Locale.ROOT, "%.0f", epochSeconds.stream().mapToDouble(d -> d).average().orElse(0)),
           seconds, peakMb() + " MB", latency));

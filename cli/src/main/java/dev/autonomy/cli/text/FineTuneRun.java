@@ -40,15 +40,15 @@ final class FineTuneRun {
     this.json = json;
   }
 
-  int run(Dataset data, TuneSettings settings) {
+  int run(Dataset data, BaseModel base, TuneSettings settings) {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter o = spec.commandLine().getOut();
-    err.printf(Locale.ROOT, "fine-tuning %s (%s) on %s: %s%n", BaseModel.MINILM.name(), settings.method().code(),
+    err.printf(Locale.ROOT, "fine-tuning %s (%s) on %s: %s%n", base.name(), settings.method().code(),
         data.source(), settings.toMap());
     err.flush();
     ProgressBar[] bar = {null};
     List<Map<String, Object>> devByEpoch = new ArrayList<>();
-    FineTuner tuner = FineTuner.from(BaseModel.MINILM, settings, InstantSource.system(), new FineTuner.Listener() {
+    FineTuner tuner = FineTuner.from(base, settings, InstantSource.system(), new FineTuner.Listener() {
       @Override
       public void step(int epoch, int done, int total, double meanLoss) {
         if (bar[0] == null) {
@@ -89,6 +89,10 @@ final class FineTuneRun {
         m.put("dev_by_epoch", devByEpoch);
         m.put("evaluated_on", r.heldOutName());
         m.putAll(r.heldOut().toMap());
+        if (!r.rejectLabel().isEmpty()) {
+          m.put("oos_threshold", r.rejectBelow());
+          m.put("without_threshold", withoutThreshold(r.heldOutWithoutReject()));
+        }
         Session.json(spec, m);
       } else {
         o.printf(Locale.ROOT, "fine-tuned '%s': %s from %s (SHA-256 %s...), %d labels, %d training examples, %,d"
@@ -96,6 +100,10 @@ final class FineTuneRun {
             r.baseSha256().substring(0, 12), r.labels().size(), r.trainExamples(), r.trainedWeights(), r.encoderWeights(),
             r.epochs(), r.bestEpoch());
         o.print(TextEvalCommand.summary(r.heldOutName(), r.heldOut()));
+        if (!r.rejectLabel().isEmpty()) {
+          o.printf(Locale.ROOT, "oos threshold: top probability below %.2f -> '%s' (tuned on dev); without it: %s",
+              r.rejectBelow(), r.rejectLabel(), TextEvalCommand.summary(r.heldOutName(), r.heldOutWithoutReject()));
+        }
         o.println();
         o.printf(Locale.ROOT, "%s report (epoch %d kept):%n", r.heldOutName(), r.bestEpoch());
         o.print(r.heldOut().report().toText());
@@ -104,6 +112,16 @@ final class FineTuneRun {
       o.flush();
     }
     return 0;
+  }
+
+  /** The held-out figures with no rejection threshold, for comparison. */
+  private static Map<String, Object> withoutThreshold(Evaluation e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("accuracy", e.accuracy());
+    m.put("macro_f1", e.macroF1());
+    m.put("in_scope_accuracy", e.inScopeAccuracy());
+    m.put("oos_recall", e.oosRecall());
+    return m;
   }
 
   /** The dev classification report printed after an epoch, under a line naming the epoch. */

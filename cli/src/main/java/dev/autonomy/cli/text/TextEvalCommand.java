@@ -4,6 +4,7 @@ import dev.autonomy.cli.Session;
 import dev.autonomy.core.InvalidInputException;
 import dev.autonomy.text.classify.Evaluation;
 import dev.autonomy.text.classify.ModelStore;
+import dev.autonomy.text.classify.RejectThreshold;
 import dev.autonomy.tune.TunedModels;
 import dev.autonomy.text.classify.TextModel;
 import dev.autonomy.text.data.Dataset;
@@ -48,6 +49,11 @@ final class TextEvalCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object (accuracy, macro_f1, report).")
   boolean json;
 
+  @Option(names = "--reject-sweep",
+      description = "For a model with an out-of-scope label (oos): also show, for rejection thresholds 0 to 0.95, the"
+          + " accuracy, in-scope accuracy and oos recall on this split (what each threshold buys and costs).")
+  boolean rejectSweep;
+
   @Override
   public Integer call() throws Exception {
     ModelStore store = Session.textModels(spec);
@@ -58,13 +64,25 @@ final class TextEvalCommand implements Callable<Integer> {
     if (examples.isEmpty()) {
       throw new InvalidInputException(data + ": split '" + part + "' is empty");
     }
+    if (rejectSweep && !m.labels().contains(Evaluation.OOS)) {
+      throw new InvalidInputException(
+          "--reject-sweep: model '" + model + "' has no '" + Evaluation.OOS + "' label to reject to");
+    }
     Evaluation e;
+    RejectThreshold sweep = null;
     // A fine-tuned model brings its own encoder (null otherwise: try-with-resources skips it).
     try (Encoders encoders = Encoders.open();
         Encoder tuned = TunedModels.isTuned(m) ? TunedModels.open(store, m) : null) {
       Encoder encoder = tuned != null ? tuned : encoders.get(m.encoder());
       float[][] x = new EmbeddingCache().embed(encoder, examples.stream().map(Example::text).toList());
       e = Evaluation.of(m, x, examples);
+      if (rejectSweep) {
+        double[][] p = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+          p[i] = m.head().probabilities(x[i], examples.get(i).text());
+        }
+        sweep = new RejectThreshold(p, m.labels(), examples.stream().map(Example::label).toList(), Evaluation.OOS);
+      }
     }
     PrintWriter o = spec.commandLine().getOut();
     if (json) {
@@ -74,15 +92,49 @@ final class TextEvalCommand implements Callable<Integer> {
       out.put("split", part);
       out.put("examples", examples.size());
       out.putAll(e.toMap());
+      if (sweep != null) {
+        out.put("model_threshold", m.rejectBelow());
+        out.put("reject_sweep", sweep.sweep().stream().map(TextEvalCommand::point).toList());
+      }
       Session.json(spec, out);
     } else {
       o.printf("model '%s' (%s, %s head) on %s, split %s: %d examples%n", model, m.encoder(), m.head().kind(), data, part, examples.size());
       o.print(summary(part, e));
       o.println();
       o.print(e.report().toText());
+      if (sweep != null) {
+        o.println();
+        o.print(sweepTable(sweep, m.rejectBelow()));
+      }
     }
     o.flush();
     return 0;
+  }
+
+  private static Map<String, Object> point(RejectThreshold.Point p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("threshold", p.threshold());
+    m.put("accuracy", p.accuracy());
+    m.put("in_scope_accuracy", Double.isNaN(p.inScopeAccuracy()) ? null : p.inScopeAccuracy());
+    m.put("oos_recall", Double.isNaN(p.oosRecall()) ? null : p.oosRecall());
+    return m;
+  }
+
+  /** Every fifth threshold, the model's own and the best one on this split. */
+  static String sweepTable(RejectThreshold sweep, double modelThreshold) {
+    double best = sweep.best();
+    StringBuilder b = new StringBuilder("reject below | accuracy | in-scope accuracy | oos recall\n");
+    for (RejectThreshold.Point p : sweep.sweep()) {
+      long hundredths = Math.round(p.threshold() * 100);
+      boolean own = hundredths == Math.round(modelThreshold * 100);
+      boolean isBest = hundredths == Math.round(best * 100);
+      if (hundredths % 5 == 0 || own || isBest) {
+        b.append(String.format(Locale.ROOT, "%12.2f | %8.4f | %17.4f | %10.4f%s%n", p.threshold(), p.accuracy(),
+            p.inScopeAccuracy(), p.oosRecall(),
+            (own ? "  (the model's)" : "") + (isBest ? "  (best accuracy here)" : "")));
+      }
+    }
+    return b.toString();
   }
 
   static String summary(String part, Evaluation e) {

@@ -67,7 +67,8 @@ final class TextTrainCommand implements Callable<Integer> {
       description = "auto (by the data's language: Chinese bge-small-zh-v15-q; English tries all-minilm-l6-v2-q and"
           + " bge-small-en-v15-q on a seeded, stratified sample of 2,000 train and 1,000 dev sentences, keeps the one whose"
           + " quick head has the better dev macro-F1, and trains with it alone), all-minilm-l6-v2-q (English, fastest),"
-          + " bge-small-en-v15-q (English, twice the layers: better on tone and finance) or bge-small-zh-v15-q"
+          + " bge-small-en-v15-q (English, twice the layers: better on tone and finance) or bge-small-zh-v15-q."
+          + " With --fine-tune: the FP32 base to start from, all-minilm-l6-v2 (auto) or bge-small-en-v15"
           + " (default: ${DEFAULT-VALUE}).")
   String encoder;
 
@@ -107,7 +108,7 @@ final class TextTrainCommand implements Callable<Integer> {
     store.path(out); // check the name before any work
     Format fmt = Format.fromCode(format);
     if (fineTune != null) {
-      return new FineTuneRun(spec, store, out, json).run(fmt.read(data), tuneSettings());
+      return new FineTuneRun(spec, store, out, json).run(fmt.read(data), fineTuneBase(), tuneSettings());
     }
     HeadSettings settings = HeadSettings.forKind(head).withFeatures(features);
     if (epochs != null) {
@@ -182,12 +183,17 @@ final class TextTrainCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The base model fine-tuning starts from, named by --encoder. */
+  BaseModel fineTuneBase() {
+    try {
+      return BaseModel.forEncoder(encoder);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException("--encoder: fine-tuning starts from an FP32 base model; " + e.getMessage());
+    }
+  }
+
   /** The fine-tuning settings from the options; each checked by TuneSettings. */
   TuneSettings tuneSettings() {
-    if (!encoder.equals(Encoders.AUTO)) {
-      throw new InvalidInputException("encoder: fine-tuning starts from " + BaseModel.MINILM.name()
-          + " (FP32); leave the encoder at auto");
-    }
     TuneSettings s = TuneSettings.defaults(TuneSettings.Method.fromCode(fineTune)).withSeed(seed);
     if (epochs != null) {
       s = s.withEpochs(epochs);

@@ -109,6 +109,53 @@ class TextCommandTest {
   }
 
   @Test
+  void evalRejectSweep_showsWhatEachThresholdCosts_andAgreesWithTheModelsOwn() throws IOException {
+    StringBuilder b = new StringBuilder("text,label\n");
+    String[] other = {"what time is it in Tokyo", "play some jazz music", "how do I boil an egg", "set an alarm for 7",
+        "tell me a joke about cats"};
+    for (String c : COMPANIES) {
+      for (int i = 0; i < 5; i++) {
+        b.append(c).append(' ').append(BAD[i]).append(",negative\n");
+        b.append(c).append(' ').append(GOOD[i]).append(",positive\n");
+      }
+    }
+    for (int k = 0; k < 4; k++) {
+      for (String o : other) {
+        b.append(o).append(k == 0 ? "" : " please".repeat(k)).append(",oos\n");
+      }
+    }
+    Path withOos = home.resolve("news-oos.csv");
+    Files.writeString(withOos, b.toString(), StandardCharsets.UTF_8);
+    Run train = run("text", "train", "--data", withOos.toString(), "--format", "csv", "--out", "news-oos", "--seed", "3");
+    assertThat(train.code()).as(train.err()).isZero();
+
+    Run eval = run("text", "eval", "--model", "news-oos", "--data", withOos.toString(), "--format", "csv", "--reject-sweep",
+        "--json");
+    assertThat(eval.code()).as(eval.err()).isZero();
+    JsonNode e = new ObjectMapper().readTree(eval.out());
+    JsonNode sweep = e.get("reject_sweep");
+    assertThat(sweep.size()).isEqualTo(96);
+    assertThat(sweep.get(0).get("threshold").asDouble()).isZero();
+    // Rejecting more can only find more of the out-of-scope sentences.
+    for (int i = 1; i < sweep.size(); i++) {
+      assertThat(sweep.get(i).get("oos_recall").asDouble()).isGreaterThanOrEqualTo(sweep.get(i - 1).get("oos_recall").asDouble());
+    }
+    // At the model's own threshold the sweep says what the evaluation itself measured.
+    int own = (int) Math.round(e.get("model_threshold").asDouble() * 100);
+    assertThat(sweep.get(own).get("accuracy").asDouble()).isEqualTo(e.get("accuracy").asDouble());
+    assertThat(sweep.get(own).get("oos_recall").asDouble()).isEqualTo(e.get("oos_recall").asDouble());
+
+    Run table = run("text", "eval", "--model", "news-oos", "--data", withOos.toString(), "--format", "csv", "--reject-sweep");
+    assertThat(table.out()).contains("reject below | accuracy | in-scope accuracy | oos recall").contains("(the model's)");
+
+    Run noOos = run("text", "train", "--data", csv.toString(), "--format", "csv", "--out", "plain", "--seed", "3");
+    assertThat(noOos.code()).as(noOos.err()).isZero();
+    Run refused = run("text", "eval", "--model", "plain", "--data", csv.toString(), "--format", "csv", "--reject-sweep");
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).contains("--reject-sweep: model 'plain' has no 'oos' label to reject to");
+  }
+
+  @Test
   void trainWithNgrams_savesAWideModelThatEvalsAndClassifies() throws IOException {
     Run train = run("text", "train", "--data", csv.toString(), "--format", "csv", "--out", "wide", "--seed", "3",
         "--features", "embedding+ngrams", "--json");

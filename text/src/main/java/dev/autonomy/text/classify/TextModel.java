@@ -40,14 +40,16 @@ public record TextModel(
   /**
    * A model whose head is linear on the encoder's vector: softmax(W (x / scale) + b). Fine-tuned
    * encoders (the tune module) bring their head this way; their encoder name says where their own
-   * weights are.
+   * weights are. A prediction whose top probability is below {@code rejectBelow} becomes {@code
+   * rejectLabel} (none when it is empty).
    */
   public static TextModel linear(
-      String encoder, List<String> labels, double scale, double[][] weights, double[] bias, ModelInfo info) {
+      String encoder, List<String> labels, double scale, double[][] weights, double[] bias, String rejectLabel,
+      double rejectBelow, ModelInfo info) {
     int d = weights.length == 0 ? 0 : weights[0].length;
     double[] scales = new double[d];
     java.util.Arrays.fill(scales, scale);
-    return new TextModel(encoder, labels, new LogisticHead(new double[d], scales, weights, bias), "", 0, info);
+    return new TextModel(encoder, labels, new LogisticHead(new double[d], scales, weights, bias), rejectLabel, rejectBelow, info);
   }
 
   /**

@@ -201,29 +201,11 @@ public final class TextTrainer {
    * prediction whose top probability is below it becomes {@code reject}.
    */
   static double tuneThreshold(Head head, List<String> labels, float[][] devX, List<Example> dev, String reject) {
-    int r = labels.indexOf(reject);
-    double[] top = new double[dev.size()];
-    int[] arg = new int[dev.size()];
+    double[][] p = new double[dev.size()][];
     for (int i = 0; i < dev.size(); i++) {
-      double[] p = head.probabilities(devX[i], dev.get(i).text());
-      arg[i] = HeadTrainer.argmax(p);
-      top[i] = p[arg[i]];
+      p[i] = head.probabilities(devX[i], dev.get(i).text());
     }
-    double bestT = 0;
-    int bestRight = -1;
-    for (int step = 0; step <= 95; step++) {
-      double t = step / 100.0;
-      int right = 0;
-      for (int i = 0; i < dev.size(); i++) {
-        int predicted = top[i] < t ? r : arg[i];
-        right += labels.get(predicted).equals(dev.get(i).label()) ? 1 : 0;
-      }
-      if (right > bestRight) {
-        bestRight = right;
-        bestT = t;
-      }
-    }
-    return bestT;
+    return new RejectThreshold(p, labels, dev.stream().map(Example::label).toList(), reject).best();
   }
 
   /** Embeddings of examples' texts through the cache. */
