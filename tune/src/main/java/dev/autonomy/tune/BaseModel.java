@@ -32,9 +32,18 @@ public record BaseModel(String name, String onnxResource, String tokenizerResour
           "bge-small-en-v15", "bge-small-en-v1.5.onnx", "bge-small-en-v1.5-tokenizer.json",
           new BertConfig(30_522, 384, 12, 12, 1_536, 512));
 
+  /**
+   * BAAI bge-small-zh-v1.5, FP32: the base that reads Chinese (its tokenizer knows the ideographs
+   * MiniLM's maps to [UNK]); 4 layers of width 512.
+   */
+  public static final BaseModel BGE_SMALL_ZH =
+      new BaseModel(
+          "bge-small-zh-v15", "bge-small-zh-v1.5.onnx", "bge-small-zh-v1.5-tokenizer.json",
+          new BertConfig(21_128, 512, 4, 8, 2_048, 512));
+
   /** The base models fine-tuning can start from; the first is the default. */
   public static List<BaseModel> all() {
-    return List.of(MINILM, BGE_SMALL_EN);
+    return List.of(MINILM, BGE_SMALL_EN, BGE_SMALL_ZH);
   }
 
   /**

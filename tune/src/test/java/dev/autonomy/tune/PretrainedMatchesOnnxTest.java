@@ -41,7 +41,16 @@ class PretrainedMatchesOnnxTest {
    */
   @Test
   void bgeSmallEn_loadedWeights_embedLikeOnnxRuntimeOnTheSameFile(@TempDir Path dir) throws IOException {
-    BaseModel base = BaseModel.BGE_SMALL_EN;
+    assertEmbedLikeMeanPooled(BaseModel.BGE_SMALL_EN, dir);
+  }
+
+  /** The Chinese base: another vocabulary, width and depth (4 layers of 512, 8 heads). */
+  @Test
+  void bgeSmallZh_loadedWeights_embedLikeOnnxRuntimeOnTheSameFile(@TempDir Path dir) throws IOException {
+    assertEmbedLikeMeanPooled(BaseModel.BGE_SMALL_ZH, dir);
+  }
+
+  private static void assertEmbedLikeMeanPooled(BaseModel base, Path dir) throws IOException {
     Path model = dir.resolve("model.onnx");
     Path tokenizer = dir.resolve("tokenizer.json");
     Files.write(model, base.onnxBytes());
