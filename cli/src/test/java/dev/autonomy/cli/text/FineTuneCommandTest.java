@@ -81,9 +81,9 @@ class FineTuneCommandTest {
     assertThat(method.code()).isEqualTo(2);
     assertThat(method.err()).contains("unknown fine-tuning method 'half'; expected full or lora");
     Run encoder = run("text", "train", "--data", csv.toString(), "--format", "csv", "--out", "x", "--fine-tune", "lora",
-        "--encoder", "bge-small-zh-v15-q");
+        "--encoder", "e5-small-v2-q");
     assertThat(encoder.code()).isEqualTo(2);
-    assertThat(encoder.err()).contains("--encoder: fine-tuning starts from an FP32 base model; unknown base model 'bge-small-zh-v15'");
+    assertThat(encoder.err()).contains("--encoder: fine-tuning starts from an FP32 base model; unknown base model 'e5-small-v2'; expected one of [all-minilm-l6-v2, bge-small-en-v15, bge-small-zh-v15]");
     Run rank = run("text", "train", "--data", csv.toString(), "--format", "csv", "--out", "x", "--fine-tune", "lora",
         "--lora-rank", "0");
     assertThat(rank.code()).isEqualTo(2);
