@@ -101,8 +101,8 @@ final class FineTuneRun {
             r.epochs(), r.bestEpoch());
         o.print(TextEvalCommand.summary(r.heldOutName(), r.heldOut()));
         if (!r.rejectLabel().isEmpty()) {
-          o.printf(Locale.ROOT, "oos threshold: top probability below %.2f -> '%s' (tuned on dev); without it: %s",
-              r.rejectBelow(), r.rejectLabel(), TextEvalCommand.summary(r.heldOutName(), r.heldOutWithoutReject()));
+          o.printf(Locale.ROOT, "oos threshold: top probability below %.2f -> '%s' (tuned on %s); without it: %s",
+              r.rejectBelow(), r.rejectLabel(), r.heldOutName().equals("val") ? "val" : "dev", TextEvalCommand.summary(r.heldOutName(), r.heldOutWithoutReject()));
         }
         o.println();
         o.printf(Locale.ROOT, "%s report (epoch %d kept):%n", r.heldOutName(), r.bestEpoch());

@@ -75,6 +75,33 @@ class FineTuneCommandTest {
   }
 
   @Test
+  void outOfScopeLabel_theFineTunedModelReportsItsRejectionThreshold() throws IOException {
+    StringBuilder b = new StringBuilder(Files.readString(csv()));
+    String[] other = {"what time is it in Tokyo", "play some jazz music", "how do I boil an egg", "set an alarm for 7"};
+    for (int k = 0; k < 5; k++) {
+      for (String o : other) {
+        b.append(o).append(" please".repeat(k)).append(",oos\n");
+      }
+    }
+    Path csv = home.resolve("news-oos.csv");
+    Files.writeString(csv, b.toString(), StandardCharsets.UTF_8);
+    Run train = run("text", "train", "--data", csv.toString(), "--format", "csv", "--out", "intents", "--fine-tune", "lora",
+        "--epochs", "1", "--batch", "16", "--max-len", "32", "--json");
+    assertThat(train.code()).as(train.err()).isZero();
+    JsonNode t = new ObjectMapper().readTree(train.out());
+    double threshold = t.get("oos_threshold").asDouble();
+    assertThat(threshold).isBetween(0.0, 0.95);
+    JsonNode without = t.get("without_threshold");
+    assertThat(without.has("oos_recall")).isTrue();
+    // The threshold never finds fewer out-of-scope sentences than no threshold does.
+    assertThat(t.get("oos_recall").asDouble()).isGreaterThanOrEqualTo(without.get("oos_recall").asDouble());
+    Run sweep = run("text", "eval", "--model", "intents", "--data", csv.toString(), "--format", "csv", "--reject-sweep",
+        "--json");
+    assertThat(sweep.code()).as(sweep.err()).isZero();
+    assertThat(new ObjectMapper().readTree(sweep.out()).get("model_threshold").asDouble()).isEqualTo(threshold);
+  }
+
+  @Test
   void badFineTuneOptions_exitTwoWithTheReason() throws IOException {
     Path csv = csv();
     Run method = run("text", "train", "--data", csv.toString(), "--format", "csv", "--out", "x", "--fine-tune", "half");
