@@ -2,6 +2,7 @@ package dev.autonomy.tune;
 
 import dev.autonomy.core.AutonomyFailure;
 import dev.autonomy.core.InvalidInputException;
+import dev.autonomy.text.encode.Encoders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -51,7 +52,7 @@ public record BaseModel(String name, String onnxResource, String tokenizerResour
    * auto}, else the base of that name or the FP32 form of a quantised encoder's name ({@code -q}).
    */
   public static BaseModel forEncoder(String encoder) {
-    if (encoder.equals("auto")) {
+    if (encoder.equals(Encoders.AUTO)) {
       return all().get(0);
     }
     return named(encoder.endsWith("-q") ? encoder.substring(0, encoder.length() - 2) : encoder);

@@ -203,7 +203,7 @@ public final class FineTuner {
                 + " lower the learning rate");
       }
       double[][] devP = model.probabilities(devTexts);
-      Evaluation dev = TunedClassifier.evaluate(labels, parts.dev(), devP, "", 0);
+      Evaluation dev = Evaluation.ofProbabilities(labels, parts.dev(), devP, "", 0);
       Duration took = Duration.between(started, clock.instant());
       epochSeconds.add(took.toMillis() / 1000.0);
       epochLoss.add(lossSum / steps);
@@ -242,16 +242,16 @@ public final class FineTuner {
   private static Rejection rejection(List<String> labels, Parts parts, TunedClassifier model, double[][] devP) {
     double[][] heldOutP =
         parts.test() == parts.dev() ? devP : model.probabilities(parts.test().stream().map(Example::text).toList());
-    Evaluation without = TunedClassifier.evaluate(labels, parts.test(), heldOutP, "", 0);
+    Evaluation without = Evaluation.ofProbabilities(labels, parts.test(), heldOutP, "", 0);
     if (!labels.contains(Evaluation.OOS)) {
-      return new Rejection("", 0, TunedClassifier.evaluate(labels, parts.dev(), devP, "", 0), without, null);
+      return new Rejection("", 0, Evaluation.ofProbabilities(labels, parts.dev(), devP, "", 0), without, null);
     }
     double below =
         new RejectThreshold(devP, labels, parts.dev().stream().map(Example::label).toList(), Evaluation.OOS).best();
     return new Rejection(
         Evaluation.OOS, below,
-        TunedClassifier.evaluate(labels, parts.dev(), devP, Evaluation.OOS, below),
-        TunedClassifier.evaluate(labels, parts.test(), heldOutP, Evaluation.OOS, below),
+        Evaluation.ofProbabilities(labels, parts.dev(), devP, Evaluation.OOS, below),
+        Evaluation.ofProbabilities(labels, parts.test(), heldOutP, Evaluation.OOS, below),
         without);
   }
 

@@ -5,9 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
-import dev.autonomy.text.classify.Evaluation;
-import dev.autonomy.text.data.Example;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,25 +149,6 @@ final class TunedClassifier implements AutoCloseable {
       }
     }
     return out;
-  }
-
-  /**
-   * Predicted label per example, scored against its label; a prediction whose top probability is
-   * below {@code rejectBelow} becomes {@code rejectLabel} (none when it is empty).
-   */
-  static Evaluation evaluate(
-      List<String> labels, List<Example> examples, double[][] probabilities, String rejectLabel, double rejectBelow) {
-    List<String> predicted = new ArrayList<>(examples.size());
-    for (double[] p : probabilities) {
-      int best = 0;
-      for (int k = 1; k < p.length; k++) {
-        if (p[k] > p[best]) {
-          best = k;
-        }
-      }
-      predicted.add(!rejectLabel.isEmpty() && p[best] < rejectBelow ? rejectLabel : labels.get(best));
-    }
-    return Evaluation.ofPredictions(labels, examples, predicted);
   }
 
   /** Whether every weight that trains is a finite number. */

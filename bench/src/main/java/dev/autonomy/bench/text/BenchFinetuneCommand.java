@@ -81,7 +81,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
   int batch;
 
   @Option(names = "--base", defaultValue = "all-minilm-l6-v2", paramLabel = "NAME",
-      description = "FP32 base model the fine-tunings start from: all-minilm-l6-v2 or bge-small-en-v15 (default: ${DEFAULT-VALUE}).")
+      description = "FP32 base model the fine-tunings start from: all-minilm-l6-v2, bge-small-en-v15 or bge-small-zh-v15 (default: ${DEFAULT-VALUE}).")
   String base;
 
   @Option(names = "--lr", paramLabel = "X", description = "Peak learning rate of the fine-tunings (default: the method's).")

@@ -68,7 +68,7 @@ final class TextTrainCommand implements Callable<Integer> {
           + " bge-small-en-v15-q on a seeded, stratified sample of 2,000 train and 1,000 dev sentences, keeps the one whose"
           + " quick head has the better dev macro-F1, and trains with it alone), all-minilm-l6-v2-q (English, fastest),"
           + " bge-small-en-v15-q (English, twice the layers: better on tone and finance) or bge-small-zh-v15-q."
-          + " With --fine-tune: the FP32 base to start from, all-minilm-l6-v2 (auto) or bge-small-en-v15"
+          + " With --fine-tune: the FP32 base to start from, all-minilm-l6-v2 (auto), bge-small-en-v15 or bge-small-zh-v15"
           + " (default: ${DEFAULT-VALUE}).")
   String encoder;
 

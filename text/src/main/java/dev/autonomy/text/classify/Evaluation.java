@@ -26,6 +26,21 @@ public record Evaluation(ClassificationReport report, String rejectLabel, double
   }
 
   /**
+   * Scores class probabilities (in {@code labels} order) against examples: the most probable label,
+   * or {@code rejectLabel} when it is not empty and the top probability is below {@code rejectBelow}
+   * (the rule of {@link TextModel#predict}).
+   */
+  public static Evaluation ofProbabilities(
+      List<String> labels, List<Example> examples, double[][] probabilities, String rejectLabel, double rejectBelow) {
+    List<String> predicted = new ArrayList<>(probabilities.length);
+    for (double[] p : probabilities) {
+      int best = HeadTrainer.argmax(p);
+      predicted.add(!rejectLabel.isEmpty() && p[best] < rejectBelow ? rejectLabel : labels.get(best));
+    }
+    return ofPredictions(labels, examples, predicted);
+  }
+
+  /**
    * Scores predicted labels against examples; {@code known} are the classifier's labels (labels
    * only the data has are added, and every example with one counts as an error).
    */

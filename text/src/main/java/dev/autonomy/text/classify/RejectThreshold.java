@@ -47,15 +47,8 @@ public final class RejectThreshold {
     this.top = new double[n];
     this.truth = new int[n];
     for (int i = 0; i < n; i++) {
-      double[] p = probabilities[i];
-      int best = 0;
-      for (int c = 1; c < p.length; c++) {
-        if (p[c] > p[best]) {
-          best = c;
-        }
-      }
-      argmax[i] = best;
-      top[i] = p[best];
+      argmax[i] = HeadTrainer.argmax(probabilities[i]);
+      top[i] = probabilities[i][argmax[i]];
       this.truth[i] = labels.indexOf(truth.get(i));
     }
   }

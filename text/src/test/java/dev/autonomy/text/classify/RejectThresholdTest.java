@@ -49,6 +49,25 @@ class RejectThresholdTest {
   }
 
   @Test
+  void evaluationOfProbabilities_appliesTheSameRuleAsTheSweep() {
+    double[][] p = {
+      {0.90, 0.05, 0.05}, {0.10, 0.85, 0.05}, {0.40, 0.35, 0.25}, {0.30, 0.45, 0.25}, {0.50, 0.20, 0.30},
+    };
+    List<dev.autonomy.text.data.Example> examples =
+        java.util.stream.Stream.of("alarm", "weather", "weather", "oos", "oos")
+            .map(l -> new dev.autonomy.text.data.Example("text " + l, l)).toList();
+    for (double t : new double[] {0, 0.46, 0.51, 0.9}) {
+      Evaluation e = Evaluation.ofProbabilities(LABELS, examples, p, "oos", t);
+      RejectThreshold.Point point = sample().at(t);
+      assertThat(e.accuracy()).as("threshold %s", t).isCloseTo(point.accuracy(), within(1e-12));
+      assertThat(e.inScopeAccuracy()).as("threshold %s", t).isCloseTo(point.inScopeAccuracy(), within(1e-12));
+      assertThat(e.oosRecall()).as("threshold %s", t).isCloseTo(point.oosRecall(), within(1e-12));
+    }
+    // No reject label: always the most probable one, whatever the threshold.
+    assertThat(Evaluation.ofProbabilities(LABELS, examples, p, "", 0.99).accuracy()).isCloseTo(2 / 5.0, within(1e-12));
+  }
+
+  @Test
   void best_isZeroWhenRejectingNeverHelps() {
     double[][] p = {{0.6, 0.3, 0.1}, {0.2, 0.7, 0.1}};
     assertThat(new RejectThreshold(p, LABELS, List.of("alarm", "weather"), "oos").best()).isZero();
