@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
 
 /**
  * Fine-tunes a transformer encoder with a classification head on labelled texts: AdamW (DJL's),
- * linear warm-up then linear decay, global-norm gradient clipping, early stopping on the dev
+ * linear warm-up then linear decay, global-norm gradient clipping, dropout, early stopping on the dev
  * split's macro-F1 (the best epoch's weights are kept), all seeded. {@link TuneSettings.Method#FULL}
  * trains every weight; {@link TuneSettings.Method#LORA} freezes the encoder and trains low-rank
  * adapters on the attention's query and value projections and the head.
@@ -127,6 +127,7 @@ public final class FineTuner {
   private TuneResult fit(Dataset data, Parts parts, List<String> labels, TunedClassifier model) {
     skipped = 0;
     Engine engine = TorchRuntime.engine();
+    engine.setRandomSeed((int) settings.seed()); // dropout's masks
     Map<String, NDArray> encoderWeights = model.trainableEncoderWeights();
     Map<String, NDArray> headWeights = model.headWeights();
     Map<String, NDArray> trainable = new LinkedHashMap<>(encoderWeights);
@@ -185,7 +186,7 @@ public final class FineTuner {
           NDList batch = model.tokens().batch(manager, batchTexts);
           NDArray target = manager.create(oneHot, new Shape(to - from, labels.size()));
           try (GradientCollector gc = engine.newGradientCollector()) {
-            NDArray logits = model.logits(batch.get(0), batch.get(1));
+            NDArray logits = model.logits(batch.get(0), batch.get(1), (float) settings.dropout());
             NDArray l = logits.logSoftmax(-1).mul(target).sum(new int[] {1}).neg().mean();
             gc.backward(l);
             loss = l.getFloat();

@@ -19,8 +19,8 @@ import java.util.SplittableRandom;
  * A BERT encoder written with DJL array operations, so PyTorch's autograd differentiates it:
  * embeddings + LayerNorm, layers of multi-head self-attention and a GELU (erf) feed-forward block
  * each followed by a residual LayerNorm, then mean pooling over the real tokens and L2
- * normalisation, as sentence-transformers' all-MiniLM does. There is no dropout, so a forward
- * pass is deterministic (training relies on early stopping and weight decay instead).
+ * normalisation, as sentence-transformers' all-MiniLM does. Dropout (BERT's places) applies only
+ * when a training pass asks for it; inference is deterministic.
  *
  * <p>Weights are stored as {@code x W} matrices ({@code in x out}), the ONNX export's layout.
  * Optional LoRA adapters add {@code (alpha / r) x A B} to the query and value projections: A ({@code
@@ -256,6 +256,16 @@ final class Transformer implements AutoCloseable {
    * int64) under a mask (batch x length, 1 for a token, 0 for padding).
    */
   NDArray embed(NDArray ids, NDArray mask) {
+    return embed(ids, mask, 0f);
+  }
+
+  /**
+   * As {@link #embed(NDArray, NDArray)}, for a training pass: with {@code dropout} above 0 that
+   * share of the activations is zeroed (the rest scaled up to keep their expectation) after the
+   * embeddings, on the attention probabilities and on each block's output before its residual,
+   * as BERT trains. PyTorch's generator draws the masks, seeded by the trainer.
+   */
+  NDArray embed(NDArray ids, NDArray mask, float dropout) {
     Shape s = ids.getShape();
     long batch = s.get(0);
     long length = s.get(1);
@@ -268,7 +278,7 @@ final class Transformer implements AutoCloseable {
             .singletonOrThrow()
             .add(base.get("pos").get(new NDIndex("0:{}", length)))
             .add(base.get("type").get(0));
-    x = norm(x, "emb.ln");
+    x = drop(norm(x, "emb.ln"), dropout);
     int heads = config.heads();
     long dh = config.hidden() / heads;
     NDArray maskBias = mask.sub(1f).mul(10_000f).reshape(batch, 1, 1, length);
@@ -279,16 +289,22 @@ final class Transformer implements AutoCloseable {
       NDArray k = split(project(x, n + "k"), batch, length, heads, dh);
       NDArray v = split(project(x, n + "v"), batch, length, heads, dh);
       NDArray attention = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale).add(maskBias).softmax(-1);
+      attention = drop(attention, dropout);
       NDArray context =
           attention.matMul(v).transpose(0, 2, 1, 3).reshape(batch, length, config.hidden());
-      x = norm(project(context, n + "o").add(x), n + "ln1");
+      x = norm(drop(project(context, n + "o"), dropout).add(x), n + "ln1");
       NDArray ff = project(Activation.gelu(project(x, n + "f1")), n + "f2");
-      x = norm(ff.add(x), n + "ln2");
+      x = norm(drop(ff, dropout).add(x), n + "ln2");
     }
     NDArray m = mask.expandDims(-1);
     NDArray pooled = x.mul(m).sum(new int[] {1}).div(m.sum(new int[] {1}));
     NDArray length2 = pooled.pow(2).sum(new int[] {1}, true).sqrt().maximum(1e-12f);
     return pooled.div(length2);
+  }
+
+  /** Inverted dropout while training; the array itself when the rate is 0. */
+  static NDArray drop(NDArray x, float rate) {
+    return rate > 0 ? x.getNDArrayInternal().dropout(x, rate, true).singletonOrThrow() : x;
   }
 
   private NDArray project(NDArray x, String name) {

@@ -20,6 +20,9 @@ import java.util.Map;
  * @param warmup fraction of the steps over which the step size rises from 0, then falls linearly to 0
  * @param clipNorm gradients are scaled down to this global L2 norm when above it
  * @param weightDecay AdamW's decoupled weight decay
+ * @param dropout share of activations zeroed while training (BERT's 0.1: after the embeddings, on
+ *     the attention probabilities, on each block's output before its residual, and on the pooled
+ *     vector before the head); none at inference
  * @param patience epochs without a better dev macro-F1 before stopping
  * @param seed the split, the shuffling and the adapters' initial weights
  */
@@ -35,6 +38,7 @@ public record TuneSettings(
     double warmup,
     double clipNorm,
     double weightDecay,
+    double dropout,
     int patience,
     long seed) {
 
@@ -71,6 +75,7 @@ public record TuneSettings(
     check(warmup >= 0 && warmup < 1, "warm-up", "in [0, 1)", warmup);
     check(clipNorm > 0, "clip norm", "above 0", clipNorm);
     check(weightDecay >= 0 && weightDecay < 1, "weight decay", "in [0, 1)", weightDecay);
+    check(dropout >= 0 && dropout < 1, "dropout", "in [0, 1)", dropout);
     check(patience >= 1, "patience", "at least 1", patience);
   }
 
@@ -83,51 +88,56 @@ public record TuneSettings(
   /**
    * Defaults: full fine-tuning at 2e-5 (BERT's usual step), LoRA at 1e-3 with rank 8 and alpha 16
    * (adapters start at zero and need a larger step); 3 epochs, batch 16, 128 tokens, 10% warm-up,
-   * clipping at norm 1, weight decay 0.01, patience 2, head at 1e-3.
+   * clipping at norm 1, weight decay 0.01, dropout 0.1, patience 2, head at 1e-3.
    */
   public static TuneSettings defaults(Method method) {
     double lr = method == Method.FULL ? 2e-5 : 1e-3;
-    return new TuneSettings(method, 3, lr, 1e-3, 16, 128, 8, 16, 0.1, 1.0, 0.01, 2, 42);
+    return new TuneSettings(method, 3, lr, 1e-3, 16, 128, 8, 16, 0.1, 1.0, 0.01, 0.1, 2, 42);
   }
 
   public TuneSettings withEpochs(int n) {
     return new TuneSettings(method, n, learningRate, headLearningRate, batch, maxLength, loraRank, loraAlpha, warmup,
-        clipNorm, weightDecay, patience, seed);
+        clipNorm, weightDecay, dropout, patience, seed);
   }
 
   public TuneSettings withLearningRate(double lr) {
     return new TuneSettings(method, epochs, lr, headLearningRate, batch, maxLength, loraRank, loraAlpha, warmup,
-        clipNorm, weightDecay, patience, seed);
+        clipNorm, weightDecay, dropout, patience, seed);
   }
 
   public TuneSettings withHeadLearningRate(double lr) {
     return new TuneSettings(method, epochs, learningRate, lr, batch, maxLength, loraRank, loraAlpha, warmup,
-        clipNorm, weightDecay, patience, seed);
+        clipNorm, weightDecay, dropout, patience, seed);
   }
 
   public TuneSettings withBatch(int b) {
     return new TuneSettings(method, epochs, learningRate, headLearningRate, b, maxLength, loraRank, loraAlpha, warmup,
-        clipNorm, weightDecay, patience, seed);
+        clipNorm, weightDecay, dropout, patience, seed);
   }
 
   public TuneSettings withMaxLength(int l) {
     return new TuneSettings(method, epochs, learningRate, headLearningRate, batch, l, loraRank, loraAlpha, warmup,
-        clipNorm, weightDecay, patience, seed);
+        clipNorm, weightDecay, dropout, patience, seed);
   }
 
   public TuneSettings withLora(int rank, double alpha) {
     return new TuneSettings(method, epochs, learningRate, headLearningRate, batch, maxLength, rank, alpha, warmup,
-        clipNorm, weightDecay, patience, seed);
+        clipNorm, weightDecay, dropout, patience, seed);
   }
 
   public TuneSettings withSeed(long s) {
     return new TuneSettings(method, epochs, learningRate, headLearningRate, batch, maxLength, loraRank, loraAlpha, warmup,
-        clipNorm, weightDecay, patience, s);
+        clipNorm, weightDecay, dropout, patience, s);
   }
 
   public TuneSettings withWarmup(double w) {
     return new TuneSettings(method, epochs, learningRate, headLearningRate, batch, maxLength, loraRank, loraAlpha, w,
-        clipNorm, weightDecay, patience, seed);
+        clipNorm, weightDecay, dropout, patience, seed);
+  }
+
+  public TuneSettings withDropout(double d) {
+    return new TuneSettings(method, epochs, learningRate, headLearningRate, batch, maxLength, loraRank, loraAlpha, warmup,
+        clipNorm, weightDecay, d, patience, seed);
   }
 
   /** The step size after {@code step} of {@code total} steps: linear warm-up, then linear decay to 0. */
@@ -156,6 +166,7 @@ public record TuneSettings(
     m.put("warmup", warmup);
     m.put("clip_norm", clipNorm);
     m.put("weight_decay", weightDecay);
+    m.put("dropout", dropout);
     m.put("patience", patience);
     m.put("seed", seed);
     return m;

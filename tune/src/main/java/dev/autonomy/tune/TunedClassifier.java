@@ -85,7 +85,13 @@ final class TunedClassifier implements AutoCloseable {
   }
 
   NDArray logits(NDArray ids, NDArray mask) {
-    return encoder.embed(ids, mask).mul((float) inputScale()).matMul(head.get("head.w")).add(head.get("head.b"));
+    return logits(ids, mask, 0f);
+  }
+
+  /** Logits for a training pass: dropout in the encoder and on the pooled vector (0: none). */
+  NDArray logits(NDArray ids, NDArray mask, float dropout) {
+    NDArray x = Transformer.drop(encoder.embed(ids, mask, dropout), dropout);
+    return x.mul((float) inputScale()).matMul(head.get("head.w")).add(head.get("head.b"));
   }
 
   /** The pooled, normalised vectors of texts, in batches. */

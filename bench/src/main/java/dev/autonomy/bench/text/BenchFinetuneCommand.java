@@ -87,6 +87,9 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
   @Option(names = "--lr", paramLabel = "X", description = "Peak learning rate of the fine-tunings (default: the method's).")
   Double learningRate;
 
+  @Option(names = "--dropout", paramLabel = "P", description = "Dropout while fine-tuning (default: the settings', 0.1).")
+  Double dropout;
+
   @Option(names = "--max-len", defaultValue = "128", paramLabel = "L", description = "(default: ${DEFAULT-VALUE}).")
   int maxLength;
 
@@ -151,6 +154,9 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         if (learningRate != null) {
           s = s.withLearningRate(learningRate);
         }
+        if (dropout != null) {
+          s = s.withDropout(dropout);
+        }
         Dataset fold = new Dataset(file + " fold " + (f + 1), Format.PHRASEBANK,
             Map.of("train", train, "dev", dev, "test", test));
         FineTuner tuner = FineTuner.from(baseModel, s, InstantSource.system(), new FineTuner.Listener() {
@@ -195,7 +201,8 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
       Evaluation e = Evaluation.ofPredictions(labels, truth, predicted);
       double[] ci = wilson(e.accuracy(), truth.size());
       rows.add(String.format(Locale.ROOT, "| %s | %d of 5 | %s | %.3f [%.3f, %.3f] | %.3f | %s | %.0f | %s | %s |",
-          method.equals("frozen") ? "frozen all-minilm-l6-v2-q + logreg + word n-grams (today)" : method + " " + baseModel.name() + " (FP32)" + (learningRate == null ? "" : ", lr " + learningRate),
+          method.equals("frozen") ? "frozen all-minilm-l6-v2-q + logreg + word n-grams (today)" : method + " " + baseModel.name() + " (FP32)" + (learningRate == null ? "" : ", lr " + learningRate)
+              + (dropout == null ? "" : ", dropout " + dropout),
           folds, method.equals("frozen") ? "-" : epochs + " (kept " + kept + ")", e.accuracy(), ci[0], ci[1], e.macroF1(),
           epochSeconds.isEmpty() ? "-" : String.format(Locale.ROOT, "%.0f", epochSeconds.stream().mapToDouble(d -> d).average().orElse(0)),
           seconds, peakMb() + " MB", latency));

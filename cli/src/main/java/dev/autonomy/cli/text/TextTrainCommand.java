@@ -93,6 +93,9 @@ final class TextTrainCommand implements Callable<Integer> {
   @Option(names = "--max-len", paramLabel = "L", description = "Fine-tuning: tokens per text (default: 128).")
   Integer maxLen;
 
+  @Option(names = "--dropout", paramLabel = "P", description = "Fine-tuning: share of activations zeroed while training (default: 0.1).")
+  Double dropout;
+
   @Option(names = "--lora-rank", paramLabel = "R", description = "LoRA rank (default: 8).")
   Integer loraRank;
 
@@ -206,6 +209,9 @@ final class TextTrainCommand implements Callable<Integer> {
     }
     if (maxLen != null) {
       s = s.withMaxLength(maxLen);
+    }
+    if (dropout != null) {
+      s = s.withDropout(dropout);
     }
     if (loraRank != null || loraAlpha != null) {
       s = s.withLora(loraRank != null ? loraRank : s.loraRank(), loraAlpha != null ? loraAlpha : s.loraAlpha());
