@@ -20,8 +20,8 @@ import java.util.Map;
  * @param warmup fraction of the steps over which the step size rises from 0, then falls linearly to 0
  * @param clipNorm gradients are scaled down to this global L2 norm when above it
  * @param weightDecay AdamW's decoupled weight decay
- * @param dropout share of activations zeroed while training (BERT's 0.1: after the embeddings, on
- *     the attention probabilities, on each block's output before its residual, and on the pooled
+ * @param dropout share of activations zeroed while training (BERT's places: after the embeddings,
+ *     on the attention probabilities, on each block's output before its residual, and on the pooled
  *     vector before the head); none at inference
  * @param patience epochs without a better dev macro-F1 before stopping
  * @param seed the split, the shuffling and the adapters' initial weights
@@ -88,11 +88,12 @@ public record TuneSettings(
   /**
    * Defaults: full fine-tuning at 2e-5 (BERT's usual step), LoRA at 1e-3 with rank 8 and alpha 16
    * (adapters start at zero and need a larger step); 3 epochs, batch 16, 128 tokens, 10% warm-up,
-   * clipping at norm 1, weight decay 0.01, dropout 0.1, patience 2, head at 1e-3.
+   * clipping at norm 1, weight decay 0.01, no dropout (BERT's 0.1 measured no better on
+   * PhraseBank: docs/benchmarks.md), patience 2, head at 1e-3.
    */
   public static TuneSettings defaults(Method method) {
     double lr = method == Method.FULL ? 2e-5 : 1e-3;
-    return new TuneSettings(method, 3, lr, 1e-3, 16, 128, 8, 16, 0.1, 1.0, 0.01, 0.1, 2, 42);
+    return new TuneSettings(method, 3, lr, 1e-3, 16, 128, 8, 16, 0.1, 1.0, 0.01, 0.0, 2, 42);
   }
 
   public TuneSettings withEpochs(int n) {

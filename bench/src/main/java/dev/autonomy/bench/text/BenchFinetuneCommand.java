@@ -87,8 +87,13 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
   @Option(names = "--lr", paramLabel = "X", description = "Peak learning rate of the fine-tunings (default: the method's).")
   Double learningRate;
 
-  @Option(names = "--dropout", paramLabel = "P", description = "Dropout while fine-tuning (default: the settings', 0.1).")
+  @Option(names = "--dropout", paramLabel = "P", description = "Dropout while fine-tuning (default: the settings', 0).")
   Double dropout;
+
+  @Option(names = "--ngram-head",
+      description = "Also fit the frozen path's head (logistic, embedding + word n-grams, chosen on the fold's dev) on each"
+          + " fine-tuned encoder's embeddings, and report it as its own row.")
+  boolean ngramHead;
 
   @Option(names = "--max-len", defaultValue = "128", paramLabel = "L", description = "(default: ${DEFAULT-VALUE}).")
   int maxLength;
@@ -120,6 +125,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
     List<String> notes = new ArrayList<>();
     for (String method : methods) {
       List<String> predicted = new ArrayList<>();
+      List<String> predictedNgram = new ArrayList<>();
       List<Example> truth = new ArrayList<>();
       List<Double> epochSeconds = new ArrayList<>();
       List<Integer> kept = new ArrayList<>();
@@ -181,6 +187,16 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
           List<float[]> torch = TunedModels.encoderOf(r).embedAll(texts(test));
           List<String> foldPredicted = predictions(r, torch);
           predicted.addAll(foldPredicted);
+          if (ngramHead) {
+            Encoder tuned = TunedModels.encoderOf(r);
+            List<String> p = head(part -> tuned.embedAll(texts(part)).toArray(float[][]::new), tuned.name(), train, dev, test,
+                labels, part -> torch.toArray(float[][]::new));
+            predictedNgram.addAll(p);
+            Evaluation ng = Evaluation.ofPredictions(labels, test, p);
+            err.printf(Locale.ROOT, "%s fold %d + n-gram head: test accuracy %.3f, macro-F1 %.3f%n", method, f + 1, ng.accuracy(),
+                ng.macroF1());
+            err.flush();
+          }
           // Each fold's figure as it ends, so a run stopped part-way still says what it measured.
           Evaluation foldE = Evaluation.ofPredictions(labels, test, foldPredicted);
           double[] foldCi = wilson(foldE.accuracy(), test.size());
@@ -206,6 +222,13 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
           folds, method.equals("frozen") ? "-" : epochs + " (kept " + kept + ")", e.accuracy(), ci[0], ci[1], e.macroF1(),
           epochSeconds.isEmpty() ? "-" : String.format(Locale.ROOT, "%.0f", epochSeconds.stream().mapToDouble(d -> d).average().orElse(0)),
           seconds, peakMb() + " MB", latency));
+      if (!predictedNgram.isEmpty()) {
+        Evaluation ng = Evaluation.ofPredictions(labels, truth, predictedNgram);
+        double[] nci = wilson(ng.accuracy(), truth.size());
+        rows.add(String.format(Locale.ROOT, "| %s, then logreg + word n-grams on its embeddings | %d of 5 | %s | %.3f [%.3f, %.3f] | %.3f | - | - | - | - | - |",
+            method + " " + baseModel.name() + " (FP32)", folds, epochs + " (kept " + kept + ")", ng.accuracy(), nci[0], nci[1],
+            ng.macroF1()));
+      }
     }
     if (encoders != null) {
       encoders.close();
@@ -232,13 +255,23 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
     Encoder enc = encoders.get(Encoders.MINILM);
     Function<List<Example>, float[][]> embed =
         part -> enc.embedAll(part.stream().map(Example::text).toList()).toArray(float[][]::new);
+    return head(embed, enc.name(), train, dev, test, labels, embed);
+  }
+
+  /**
+   * The frozen path's head (logistic, embedding + word n-grams, settings chosen on dev) fitted on
+   * an encoder's embeddings of train, its predictions for test ({@code embedTest} may reuse vectors
+   * already computed).
+   */
+  private List<String> head(Function<List<Example>, float[][]> embed, String encoderName, List<Example> train,
+      List<Example> dev, List<Example> test, List<String> labels, Function<List<Example>, float[][]> embedTest) {
     HeadSettings hs = HeadSettings.logreg().withFeatures(HeadSettings.EMBEDDING_NGRAMS);
     HeadFit fit = new HeadTrainer(hs, seed).fitSelected(embed.apply(train), texts(train), ys(labels, train), labels.size(),
         embed.apply(dev), texts(dev), ys(labels, dev));
     ModelInfo info = new ModelInfo("phrasebank", "phrasebank", "-", train.size(), fit.settings(), seed, Instant.EPOCH,
         fit.epochs(), fit.bestEpoch(), Map.of());
-    TextModel m = new TextModel(enc.name(), labels, fit.head(), "", 0, info);
-    float[][] x = embed.apply(test);
+    TextModel m = new TextModel(encoderName, labels, fit.head(), "", 0, info);
+    float[][] x = embedTest.apply(test);
     List<String> p = new ArrayList<>();
     for (int i = 0; i < test.size(); i++) {
       p.add(m.predict(x[i], test.get(i).text()).label());

@@ -93,7 +93,7 @@ final class TextTrainCommand implements Callable<Integer> {
   @Option(names = "--max-len", paramLabel = "L", description = "Fine-tuning: tokens per text (default: 128).")
   Integer maxLen;
 
-  @Option(names = "--dropout", paramLabel = "P", description = "Fine-tuning: share of activations zeroed while training (default: 0.1).")
+  @Option(names = "--dropout", paramLabel = "P", description = "Fine-tuning: share of activations zeroed while training, BERT's is 0.1 (default: 0, none).")
   Double dropout;
 
   @Option(names = "--lora-rank", paramLabel = "R", description = "LoRA rank (default: 8).")
