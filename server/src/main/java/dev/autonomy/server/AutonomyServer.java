@@ -7,6 +7,7 @@ import dev.autonomy.engine.access.Access;
 import dev.autonomy.engine.access.Scope;
 import dev.autonomy.vault.AccessLog;
 import dev.autonomy.vault.AppGrants;
+import dev.autonomy.vault.Vault;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -144,7 +145,7 @@ public final class AutonomyServer implements AutoCloseable {
       // Another process holds the vault, or erased it under this server: 503, said plainly.
       config.routes.exception(UnavailableException.class, (e, ctx) -> {
         LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-        error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        error(ctx, HttpStatus.SERVICE_UNAVAILABLE, isUnrecorded(ctx) ? withoutVaultPath(e.getMessage()) : e.getMessage());
       });
       config.routes.exception(HttpResponseException.class, (e, ctx) -> {
         error(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage());
@@ -309,6 +310,17 @@ public final class AutonomyServer implements AutoCloseable {
           + app.get().name() + "' on " + app.get().revoked().orElseThrow() + "; ask them for a new grant ('autonomy app grant')"));
     }
     return new Identified(new Caller(app.get().name(), Access.scopes(app.get())), Optional.empty());
+  }
+
+  /**
+   * A message for a caller who showed no token ({@code /health}): the vault's folder names the
+   * person's account and files, so it is left to the server log, which has the whole message.
+   */
+  private String withoutVaultPath(String message) {
+    // The vault's messages name its database file by the path the vault was opened with.
+    Path file = autonomy.home().resolve(Vault.DATABASE_FILE);
+    String said = "(its folder is in the server log)";
+    return message.replace(file.toAbsolutePath().toString(), said).replace(file.toString(), said);
   }
 
   /** {@code /health}, {@code /openapi.json} and the web page's own files carry no personal data: no token, no log entry. */

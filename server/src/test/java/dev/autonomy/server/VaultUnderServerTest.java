@@ -104,6 +104,14 @@ class VaultUnderServerTest {
     Autonomy.forgetAll(home); // 'autonomy forget --all' from another process
 
     assertUnavailable(send("GET", "/health", null), "was deleted while this process had it open");
+    // Without a token, /health still says what happened but not where the person's files are.
+    HttpResponse<String> anonymous =
+        CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(503);
+    assertThat(Json.mapper().readTree(anonymous.body()).get("detail").asText())
+        .contains("was deleted while this process had it open")
+        .contains("the vault (its folder is in the server log) was deleted")
+        .doesNotContain(home.toAbsolutePath().toString());
     for (String path : new String[] {"/rules", "/desires", "/recommend", "/audit"}) {
       assertUnavailable(send("GET", path, null), "was deleted while this process had it open");
     }
