@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * A fine-tuned encoder exported to ONNX ({@link OnnxExport}) and run by ONNX Runtime: the same
  * tokens as {@link TunedClassifier} (its {@link Tokens}, cut to the same length) and the same
- * pooling, the mean over the real tokens, L2-normalised. The model is read from bytes, never from a
+ * pooling (the mean over the real tokens, or the first token's vector), L2-normalised. The model is read from bytes, never from a
  * file, so an encrypted vault's export is only ever clear in memory.
  */
 final class OnnxTunedEncoder implements Encoder {
@@ -26,23 +26,27 @@ final class OnnxTunedEncoder implements Encoder {
   private final String name;
   private final int dimension;
   private final Tokens tokens;
+  private final Pooling pooling;
   private final OrtEnvironment env;
   private final OrtSession session;
   private boolean closed;
 
-  private OnnxTunedEncoder(String name, int dimension, Tokens tokens, OrtEnvironment env, OrtSession session) {
+  private OnnxTunedEncoder(
+      String name, int dimension, Tokens tokens, Pooling pooling, OrtEnvironment env, OrtSession session) {
     this.name = name;
     this.dimension = dimension;
     this.tokens = tokens;
+    this.pooling = pooling;
     this.env = env;
     this.session = session;
   }
 
   /**
    * Opens the ONNX model {@code onnx} (read from {@code source}) that maps tokens to vectors of
-   * {@code dimension}; takes {@code tokens} (closed with this encoder, or here if it fails).
+   * {@code dimension}, pooled as {@code pooling}; takes {@code tokens} (closed with this encoder, or
+   * here if it fails).
    */
-  static OnnxTunedEncoder open(String name, byte[] onnx, String source, int dimension, Tokens tokens) {
+  static OnnxTunedEncoder open(String name, byte[] onnx, String source, int dimension, Tokens tokens, Pooling pooling) {
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     OrtSession session = null;
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -53,7 +57,7 @@ final class OnnxTunedEncoder implements Encoder {
             source + ": not an exported encoder (inputs " + inputs + ", outputs " + session.getOutputNames()
                 + "; expected inputs input_ids and attention_mask); retrain with text train --fine-tune");
       }
-      OnnxTunedEncoder e = new OnnxTunedEncoder(name, dimension, tokens, env, session);
+      OnnxTunedEncoder e = new OnnxTunedEncoder(name, dimension, tokens, pooling, env, session);
       session = null;
       return e;
     } catch (OrtException e) {
@@ -128,7 +132,7 @@ final class OnnxTunedEncoder implements Encoder {
     }
   }
 
-  /** Mean over each text's real tokens, then L2 normalisation, as {@link Transformer#embed}. */
+  /** Mean over each text's real tokens (or its first token), then L2 normalisation, as {@link Transformer#embed}. */
   private List<float[]> pool(FloatBuffer hidden, long[][] rows, int longest) {
     if (hidden.remaining() != rows.length * longest * dimension) {
       throw new IllegalStateException(
@@ -138,7 +142,8 @@ final class OnnxTunedEncoder implements Encoder {
     List<float[]> out = new ArrayList<>(rows.length);
     for (int i = 0; i < rows.length; i++) {
       double[] sum = new double[dimension];
-      for (int j = 0; j < rows[i].length; j++) {
+      int count = pooling == Pooling.CLS ? 1 : rows[i].length;
+      for (int j = 0; j < count; j++) {
         int at = (i * longest + j) * dimension;
         for (int d = 0; d < dimension; d++) {
           sum[d] += hidden.get(at + d);
@@ -146,7 +151,7 @@ final class OnnxTunedEncoder implements Encoder {
       }
       double norm = 0;
       for (int d = 0; d < dimension; d++) {
-        sum[d] /= rows[i].length;
+        sum[d] /= count;
         norm += sum[d] * sum[d];
       }
       double length = Math.max(Math.sqrt(norm), 1e-12);

@@ -18,8 +18,9 @@ import java.util.SplittableRandom;
 /**
  * A BERT encoder written with DJL array operations, so PyTorch's autograd differentiates it:
  * embeddings + LayerNorm, layers of multi-head self-attention and a GELU (erf) feed-forward block
- * each followed by a residual LayerNorm, then mean pooling over the real tokens and L2
- * normalisation, as sentence-transformers' all-MiniLM does. Dropout (BERT's places) applies only
+ * each followed by a residual LayerNorm, then pooling (the mean over the real tokens, as
+ * sentence-transformers' all-MiniLM does, or the [CLS] token's vector, as BGE does) and L2
+ * normalisation. Dropout (BERT's places) applies only
  * when a training pass asks for it; inference is deterministic.
  *
  * <p>Weights are stored as {@code x W} matrices ({@code in x out}), the ONNX export's layout.
@@ -38,6 +39,7 @@ final class Transformer implements AutoCloseable {
   private final Map<String, NDArray> lora = new LinkedHashMap<>();
   private int loraRank;
   private float loraScale;
+  private Pooling pooling = Pooling.MEAN;
 
   private Transformer(BertConfig config, NDManager manager) {
     this.config = config;
@@ -181,6 +183,15 @@ final class Transformer implements AutoCloseable {
     this.loraScale = alpha / rank;
   }
 
+  /** How {@link #embed} pools; the mean until told otherwise. */
+  void usePooling(Pooling p) {
+    this.pooling = java.util.Objects.requireNonNull(p, "pooling");
+  }
+
+  Pooling pooling() {
+    return pooling;
+  }
+
   int loraRank() {
     return loraRank;
   }
@@ -252,7 +263,7 @@ final class Transformer implements AutoCloseable {
   }
 
   /**
-   * Mean-pooled, L2-normalised sentence vectors (batch x hidden) of token ids (batch x length,
+   * Pooled, L2-normalised sentence vectors (batch x hidden) of token ids (batch x length,
    * int64) under a mask (batch x length, 1 for a token, 0 for padding).
    */
   NDArray embed(NDArray ids, NDArray mask) {
@@ -296,8 +307,13 @@ final class Transformer implements AutoCloseable {
       NDArray ff = project(Activation.gelu(project(x, n + "f1")), n + "f2");
       x = norm(drop(ff, dropout).add(x), n + "ln2");
     }
-    NDArray m = mask.expandDims(-1);
-    NDArray pooled = x.mul(m).sum(new int[] {1}).div(m.sum(new int[] {1}));
+    NDArray pooled;
+    if (pooling == Pooling.CLS) {
+      pooled = x.get(new NDIndex(":, 0, :"));
+    } else {
+      NDArray m = mask.expandDims(-1);
+      pooled = x.mul(m).sum(new int[] {1}).div(m.sum(new int[] {1}));
+    }
     NDArray length2 = pooled.pow(2).sum(new int[] {1}, true).sqrt().maximum(1e-12f);
     return pooled.div(length2);
   }

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param dropout share of activations zeroed while training (BERT's places: after the embeddings,
  *     on the attention probabilities, on each block's output before its residual, and on the pooled
  *     vector before the head); none at inference
+ * @param pooling how token vectors become the sentence vector the head reads
  * @param patience epochs without a better dev macro-F1 before stopping
  * @param seed the split, the shuffling and the adapters' initial weights
  */
@@ -39,6 +40,7 @@ public record TuneSettings(
     double clipNorm,
     double weightDecay,
     double dropout,
+    Pooling pooling,
     int patience,
     long seed) {
 
@@ -76,6 +78,9 @@ public record TuneSettings(
     check(clipNorm > 0, "clip norm", "above 0", clipNorm);
     check(weightDecay >= 0 && weightDecay < 1, "weight decay", "in [0, 1)", weightDecay);
     check(dropout >= 0 && dropout < 1, "dropout", "in [0, 1)", dropout);
+    if (pooling == null) {
+      throw new InvalidInputException("pooling is missing; expected mean or cls");
+    }
     check(patience >= 1, "patience", "at least 1", patience);
   }
 
@@ -89,56 +94,61 @@ public record TuneSettings(
    * Defaults: full fine-tuning at 2e-5 (BERT's usual step), LoRA at 1e-3 with rank 8 and alpha 16
    * (adapters start at zero and need a larger step); 3 epochs, batch 16, 128 tokens, 10% warm-up,
    * clipping at norm 1, weight decay 0.01, no dropout (BERT's 0.1 measured no better on
-   * PhraseBank: docs/benchmarks.md), patience 2, head at 1e-3.
+   * PhraseBank: docs/benchmarks.md), mean pooling, patience 2, head at 1e-3.
    */
   public static TuneSettings defaults(Method method) {
     double lr = method == Method.FULL ? 2e-5 : 1e-3;
-    return new TuneSettings(method, 3, lr, 1e-3, 16, 128, 8, 16, 0.1, 1.0, 0.01, 0.0, 2, 42);
+    return new TuneSettings(method, 3, lr, 1e-3, 16, 128, 8, 16, 0.1, 1.0, 0.01, 0.0, Pooling.MEAN, 2, 42);
   }
 
   public TuneSettings withEpochs(int n) {
     return new TuneSettings(method, n, learningRate, headLearningRate, batch, maxLength, loraRank, loraAlpha, warmup,
-        clipNorm, weightDecay, dropout, patience, seed);
+        clipNorm, weightDecay, dropout, pooling, patience, seed);
   }
 
   public TuneSettings withLearningRate(double lr) {
     return new TuneSettings(method, epochs, lr, headLearningRate, batch, maxLength, loraRank, loraAlpha, warmup,
-        clipNorm, weightDecay, dropout, patience, seed);
+        clipNorm, weightDecay, dropout, pooling, patience, seed);
   }
 
   public TuneSettings withHeadLearningRate(double lr) {
     return new TuneSettings(method, epochs, learningRate, lr, batch, maxLength, loraRank, loraAlpha, warmup,
-        clipNorm, weightDecay, dropout, patience, seed);
+        clipNorm, weightDecay, dropout, pooling, patience, seed);
   }
 
   public TuneSettings withBatch(int b) {
     return new TuneSettings(method, epochs, learningRate, headLearningRate, b, maxLength, loraRank, loraAlpha, warmup,
-        clipNorm, weightDecay, dropout, patience, seed);
+        clipNorm, weightDecay, dropout, pooling, patience, seed);
   }
 
   public TuneSettings withMaxLength(int l) {
     return new TuneSettings(method, epochs, learningRate, headLearningRate, batch, l, loraRank, loraAlpha, warmup,
-        clipNorm, weightDecay, dropout, patience, seed);
+        clipNorm, weightDecay, dropout, pooling, patience, seed);
   }
 
   public TuneSettings withLora(int rank, double alpha) {
     return new TuneSettings(method, epochs, learningRate, headLearningRate, batch, maxLength, rank, alpha, warmup,
-        clipNorm, weightDecay, dropout, patience, seed);
+        clipNorm, weightDecay, dropout, pooling, patience, seed);
   }
 
   public TuneSettings withSeed(long s) {
     return new TuneSettings(method, epochs, learningRate, headLearningRate, batch, maxLength, loraRank, loraAlpha, warmup,
-        clipNorm, weightDecay, dropout, patience, s);
+        clipNorm, weightDecay, dropout, pooling, patience, s);
   }
 
   public TuneSettings withWarmup(double w) {
     return new TuneSettings(method, epochs, learningRate, headLearningRate, batch, maxLength, loraRank, loraAlpha, w,
-        clipNorm, weightDecay, dropout, patience, seed);
+        clipNorm, weightDecay, dropout, pooling, patience, seed);
   }
 
   public TuneSettings withDropout(double d) {
     return new TuneSettings(method, epochs, learningRate, headLearningRate, batch, maxLength, loraRank, loraAlpha, warmup,
-        clipNorm, weightDecay, d, patience, seed);
+        clipNorm, weightDecay, d, pooling, patience, seed);
+  }
+
+  public TuneSettings withPooling(Pooling p) {
+    return new TuneSettings(method, epochs, learningRate, headLearningRate, batch, maxLength, loraRank, loraAlpha, warmup,
+        clipNorm, weightDecay, dropout, p, patience, seed);
   }
 
   /** The step size after {@code step} of {@code total} steps: linear warm-up, then linear decay to 0. */
@@ -168,6 +178,7 @@ public record TuneSettings(
     m.put("clip_norm", clipNorm);
     m.put("weight_decay", weightDecay);
     m.put("dropout", dropout);
+    m.put("pooling", pooling.code());
     m.put("patience", patience);
     m.put("seed", seed);
     return m;

@@ -34,6 +34,7 @@ final class TunedClassifier implements AutoCloseable {
   /** The backbone's pretrained weights, adapters for LoRA, and a zero head. */
   static TunedClassifier start(Backbone backbone, TuneSettings s, int classes) {
     Transformer t = backbone.weights().get();
+    t.usePooling(s.pooling());
     if (s.method() == TuneSettings.Method.LORA) {
       t.addLora(s.loraRank(), (float) s.loraAlpha(), s.seed());
     }

@@ -116,7 +116,7 @@ public final class TunedModels {
               + TunedRuntime.PROPERTY + "=pytorch)");
     }
     Tokens tokens = new Tokens(c.base().tokenizerJson(), c.header().path("max_length").asInt(128));
-    return OnnxTunedEncoder.open(m.encoder(), onnx, onnxFile.toString(), c.base().config().hidden(), tokens);
+    return OnnxTunedEncoder.open(m.encoder(), onnx, onnxFile.toString(), c.base().config().hidden(), tokens, pooling(c));
   }
 
   /** A run's text model before it is saved (for measuring; its encoder name points nowhere). */
@@ -141,7 +141,8 @@ public final class TunedModels {
             base.onnx().orElseThrow(() -> new IllegalStateException("base " + r.base() + " has no ONNX form")),
             r.base());
     Tokens tokens = new Tokens(base.tokenizerJson(), r.settings().maxLength());
-    return OnnxTunedEncoder.open(PREFIX + "unsaved", onnx, "export of " + r.base(), base.config().hidden(), tokens);
+    return OnnxTunedEncoder.open(
+        PREFIX + "unsaved", onnx, "export of " + r.base(), base.config().hidden(), tokens, r.settings().pooling());
   }
 
   /** Saves a run as model {@code name}, with its ONNX export; returns the model as saved. */
@@ -236,6 +237,7 @@ public final class TunedModels {
     header.put("lora_rank", r.settings().loraRank());
     header.put("lora_alpha", r.settings().loraAlpha());
     header.put("max_length", r.settings().maxLength());
+    header.put("pooling", r.settings().pooling().code());
     header.put("classes", c.classes());
     header.put("weights_sha256", BaseModel.sha256(body));
     if (onnxSha256 != null) {
@@ -326,6 +328,7 @@ public final class TunedModels {
       if (method == TuneSettings.Method.LORA) {
         t.setLora(rank, (float) header.path("lora_alpha").asDouble());
       }
+      t.usePooling(pooling(checked));
       TunedClassifier c =
           new TunedClassifier(t, new Tokens(base.tokenizerJson(), header.path("max_length").asInt(128)), method, w, b);
       ok = true;
@@ -335,6 +338,11 @@ public final class TunedModels {
         t.close();
       }
     }
+  }
+
+  /** The pooling the weights were trained with; files from before pooling was a choice used the mean. */
+  private static Pooling pooling(Checked checked) {
+    return Pooling.fromCode(checked.header().path("pooling").asText(Pooling.MEAN.code()));
   }
 
   private static byte[] readHeader(DataInputStream in, Path file) throws IOException {

@@ -51,8 +51,10 @@ class OnnxExportTest {
   private static ModelStore store;
   private static TuneResult lora;
   private static TuneResult full;
+  private static TuneResult cls;
   private static TextModel loraModel;
   private static TextModel fullModel;
+  private static TextModel clsModel;
 
   @BeforeAll
   static void fineTuneBothForAFewSteps() {
@@ -61,12 +63,18 @@ class OnnxExportTest {
     loraModel = TunedModels.save(store, "lora", lora);
     full = run(TuneSettings.Method.FULL, 1e-4);
     fullModel = TunedModels.save(store, "full", full);
+    cls = run(TuneSettings.Method.FULL, 1e-4, Pooling.CLS);
+    clsModel = TunedModels.save(store, "cls", cls);
   }
 
   private static TuneResult run(TuneSettings.Method method, double lr) {
+    return run(method, lr, Pooling.MEAN);
+  }
+
+  private static TuneResult run(TuneSettings.Method method, double lr, Pooling pooling) {
     TuneSettings s =
         TuneSettings.defaults(method).withEpochs(1).withBatch(8).withMaxLength(32).withLearningRate(lr)
-            .withHeadLearningRate(5e-2).withWarmup(0);
+            .withHeadLearningRate(5e-2).withWarmup(0).withPooling(pooling);
     InstantSource clock = InstantSource.fixed(Instant.parse("2026-11-30T12:00:00Z"));
     return FineTuner.from(BaseModel.MINILM, s, clock, null).train(Tiny.notes(12, 7));
   }
@@ -79,6 +87,9 @@ class OnnxExportTest {
     if (full != null) {
       full.close();
     }
+    if (cls != null) {
+      cls.close();
+    }
   }
 
   @Test
@@ -89,6 +100,23 @@ class OnnxExportTest {
   @Test
   void full_onnxRuntimeEmbedsLikePyTorch_andPredictsTheSame() {
     servedBothWays_agree("full", full);
+  }
+
+  @Test
+  void clsPooling_isSavedWithTheModel_andServedAlikeBothWays() {
+    servedBothWays_agree("cls", cls);
+    TextModel saved = store.load("cls");
+    assertThat(TunedModels.provenance(store, saved)).containsEntry("pooling", "cls");
+    assertThat(TunedModels.provenance(store, fullModel)).containsEntry("pooling", "mean");
+    // The first token's vector, not the mean: the same weights pooled the other way differ.
+    try (Transformer t = BaseModel.MINILM.load();
+        Tokens tokens = BaseModel.MINILM.tokens(32)) {
+      ai.djl.ndarray.NDList batch = tokens.batch(t.manager(), List.of(SENTENCES.get(3)));
+      float[] mean = t.embed(batch.get(0), batch.get(1)).toFloatArray();
+      t.usePooling(Pooling.CLS);
+      float[] first = t.embed(batch.get(0), batch.get(1)).toFloatArray();
+      assertThat(maxDifference(mean, first)).isGreaterThan(1e-2);
+    }
   }
 
   private void servedBothWays_agree(String name, TuneResult run) {
@@ -184,7 +212,9 @@ class OnnxExportTest {
     try (Stream<Path> files = Files.list(store.dir())) {
       assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".tmp")))
           .containsExactlyInAnyOrder(
-              "lora.json", "full.json",
+              "lora.json", "full.json", "cls.json",
+              clsModel.encoder().substring(TunedModels.PREFIX.length()),
+              TunedModels.onnxName(clsModel.encoder().substring(TunedModels.PREFIX.length())),
               loraModel.encoder().substring(TunedModels.PREFIX.length()),
               TunedModels.onnxName(loraModel.encoder().substring(TunedModels.PREFIX.length())),
               fullModel.encoder().substring(TunedModels.PREFIX.length()),

@@ -35,32 +35,40 @@ class PretrainedMatchesOnnxTest {
   }
 
   /**
-   * The 12-layer base: the same mapping of unnamed projections holds for its exporter's file. Its
-   * langchain4j class pools the first token (BGE's way); fine-tuning pools the mean, so the reference
-   * is ONNX Runtime on the same FP32 file with mean pooling.
+   * The 12-layer base: the same mapping of unnamed projections holds for its exporter's file. The
+   * reference is ONNX Runtime on the same FP32 file, pooled both ways: the mean (the default) and
+   * the first token (BGE's own way, {@code --pooling cls}).
    */
   @Test
   void bgeSmallEn_loadedWeights_embedLikeOnnxRuntimeOnTheSameFile(@TempDir Path dir) throws IOException {
-    assertEmbedLikeMeanPooled(BaseModel.BGE_SMALL_EN, dir);
+    assertEmbedLikePooled(BaseModel.BGE_SMALL_EN, dir, Pooling.MEAN);
+    assertEmbedLikePooled(BaseModel.BGE_SMALL_EN, dir, Pooling.CLS);
   }
 
   /** The Chinese base: another vocabulary, width and depth (4 layers of 512, 8 heads). */
   @Test
   void bgeSmallZh_loadedWeights_embedLikeOnnxRuntimeOnTheSameFile(@TempDir Path dir) throws IOException {
-    assertEmbedLikeMeanPooled(BaseModel.BGE_SMALL_ZH, dir);
+    assertEmbedLikePooled(BaseModel.BGE_SMALL_ZH, dir, Pooling.MEAN);
+    assertEmbedLikePooled(BaseModel.BGE_SMALL_ZH, dir, Pooling.CLS);
   }
 
-  private static void assertEmbedLikeMeanPooled(BaseModel base, Path dir) throws IOException {
+  private static void assertEmbedLikePooled(BaseModel base, Path dir, Pooling pooling) throws IOException {
     Path model = dir.resolve("model.onnx");
     Path tokenizer = dir.resolve("tokenizer.json");
     Files.write(model, base.onnxBytes());
     Files.write(tokenizer, base.tokenizerBytes());
-    assertEmbedLike(base, new OnnxEmbeddingModel(model, tokenizer, PoolingMode.MEAN));
+    PoolingMode mode = pooling == Pooling.CLS ? PoolingMode.CLS : PoolingMode.MEAN;
+    assertEmbedLike(base, new OnnxEmbeddingModel(model, tokenizer, mode), pooling);
   }
 
   private static void assertEmbedLike(BaseModel base, EmbeddingModel onnx) {
+    assertEmbedLike(base, onnx, Pooling.MEAN);
+  }
+
+  private static void assertEmbedLike(BaseModel base, EmbeddingModel onnx, Pooling pooling) {
     try (Transformer t = base.load();
         Tokens tokens = base.tokens(512)) {
+      t.usePooling(pooling);
       for (String s : SENTENCES) {
         float[] expected = onnx.embed(s).content().vector();
         NDList batch = tokens.batch(t.manager(), List.of(s));
@@ -70,7 +78,7 @@ class PretrainedMatchesOnnxTest {
         got.close();
         assertThat(actual).hasSize(expected.length);
         for (int j = 0; j < expected.length; j++) {
-          assertThat(actual[j]).as("%s [%d]", s, j).isCloseTo(expected[j], org.assertj.core.data.Offset.offset(1e-4f));
+          assertThat(actual[j]).as("%s %s [%d]", pooling, s, j).isCloseTo(expected[j], org.assertj.core.data.Offset.offset(1e-4f));
         }
       }
     }

@@ -17,6 +17,7 @@ import dev.autonomy.text.eval.Splits;
 import dev.autonomy.tune.BaseModel;
 import dev.autonomy.tune.FineTuner;
 import dev.autonomy.tune.TuneResult;
+import dev.autonomy.tune.Pooling;
 import dev.autonomy.tune.TuneSettings;
 import dev.autonomy.tune.TunedModels;
 import java.io.IOException;
@@ -89,6 +90,9 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
 
   @Option(names = "--dropout", paramLabel = "P", description = "Dropout while fine-tuning (default: the settings', 0).")
   Double dropout;
+
+  @Option(names = "--pooling", paramLabel = "MODE", description = "Pooling of the fine-tunings: mean or cls (default: the settings', mean).")
+  String pooling;
 
   @Option(names = "--ngram-head",
       description = "Also fit the frozen path's head (logistic, embedding + word n-grams, chosen on the fold's dev) on each"
@@ -163,6 +167,9 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
         if (dropout != null) {
           s = s.withDropout(dropout);
         }
+        if (pooling != null) {
+          s = s.withPooling(Pooling.fromCode(pooling));
+        }
         Dataset fold = new Dataset(file + " fold " + (f + 1), Format.PHRASEBANK,
             Map.of("train", train, "dev", dev, "test", test));
         FineTuner tuner = FineTuner.from(baseModel, s, InstantSource.system(), new FineTuner.Listener() {
@@ -218,7 +225,7 @@ public final class BenchFinetuneCommand implements Callable<Integer> {
       double[] ci = wilson(e.accuracy(), truth.size());
       rows.add(String.format(Locale.ROOT, "| %s | %d of 5 | %s | %.3f [%.3f, %.3f] | %.3f | %s | %.0f | %s | %s |",
           method.equals("frozen") ? "frozen all-minilm-l6-v2-q + logreg + word n-grams (today)" : method + " " + baseModel.name() + " (FP32)" + (learningRate == null ? "" : ", lr " + learningRate)
-              + (dropout == null ? "" : ", dropout " + dropout),
+              + (dropout == null ? "" : ", dropout " + dropout) + (pooling == null ? "" : ", " + pooling + " pooling"),
           folds, method.equals("frozen") ? "-" : epochs + " (kept " + kept + ")", e.accuracy(), ci[0], ci[1], e.macroF1(),
           epochSeconds.isEmpty() ? "-" : String.format(Locale.ROOT, "%.0f", epochSeconds.stream().mapToDouble(d -> d).average().orElse(0)),
           seconds, peakMb() + " MB", latency));

@@ -14,6 +14,7 @@ import dev.autonomy.text.encode.EmbeddingCache;
 import dev.autonomy.text.encode.Encoder;
 import dev.autonomy.text.encode.Encoders;
 import dev.autonomy.tune.BaseModel;
+import dev.autonomy.tune.Pooling;
 import dev.autonomy.tune.TuneSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,6 +96,11 @@ final class TextTrainCommand implements Callable<Integer> {
 
   @Option(names = "--dropout", paramLabel = "P", description = "Fine-tuning: share of activations zeroed while training, BERT's is 0.1 (default: 0, none).")
   Double dropout;
+
+  @Option(names = "--pooling", paramLabel = "MODE",
+      description = "Fine-tuning: how token vectors become the sentence vector, mean or cls (the first token's, as the BGE"
+          + " models were trained) (default: mean).")
+  String pooling;
 
   @Option(names = "--lora-rank", paramLabel = "R", description = "LoRA rank (default: 8).")
   Integer loraRank;
@@ -212,6 +218,9 @@ final class TextTrainCommand implements Callable<Integer> {
     }
     if (dropout != null) {
       s = s.withDropout(dropout);
+    }
+    if (pooling != null) {
+      s = s.withPooling(Pooling.fromCode(pooling));
     }
     if (loraRank != null || loraAlpha != null) {
       s = s.withLora(loraRank != null ? loraRank : s.loraRank(), loraAlpha != null ? loraAlpha : s.loraAlpha());
