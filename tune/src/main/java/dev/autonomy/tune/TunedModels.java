@@ -116,7 +116,7 @@ public final class TunedModels {
               + TunedRuntime.PROPERTY + "=pytorch)");
     }
     Tokens tokens = new Tokens(c.base().tokenizerJson(), c.header().path("max_length").asInt(128));
-    return OnnxTunedEncoder.open(m.encoder(), onnx, onnxFile.toString(), c.base().config().hidden(), tokens, pooling(c));
+    return OnnxTunedEncoder.open(m.encoder(), onnx, onnxFile.toString(), c.base().config().hidden(), tokens, c.pooling());
   }
 
   /** A run's text model before it is saved (for measuring; its encoder name points nowhere). */
@@ -263,8 +263,8 @@ public final class TunedModels {
     return read(check(content, file, bases), file);
   }
 
-  /** A weights file whose header, checksum and base were checked. */
-  private record Checked(JsonNode header, byte[] body, Backbone base) {}
+  /** A weights file whose header, checksum and base were checked, and the pooling it was trained with. */
+  private record Checked(JsonNode header, byte[] body, Backbone base, Pooling pooling) {}
 
   private static Checked check(byte[] content, Path file, Function<String, Backbone> bases) {
     JsonNode header;
@@ -292,7 +292,14 @@ public final class TunedModels {
               + ", but the base model here has SHA-256 " + base.sha256()
               + "; a LoRA or fine-tuned file only fits its own base: retrain with text train --fine-tune");
     }
-    return new Checked(header, body, base);
+    Pooling pooling;
+    try {
+      // Files from before pooling was a choice used the mean.
+      pooling = Pooling.fromCode(header.path("pooling").asText(Pooling.MEAN.code()));
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(file + ": " + e.getMessage() + " in the header; retrain with text train --fine-tune");
+    }
+    return new Checked(header, body, base, pooling);
   }
 
   private static TunedClassifier read(Checked checked, Path file) {
@@ -328,7 +335,7 @@ public final class TunedModels {
       if (method == TuneSettings.Method.LORA) {
         t.setLora(rank, (float) header.path("lora_alpha").asDouble());
       }
-      t.usePooling(pooling(checked));
+      t.usePooling(checked.pooling());
       TunedClassifier c =
           new TunedClassifier(t, new Tokens(base.tokenizerJson(), header.path("max_length").asInt(128)), method, w, b);
       ok = true;
@@ -338,11 +345,6 @@ public final class TunedModels {
         t.close();
       }
     }
-  }
-
-  /** The pooling the weights were trained with; files from before pooling was a choice used the mean. */
-  private static Pooling pooling(Checked checked) {
-    return Pooling.fromCode(checked.header().path("pooling").asText(Pooling.MEAN.code()));
   }
 
   private static byte[] readHeader(DataInputStream in, Path file) throws IOException {

@@ -184,27 +184,50 @@ class OnnxExportTest {
 
   @Test
   void aModelSavedBeforeExports_opensThroughPyTorch() throws Exception {
-    ModelStore old = ModelStore.inHome(home.resolve("old"));
-    Files.createDirectories(old.dir());
-    String weights = loraModel.encoder().substring(TunedModels.PREFIX.length());
-    Files.copy(store.path("lora"), old.path("lora"));
-    // The weights file as it was written before exports: the same, without the export's checksum.
+    // The weights file as it was written before exports: the same, without the export's checksum,
+    // and before pooling was a choice (those files pooled the mean).
+    ModelStore old = withEditedHeader("old", "lora", loraModel, header -> {
+      assertThat(header.remove("onnx_sha256")).isNotNull();
+      assertThat(header.remove("pooling")).isNotNull();
+    });
+    try (Encoder e = TunedModels.open(old, old.load("lora"), TunedRuntime.ONNX_RUNTIME)) {
+      assertThat(e).isInstanceOf(TunedEncoder.class);
+      assertThat(e.embed("run")).containsExactly(lora.classifier().embed(List.of("run"))[0]);
+    }
+  }
+
+  @Test
+  void aHandEditedPooling_isRefusedNamingTheFile() throws Exception {
+    // The weights' checksum covers the body only, so the header's pooling is checked on its own.
+    ModelStore edited = withEditedHeader("edited", "full", fullModel, header -> header.put("pooling", "median"));
+    String weights = fullModel.encoder().substring(TunedModels.PREFIX.length());
+    for (TunedRuntime runtime : TunedRuntime.values()) {
+      assertThatThrownBy(() -> TunedModels.open(edited, edited.load("full"), runtime))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining(weights)
+          .hasMessageContaining("unknown pooling 'median'");
+    }
+  }
+
+  /** A store in {@code folder} holding model {@code name} with its weights file's header edited. */
+  private static ModelStore withEditedHeader(String folder, String name, TextModel model,
+      java.util.function.Consumer<ObjectNode> edit) throws Exception {
+    ModelStore copy = ModelStore.inHome(home.resolve(folder));
+    Files.createDirectories(copy.dir());
+    String weights = model.encoder().substring(TunedModels.PREFIX.length());
+    Files.copy(store.path(name), copy.path(name));
     byte[] content = Files.readAllBytes(store.file(weights));
     int length = ByteBuffer.wrap(content).getInt();
     ObjectMapper json = new ObjectMapper();
-    ObjectNode header =
-        (ObjectNode) json.readTree(Arrays.copyOfRange(content, 4, 4 + length));
-    assertThat(header.remove("onnx_sha256")).isNotNull();
+    ObjectNode header = (ObjectNode) json.readTree(Arrays.copyOfRange(content, 4, 4 + length));
+    edit.accept(header);
     byte[] h = json.writeValueAsBytes(header);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     new DataOutputStream(bytes).writeInt(h.length);
     bytes.write(h);
     bytes.write(content, 4 + length, content.length - 4 - length);
-    old.writeFile(weights, bytes.toByteArray());
-    try (Encoder e = TunedModels.open(old, old.load("lora"), TunedRuntime.ONNX_RUNTIME)) {
-      assertThat(e).isInstanceOf(TunedEncoder.class);
-      assertThat(e.embed("run")).containsExactly(lora.classifier().embed(List.of("run"))[0]);
-    }
+    copy.writeFile(weights, bytes.toByteArray());
+    return copy;
   }
 
   @Test

@@ -220,7 +220,11 @@ final class TextTrainCommand implements Callable<Integer> {
       s = s.withDropout(dropout);
     }
     if (pooling != null) {
-      s = s.withPooling(Pooling.fromCode(pooling));
+      try {
+        s = s.withPooling(Pooling.fromCode(pooling));
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException("--pooling: " + e.getMessage());
+      }
     }
     if (loraRank != null || loraAlpha != null) {
       s = s.withLora(loraRank != null ? loraRank : s.loraRank(), loraAlpha != null ? loraAlpha : s.loraAlpha());

@@ -115,6 +115,10 @@ class FineTuneCommandTest {
         "--lora-rank", "0");
     assertThat(rank.code()).isEqualTo(2);
     assertThat(rank.err()).contains("lora rank must be 1 to 256, was 0");
+    Run pooling = run("text", "train", "--data", csv.toString(), "--format", "csv", "--out", "x", "--fine-tune", "full",
+        "--pooling", "median");
+    assertThat(pooling.code()).isEqualTo(2);
+    assertThat(pooling.err()).contains("--pooling: unknown pooling 'median'; expected mean or cls");
     assertThat(home.resolve("models/text/x.json")).doesNotExist();
   }
 
